@@ -1,0 +1,64 @@
+#!/usr/bin/env node
+// The one test command (`npm test`, also run by .ci/run). Node 20 does not expand globs
+// and exits 0 when given no files, so the files are listed here and an empty list fails.
+// Suites: unit, integration (incl. contract, generator, infra), then e2e (Playwright).
+// Usage: node scripts/run-tests.mjs [unit|integration|e2e|node] [extra file filters...]
+import { spawn } from "node:child_process";
+import { readdirSync, statSync, existsSync, readFileSync, rmSync } from "node:fs";
+import { join, relative } from "node:path";
+
+const root = new URL("..", import.meta.url).pathname;
+const [suite = "all", ...filters] = process.argv.slice(2);
+
+function listTests(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return listTests(path);
+    return name.endsWith(".test.ts") ? [relative(root, path)] : [];
+  });
+}
+
+const NODE_SUITES = {
+  unit: ["tests/unit", "tests/generator", "tests/infra"],
+  integration: ["tests/integration", "tests/contract"],
+};
+
+function run(cmd, args, env = {}) {
+  return new Promise((resolve) => {
+    let out = "";
+    const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+    child.stdout.on("data", (d) => { out += d; process.stdout.write(d); });
+    child.on("close", (code) => resolve({ code: code ?? 1, out }));
+  });
+}
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+let exitCode = 0;
+
+async function runNode(dirs) {
+  const files = dirs.flatMap((d) => listTests(join(root, d))).filter((f) => filters.every((x) => f.includes(x))).sort();
+  if (files.length === 0) { console.error(`no test files in ${dirs.join(", ")}`); exitCode = 1; return; }
+  const { code, out } = await run(process.execPath, ["--import", "tsx", "--test", "--test-reporter=spec", "--test-concurrency=2", ...files]);
+  const num = (label) => Number(out.match(new RegExp(`^\\S*\\s*${label} (\\d+)`, "m"))?.[1] ?? 0);
+  totals.passed += num("pass"); totals.failed += num("fail"); totals.skipped += num("skipped") + num("todo");
+  if (code !== 0) exitCode = code;
+}
+
+async function runE2e() {
+  const report = join(root, "test-results", "e2e.json");
+  rmSync(report, { force: true });
+  const { code } = await run("npx", ["playwright", "test", ...filters], { PLAYWRIGHT_JSON_OUTPUT_NAME: report });
+  if (existsSync(report)) {
+    const { stats } = JSON.parse(readFileSync(report, "utf8"));
+    totals.passed += stats.expected; totals.failed += stats.unexpected + stats.flaky; totals.skipped += stats.skipped;
+  } else totals.failed += 1;
+  if (code !== 0) exitCode = code;
+}
+
+if (suite === "all" || suite === "node" || suite === "unit") await runNode(NODE_SUITES.unit);
+if (suite === "all" || suite === "node" || suite === "integration") await runNode(NODE_SUITES.integration);
+if (suite === "all" || suite === "e2e") await runE2e();
+
+console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(exitCode || (totals.failed > 0 ? 1 : 0));

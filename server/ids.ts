@@ -1,0 +1,24 @@
+import { ulid } from "ulid";
+
+/** Prefixed ULIDs (`prj_01H…`): sortable by creation time and self-describing in logs. */
+const PREFIXES = {
+  user: "usr",
+  project: "prj",
+  token: "tok",
+  version: "ver",
+  modification: "mod",
+  event: "evt",
+  template: "tpl",
+  run: "run",
+  estimate: "est",
+  selection: "sel",
+  message: "msg",
+  testCase: "tc",
+  job: "job",
+} as const;
+
+export type IdKind = keyof typeof PREFIXES;
+
+export function createId(kind: IdKind): string {
+  return `${PREFIXES[kind]}_${ulid().toLowerCase()}`;
+}
