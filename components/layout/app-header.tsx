@@ -1,0 +1,38 @@
+"use client";
+
+import Link from "next/link";
+import { signOut } from "next-auth/react";
+import { usePathname } from "next/navigation";
+import { cn } from "../ui/cn";
+
+const NAV = [
+  { href: "/dashboard", label: "Projects" },
+  { href: "/settings", label: "Settings" },
+];
+
+export function AppHeader({ email }: { email: string }) {
+  const pathname = usePathname();
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex h-14 max-w-6xl items-center gap-6 px-6">
+        <Link href="/dashboard" className="text-sm font-bold tracking-wide text-brand-600 uppercase">Agent Builder</Link>
+        <nav aria-label="Main" className="flex gap-1">
+          {NAV.map((item) => (
+            <Link
+              key={item.href}
+              href={item.href}
+              aria-current={pathname.startsWith(item.href) ? "page" : undefined}
+              className={cn("rounded-md px-3 py-1.5 text-sm", pathname.startsWith(item.href) ? "bg-slate-100 font-medium text-slate-900" : "text-slate-600 hover:text-slate-900")}
+            >
+              {item.label}
+            </Link>
+          ))}
+        </nav>
+        <div className="ml-auto flex items-center gap-3 text-sm">
+          <span className="text-slate-500" data-testid="user-email">{email}</span>
+          <button className="rounded-md px-3 py-1.5 text-slate-700 hover:bg-slate-100" onClick={() => signOut({ callbackUrl: "/" })}>Sign out</button>
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,58 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState, type FormEvent } from "react";
+import { useTRPC } from "../trpc/client";
+import { Button } from "../ui/button";
+import { Card } from "../ui/card";
+import { fieldError } from "../ui/errors";
+import { EmptyState, ErrorMessage, Spinner } from "../ui/feedback";
+import { Field } from "../ui/input";
+import { ProjectRow } from "./project-row";
+
+export function ProjectList() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const projects = useQuery(trpc.project.list.queryOptions());
+  const create = useMutation(
+    trpc.project.create.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.project.list.queryKey() }) }),
+  );
+  const [name, setName] = useState("");
+
+  async function onCreate(e: FormEvent) {
+    e.preventDefault();
+    await create.mutateAsync({ name }).then(() => setName("")).catch(() => undefined);
+  }
+
+  return (
+    <div className="flex flex-col gap-6">
+      <div className="flex items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-bold">Your projects</h1>
+          <p className="text-sm text-slate-500">Each project is one agent: its spec, code, versions, cost and test runs.</p>
+        </div>
+      </div>
+      <Card>
+        <form onSubmit={onCreate} className="flex items-end gap-3">
+          <Field className="flex-1" label="New project" placeholder="e.g. Customer support agent" value={name} onChange={(e) => setName(e.target.value)} error={fieldError(create.error, "name") ?? (create.error && !fieldError(create.error, "name") ? create.error.message : null)} />
+          <Button type="submit" busy={create.isPending}>Create project</Button>
+        </form>
+      </Card>
+      {projects.isPending ? (
+        <Spinner label="Loading projects" />
+      ) : projects.isError ? (
+        <ErrorMessage error={projects.error} retry={() => projects.refetch()} />
+      ) : projects.data.length === 0 ? (
+        <EmptyState title="No projects yet">Create one above to describe your first agent.</EmptyState>
+      ) : (
+        <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white" aria-label="Projects">
+          {projects.data.map((p) => (
+            <ProjectRow key={p.id} project={p} />
+          ))}
+        </ul>
+      )}
+      <p className="sr-only"><Link href="/settings">API tokens</Link></p>
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+"use client";
+
+import * as Tabs from "@radix-ui/react-tabs";
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import type { ReactNode } from "react";
+import { useTRPC } from "../trpc/client";
+import { Card } from "../ui/card";
+import { ErrorMessage, Spinner } from "../ui/feedback";
+import { isProjectTab, PROJECT_TABS, type ProjectTabId } from "./project-tabs";
+
+/** Tab contents registered by the capabilities that own them; absent ones show their purpose. */
+const TAB_CONTENT: Partial<Record<ProjectTabId, (props: { projectId: string }) => ReactNode>> = {};
+
+export function ProjectWorkspace({ projectId }: { projectId: string }) {
+  const trpc = useTRPC();
+  const project = useQuery(trpc.project.get.queryOptions({ id: projectId }));
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const requested = params.get("tab");
+  const tab: ProjectTabId = isProjectTab(requested) ? requested : "consultation";
+
+  if (project.isPending) return <Spinner label="Loading project" />;
+  if (project.isError) return <ErrorMessage error={project.error} retry={() => project.refetch()} />;
+
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <Link href="/dashboard" className="text-sm text-slate-500 hover:text-slate-800">← Projects</Link>
+        <h1 className="mt-1 text-2xl font-bold" data-testid="project-title">{project.data.name}</h1>
+      </div>
+      <Tabs.Root value={tab} onValueChange={(v) => router.replace(`${pathname}?tab=${v}`, { scroll: false })}>
+        <Tabs.List aria-label="Project sections" className="flex gap-1 overflow-x-auto border-b border-slate-200">
+          {PROJECT_TABS.map((t) => (
+            <Tabs.Trigger
+              key={t.id}
+              value={t.id}
+              className="-mb-px border-b-2 border-transparent px-3 py-2 text-sm text-slate-600 hover:text-slate-900 data-[state=active]:border-brand-600 data-[state=active]:font-medium data-[state=active]:text-slate-900"
+            >
+              {t.label}
+            </Tabs.Trigger>
+          ))}
+        </Tabs.List>
+        {PROJECT_TABS.map((t) => {
+          const Content = TAB_CONTENT[t.id];
+          return (
+            <Tabs.Content key={t.id} value={t.id} className="pt-6">
+              {Content ? (
+                <Content projectId={projectId} />
+              ) : (
+                <Card>
+                  <h2 className="font-semibold">{t.label}</h2>
+                  <p className="mt-1 text-sm text-slate-600">{t.blurb}</p>
+                  <p className="mt-3 text-xs text-slate-400">Not available yet in this build.</p>
+                </Card>
+              )}
+            </Tabs.Content>
+          );
+        })}
+      </Tabs.Root>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import { tsImport } from "tsx/esm/api";
+
+// Validate the environment at build and start: a bad variable fails here, naming itself.
+const { env } = await tsImport("./server/env.ts", import.meta.url);
+env();
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // Native, WASM or process-level packages stay in node_modules instead of the server bundle.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "dynalite",
+    "@node-rs/argon2",
+    "@neondatabase/serverless",
+    "ws",
+    "sst",
+    "typescript",
+    "@strands-agents/sdk",
+    "yaml",
+    "liquidjs",
+  ],
+  typescript: { ignoreBuildErrors: false },
+};
+
+export default nextConfig;

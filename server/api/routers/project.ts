@@ -1,0 +1,13 @@
+import { createProject, CreateProjectInput, deleteProject, getOwnedProject, listProjects, ProjectRef, renameProject, RenameProjectInput } from "../../projects/service";
+import { createTRPCRouter, protectedProcedure } from "../trpc";
+
+export const projectRouter = createTRPCRouter({
+  create: protectedProcedure.input(CreateProjectInput).mutation(({ ctx, input }) => createProject(ctx.platform.db, ctx.userId, input)),
+  list: protectedProcedure.query(({ ctx }) => listProjects(ctx.platform.db, ctx.userId)),
+  get: protectedProcedure.input(ProjectRef).query(({ ctx, input }) => getOwnedProject(ctx.platform.db, ctx.userId, input.id)),
+  rename: protectedProcedure.input(RenameProjectInput).mutation(({ ctx, input }) => renameProject(ctx.platform.db, ctx.userId, input)),
+  delete: protectedProcedure.input(ProjectRef).mutation(async ({ ctx, input }) => {
+    await deleteProject(ctx.platform.db, ctx.userId, input.id);
+    return { id: input.id };
+  }),
+});

@@ -1,0 +1,47 @@
+import { DrizzleAdapter } from "@auth/drizzle-adapter";
+import type { NextAuthOptions } from "next-auth";
+import type { Adapter } from "next-auth/adapters";
+import CredentialsProvider from "next-auth/providers/credentials";
+import GitHubProvider from "next-auth/providers/github";
+import { accounts, sessions, users, verificationTokens } from "../db/schema";
+import { env } from "../env";
+import { getPlatform } from "../platform";
+import { verifyCredentials } from "./users";
+
+/**
+ * next-auth v4 with JWT sessions. Email + password always; GitHub when its credentials are
+ * configured. The adapter links OAuth accounts to users; sessions stay JWTs either way.
+ */
+export async function getAuthOptions(): Promise<NextAuthOptions> {
+  const e = env();
+  const { db } = await getPlatform();
+  const providers: NextAuthOptions["providers"] = [
+    CredentialsProvider({
+      name: "Email",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials) {
+        if (!credentials?.email || !credentials.password) return null;
+        const user = await verifyCredentials(db, credentials.email, credentials.password);
+        return user ? { id: user.id, email: user.email, name: user.name } : null;
+      },
+    }),
+  ];
+  if (e.GITHUB_CLIENT_ID && e.GITHUB_CLIENT_SECRET) {
+    providers.push(GitHubProvider({ clientId: e.GITHUB_CLIENT_ID, clientSecret: e.GITHUB_CLIENT_SECRET }));
+  }
+  return {
+    secret: e.NEXTAUTH_SECRET,
+    adapter: DrizzleAdapter(db as never, { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens } as never) as Adapter,
+    session: { strategy: "jwt" },
+    pages: { signIn: "/sign-in" },
+    providers,
+    callbacks: {
+      session({ session, token }) {
+        if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
+        return session;
+      },
+    },
+  };
+}
+
+export const isGithubEnabled = () => Boolean(env().GITHUB_CLIENT_ID && env().GITHUB_CLIENT_SECRET);

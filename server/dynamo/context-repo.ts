@@ -1,0 +1,61 @@
+import { DomainError } from "../errors";
+import type { DynamoService } from "./service";
+
+export type ProjectContext = {
+  projectId: string;
+  ownerId: string;
+  phase: string;
+  draft: Record<string, unknown>;
+  lockedPaths: string[];
+  completeness: number;
+  missing: string[];
+  rev: number;
+  updatedAt: string;
+};
+
+export async function getContext(dynamo: DynamoService, projectId: string): Promise<ProjectContext | null> {
+  const { data } = await dynamo.entities.projectContext.get({ projectId }).go();
+  return data ? { ...data, draft: (data.draft ?? {}) as Record<string, unknown>, lockedPaths: data.lockedPaths ?? [], missing: data.missing ?? [], completeness: data.completeness ?? 0 } : null;
+}
+
+/** Creates the context if it does not exist yet; returns the stored one either way. */
+export async function ensureContext(dynamo: DynamoService, projectId: string, ownerId: string): Promise<ProjectContext> {
+  const existing = await getContext(dynamo, projectId);
+  if (existing) return existing;
+  const fresh: ProjectContext = { projectId, ownerId, phase: "requirements", draft: {}, lockedPaths: [], completeness: 0, missing: [], rev: 1, updatedAt: new Date().toISOString() };
+  try {
+    await dynamo.entities.projectContext.create(fresh).go();
+    return fresh;
+  } catch {
+    // Another request created it first.
+    return (await getContext(dynamo, projectId))!;
+  }
+}
+
+/**
+ * Optimistic locking: the write succeeds only if `rev` is still `expectedRev`; otherwise
+ * CONFLICT, and the caller reloads. Nothing is overwritten silently.
+ */
+export async function saveContext(
+  dynamo: DynamoService,
+  projectId: string,
+  expectedRev: number,
+  changes: Partial<Pick<ProjectContext, "phase" | "draft" | "lockedPaths" | "completeness" | "missing">>,
+): Promise<ProjectContext> {
+  try {
+    const { data } = await dynamo.entities.projectContext
+      .patch({ projectId })
+      .set({ ...changes, rev: expectedRev + 1, updatedAt: new Date().toISOString() })
+      .where(({ rev }, { eq }) => eq(rev, expectedRev))
+      .go({ response: "all_new" });
+    return { ...data, draft: (data.draft ?? {}) as Record<string, unknown>, lockedPaths: data.lockedPaths ?? [], missing: data.missing ?? [], completeness: data.completeness ?? 0 } as ProjectContext;
+  } catch (e) {
+    if (isConditionFailure(e)) throw new DomainError("conflict", "This project changed in another tab or request. Reload to see the latest version.");
+    throw e;
+  }
+}
+
+export function isConditionFailure(e: unknown): boolean {
+  const text = `${(e as { name?: string }).name} ${(e as Error).message} ${String((e as { cause?: unknown }).cause)}`;
+  return /ConditionalCheckFailed|conditional request failed/i.test(text);
+}

@@ -1,0 +1,58 @@
+import { z } from "zod";
+
+/**
+ * The one place that reads process.env. Parsed once; a bad or missing variable stops the
+ * process with a message naming it. In aws mode the resource names (table, bucket,
+ * queues) come from SST links inside server/platform/aws.ts, not from here.
+ */
+
+const emptyAsUndefined = (v: unknown) => (v === "" ? undefined : v);
+const opt = <T extends z.ZodTypeAny>(schema: T) => z.preprocess(emptyAsUndefined, schema.optional());
+
+const Common = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  GITHUB_CLIENT_ID: opt(z.string().min(1)),
+  GITHUB_CLIENT_SECRET: opt(z.string().min(1)),
+  LLM_PROVIDER: z.enum(["offline", "bedrock", "openai-compatible"]).default("offline"),
+  LLM_BASE_URL: opt(z.url()),
+  LLM_MODEL_ID: opt(z.string().min(1)),
+  AWS_REGION: z.string().default("us-east-1"),
+});
+
+const Local = Common.extend({
+  APP_RUNTIME: z.literal("local"),
+  DATA_DIR: z.string().default(".data"),
+  /** Set by the local launcher, which generates and persists one under DATA_DIR. */
+  NEXTAUTH_SECRET: opt(z.string().min(16)),
+  NEXTAUTH_URL: opt(z.url()),
+  /** Port of the embedded DynamoDB-API server; 0 picks a free one. */
+  DYNAMO_PORT: z.coerce.number().int().min(0).max(65_535).default(0),
+  /** Seed the demo account at start (local mode only). */
+  SEED_DEMO: z.preprocess((v) => (v === undefined ? undefined : v !== "false" && v !== "0"), z.boolean().default(true)),
+});
+
+const Aws = Common.extend({
+  APP_RUNTIME: z.literal("aws"),
+  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
+  NEXTAUTH_URL: z.url(),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// connection string"),
+});
+
+export const Env = z.discriminatedUnion("APP_RUNTIME", [Local, Aws]);
+export type Env = z.infer<typeof Env>;
+export type LocalEnv = z.infer<typeof Local>;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = Env.safeParse({ ...source, APP_RUNTIME: source.APP_RUNTIME || "local" });
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "APP_RUNTIME"}: ${i.message}`);
+  throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
+}
+
+let cached: Env | undefined;
+/** The validated environment, parsed on first use. */
+export function env(): Env {
+  return (cached ??= parseEnv(process.env));
+}

@@ -1,0 +1,23 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+
+const SOURCES = ["app", "components", "server", "registry", "next.config.mjs", "package.json", "postcss.config.mjs", "tsconfig.json"];
+
+function newestMtime(p: string): number {
+  if (!existsSync(p)) return 0;
+  const s = statSync(p);
+  if (!s.isDirectory()) return s.mtimeMs;
+  return readdirSync(p).reduce((max, name) => Math.max(max, newestMtime(path.join(p, name))), s.mtimeMs);
+}
+
+/** Runs `next build` when there is no build or a source file is newer than it. */
+export function buildIfNeeded(root: string): void {
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  const built = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
+  const changed = SOURCES.some((s) => newestMtime(path.join(root, s)) > built);
+  if (built && !changed) return;
+  console.log(built ? "Sources changed since the last build: building…" : "No build yet: building (about 30 s)…");
+  const result = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], { cwd: root, stdio: "inherit" });
+  if (result.status !== 0) throw new Error("next build failed");
+}

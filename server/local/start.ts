@@ -1,0 +1,77 @@
+/**
+ * `npm start` / `npm run dev`: the whole platform on one machine with no cloud account.
+ * Builds if needed, starts the embedded stand-ins (PGlite, dynalite, file blobs and queues),
+ * applies migrations, seeds the demo account and serves Next.js on PORT (default 3000).
+ */
+import http from "node:http";
+import path from "node:path";
+import { buildIfNeeded } from "./build";
+import { persistentSecret } from "./secrets";
+
+const root = process.cwd();
+const dev = process.argv.includes("--dev");
+
+async function main() {
+  const port = Number(process.env.PORT ?? 3000);
+  const dataDir = path.resolve(root, process.env.DATA_DIR ?? ".data");
+  // Defaults for local mode are set before the env module parses anything.
+  process.env.APP_RUNTIME ??= "local";
+  process.env.DATA_DIR = dataDir;
+  process.env.NEXTAUTH_SECRET ??= persistentSecret(dataDir, "nextauth-secret");
+  process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+
+  const { env } = await import("../env");
+  const config = env();
+  if (config.APP_RUNTIME !== "local") throw new Error("npm start runs the local platform; set APP_RUNTIME=local or unset it");
+  const { configureLog } = await import("../log");
+  configureLog(config.LOG_LEVEL);
+
+  if (!dev) buildIfNeeded(root);
+
+  const { createLocalPlatform } = await import("../platform/local");
+  const { setPlatform } = await import("../platform");
+  const platform = await createLocalPlatform({ dataDir, dynamoPort: config.DYNAMO_PORT });
+  setPlatform(platform);
+
+  const { startLocalServices } = await import("./services");
+  const services = await startLocalServices(platform);
+
+  const { default: next } = await import("next");
+  const app = next({ dev, dir: root, hostname: "localhost", port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const upgrade = app.getUpgradeHandler();
+  const server = http.createServer((req, res) => void handle(req, res));
+  server.on("upgrade", (req, socket, head) => {
+    if (services.handleUpgrade(req, socket, head)) return;
+    void upgrade(req, socket, head);
+  });
+  await new Promise<void>((resolve) => server.listen(port, resolve));
+
+  if (config.SEED_DEMO) {
+    const { seedDemoAccount } = await import("./seed");
+    const demo = await seedDemoAccount(platform.db, dataDir);
+    console.log(`Demo account: ${demo.email} / ${demo.password}`);
+  }
+  console.log(`Agent Builder (${dev ? "dev" : "production"}, local) ready on http://localhost:${port} — data in ${path.relative(root, dataDir) || "."}`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: stopping…`);
+    server.closeAllConnections();
+    server.close();
+    await services.stop();
+    await app.close?.();
+    await platform.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

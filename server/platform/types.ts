@@ -1,0 +1,54 @@
+import type { SQSEvent, SQSBatchResponse } from "aws-lambda";
+import type { Db } from "../db/client";
+import type { DynamoService } from "../dynamo/service";
+
+/** The four worker queues. Each has its own dead-letter queue. */
+export const QUEUE_NAMES = ["pm", "dev", "qa", "ops"] as const;
+export type QueueName = (typeof QUEUE_NAMES)[number];
+
+/** The SQS handler contract, shared by Lambda (aws) and the local poller. */
+export type QueueHandler = (event: SQSEvent) => Promise<SQSBatchResponse>;
+
+export type SendOptions = {
+  /** Messages with the same group id are delivered in order, one at a time (FIFO message group). */
+  groupId: string;
+  /** A repeated send with the same id within 5 minutes is dropped (FIFO deduplication). */
+  dedupId?: string;
+};
+
+/** Sends jobs to the worker queues. */
+export interface JobQueue {
+  send(queue: QueueName, body: unknown, options: SendOptions): Promise<void>;
+}
+
+/** Stores generated artifacts by key (content-addressed by the callers). */
+export interface BlobStore {
+  put(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
+  /** null when the key does not exist. */
+  get(key: string): Promise<Uint8Array | null>;
+  has(key: string): Promise<boolean>;
+  delete(key: string): Promise<void>;
+}
+
+export type ProjectEvent = {
+  projectId: string;
+  seq: number;
+  type: string;
+  payload: unknown;
+  createdAt: string;
+};
+
+/** Delivers already-stored project events to live subscribers (the realtime service). */
+export interface EventPublisher {
+  deliver(event: ProjectEvent): Promise<void>;
+}
+
+export type Platform = {
+  runtime: "local" | "aws";
+  db: Db;
+  dynamo: DynamoService;
+  blobs: BlobStore;
+  jobs: JobQueue;
+  events: EventPublisher;
+  close(): Promise<void>;
+};
