@@ -21,7 +21,8 @@ const nextConfig = {
     "yaml",
     "liquidjs",
   ],
-  typescript: { ignoreBuildErrors: false },
+  // Types are checked once by `npm test` (tsc over the whole repo), not again inside every build.
+  typescript: { ignoreBuildErrors: true },
 };
 
 export default nextConfig;

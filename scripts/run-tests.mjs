@@ -27,7 +27,7 @@ const NODE_SUITES = {
 function run(cmd, args, env = {}) {
   return new Promise((resolve) => {
     let out = "";
-    const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(cmd, args, { cwd: root, env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true", NEXT_TELEMETRY_DISABLED: "1", ...env }, stdio: ["ignore", "pipe", "inherit"] });
     child.stdout.on("data", (d) => { out += d; process.stdout.write(d); });
     child.on("close", (code) => resolve({ code: code ?? 1, out }));
   });
@@ -56,6 +56,13 @@ async function runE2e() {
   if (code !== 0) exitCode = code;
 }
 
+async function runTypecheck() {
+  const { code } = await run(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "--noEmit", "-p", "tsconfig.json"]);
+  if (code === 0) totals.passed += 1;
+  else { totals.failed += 1; exitCode = code; console.log("typecheck failed"); }
+}
+
+if (suite === "all" || suite === "typecheck") await runTypecheck();
 if (suite === "all" || suite === "node" || suite === "unit") await runNode(NODE_SUITES.unit);
 if (suite === "all" || suite === "node" || suite === "integration") await runNode(NODE_SUITES.integration);
 if (suite === "all" || suite === "e2e") await runE2e();

@@ -6,8 +6,8 @@ import { usePathname } from "next/navigation";
 import { cn } from "../ui/cn";
 
 const NAV = [
-  { href: "/dashboard", label: "Projects" },
-  { href: "/settings", label: "Settings" },
+  { href: "/dashboard", label: "Projects", section: ["/dashboard", "/projects"] },
+  { href: "/settings", label: "Settings", section: ["/settings"] },
 ];
 
 export function AppHeader({ email }: { email: string }) {
@@ -17,16 +17,19 @@ export function AppHeader({ email }: { email: string }) {
       <div className="mx-auto flex h-14 max-w-6xl items-center gap-6 px-6">
         <Link href="/dashboard" className="text-sm font-bold tracking-wide text-brand-600 uppercase">Agent Builder</Link>
         <nav aria-label="Main" className="flex gap-1">
-          {NAV.map((item) => (
+          {NAV.map((item) => {
+            const active = item.section.some((s) => pathname.startsWith(s));
+            return (
             <Link
               key={item.href}
               href={item.href}
-              aria-current={pathname.startsWith(item.href) ? "page" : undefined}
-              className={cn("rounded-md px-3 py-1.5 text-sm", pathname.startsWith(item.href) ? "bg-slate-100 font-medium text-slate-900" : "text-slate-600 hover:text-slate-900")}
+              aria-current={active ? "page" : undefined}
+              className={cn("rounded-md px-3 py-1.5 text-sm", active ? "bg-slate-100 font-medium text-slate-900" : "text-slate-600 hover:text-slate-900")}
             >
               {item.label}
             </Link>
-          ))}
+            );
+          })}
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
           <span className="text-slate-500" data-testid="user-email">{email}</span>

@@ -16,6 +16,9 @@ async function main() {
   const dataDir = path.resolve(root, process.env.DATA_DIR ?? ".data");
   // Defaults for local mode are set before the env module parses anything.
   process.env.APP_RUNTIME ??= "local";
+  // The SDK's Node 20 end-of-support notice is informational; the launcher pins its runtime.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+  process.env.NEXT_TELEMETRY_DISABLED ??= "1";
   process.env.DATA_DIR = dataDir;
   process.env.NEXTAUTH_SECRET ??= persistentSecret(dataDir, "nextauth-secret");
   process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;

@@ -1,0 +1,30 @@
+import { expect, type Page } from "@playwright/test";
+
+let n = 0;
+export const newEmail = (tag: string) => `${tag}-${Date.now()}-${n++}@e2e.local`;
+export const PASSWORD = "correct horse battery";
+
+export async function signUp(page: Page, email: string, password = PASSWORD) {
+  await page.goto("/sign-up");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+}
+
+export async function signIn(page: Page, email: string, password = PASSWORD) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+}
+
+export async function createProject(page: Page, name: string): Promise<string> {
+  await page.getByLabel("New project").fill(name);
+  await page.getByRole("button", { name: "Create project" }).click();
+  const link = page.getByRole("link", { name, exact: true });
+  await expect(link).toBeVisible();
+  const href = await link.getAttribute("href");
+  return href!.split("/").pop()!;
+}
