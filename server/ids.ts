@@ -1,4 +1,7 @@
-import { ulid } from "ulid";
+import { monotonicFactory } from "ulid";
+
+// Monotonic: ids made in the same millisecond still sort in creation order (sort keys rely on it).
+const ulid = monotonicFactory();
 
 /** Prefixed ULIDs (`prj_01H…`): sortable by creation time and self-describing in logs. */
 const PREFIXES = {
