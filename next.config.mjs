@@ -2,11 +2,12 @@ import { tsImport } from "tsx/esm/api";
 
 // Validate the environment at build and start: a bad variable fails here, naming itself.
 const { env } = await tsImport("./server/env.ts", import.meta.url);
-env();
+const config = env();
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  distDir: config.NEXT_DIST_DIR,
   poweredByHeader: false,
   // Native, WASM or process-level packages stay in node_modules instead of the server bundle.
   serverExternalPackages: [

@@ -30,6 +30,6 @@ export default defineConfig({
     timeout: 240_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { PORT: String(PORT), DATA_DIR: ".data-e2e", SEED_DEMO: "false" },
+    env: { PORT: String(PORT), DATA_DIR: `.data-e2e-${PORT}`, SEED_DEMO: "false" },
   },
 });

@@ -15,6 +15,7 @@ const files = readdirSync(dir)
   .filter((f) => wanted.length === 0 || wanted.some((w) => f.startsWith(w)))
   .sort();
 
+async function main() {
 const results: Record<string, Record<string, number> | { error: string }> = {};
 for (const file of files) {
   const name = file.replace(".bench.ts", "");
@@ -31,3 +32,6 @@ for (const file of files) {
 }
 mkdirSync(path.join(dir, "results"), { recursive: true });
 writeFileSync(path.join(dir, "results", "latest.json"), JSON.stringify({ at: new Date().toISOString(), results }, null, 2));
+}
+
+void main();

@@ -13,6 +13,8 @@ const Common = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  /** Build output directory; separate ones let several checkouts or test runs build side by side. */
+  NEXT_DIST_DIR: z.string().regex(/^\.next[\w-]*$/, "must be .next or start with .next").default(".next"),
   GITHUB_CLIENT_ID: opt(z.string().min(1)),
   GITHUB_CLIENT_SECRET: opt(z.string().min(1)),
   LLM_PROVIDER: z.enum(["offline", "bedrock", "openai-compatible"]).default("offline"),

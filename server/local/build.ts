@@ -12,8 +12,8 @@ function newestMtime(p: string): number {
 }
 
 /** Runs `next build` when there is no build or a source file is newer than it. */
-export function buildIfNeeded(root: string): void {
-  const buildId = path.join(root, ".next", "BUILD_ID");
+export function buildIfNeeded(root: string, distDir = ".next"): void {
+  const buildId = path.join(root, distDir, "BUILD_ID");
   const built = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
   const changed = SOURCES.some((s) => newestMtime(path.join(root, s)) > built);
   if (built && !changed) return;

@@ -29,7 +29,7 @@ async function main() {
   const { configureLog } = await import("../log");
   configureLog(config.LOG_LEVEL);
 
-  if (!dev) buildIfNeeded(root);
+  if (!dev) buildIfNeeded(root, config.NEXT_DIST_DIR);
 
   const { createLocalPlatform } = await import("../platform/local");
   const { setPlatform } = await import("../platform");

@@ -1,0 +1,110 @@
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+import { WebSocketServer, type WebSocket } from "ws";
+import { log } from "../log";
+import type { ProjectEvent } from "../platform/types";
+import { ClientMessage, MAX_CLIENT_MESSAGE_BYTES, REALTIME_PATH, type ServerMessage } from "./protocol";
+
+export type RealtimeDeps = {
+  /** The caller's user id from the session cookie or an API token; null refuses the upgrade. */
+  authenticate(headers: Headers): Promise<string | null>;
+  /** Whether the user owns the project (the same check as every procedure). */
+  canAccess(userId: string, projectId: string): Promise<boolean>;
+  /** Stored events after a sequence number, oldest first. */
+  replay(projectId: string, afterSeq: number): Promise<ProjectEvent[]>;
+  /** Validated client commands (e.g. cancel) go to the same services as the API. */
+  onCommand?(userId: string, message: Extract<ClientMessage, { type: "cancel-modification" }>): Promise<void>;
+};
+
+type Subscription = { lastSeq: number; replaying: boolean; buffered: ProjectEvent[] };
+type Client = { userId: string; subs: Map<string, Subscription> };
+
+/**
+ * The WebSocket service: authenticates the upgrade, lets a client subscribe only to its own
+ * projects, replays what it missed (from its last seq) and then pushes live events in order,
+ * with no gap and no duplicate across the replay/live boundary.
+ */
+export function createRealtimeServer(deps: RealtimeDeps) {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_MESSAGE_BYTES });
+  const clients = new Map<WebSocket, Client>();
+  const send = (ws: WebSocket, m: ServerMessage) => ws.readyState === ws.OPEN && ws.send(JSON.stringify(m));
+
+  function deliver(ws: WebSocket, sub: Subscription, event: ProjectEvent) {
+    if (event.seq <= sub.lastSeq) return;
+    sub.lastSeq = event.seq;
+    send(ws, { type: "event", event });
+  }
+
+  async function subscribe(ws: WebSocket, client: Client, projectId: string, afterSeq: number) {
+    if (!(await deps.canAccess(client.userId, projectId))) {
+      // Same answer for missing and foreign projects: no existence leak.
+      return send(ws, { type: "error", projectId, message: `Project '${projectId}' was not found` });
+    }
+    const sub: Subscription = { lastSeq: afterSeq, replaying: true, buffered: [] };
+    client.subs.set(projectId, sub);
+    const missed = await deps.replay(projectId, afterSeq);
+    for (const e of missed) deliver(ws, sub, e);
+    for (const e of sub.buffered.sort((a, b) => a.seq - b.seq)) deliver(ws, sub, e);
+    sub.replaying = false;
+    sub.buffered = [];
+    send(ws, { type: "subscribed", projectId, replayed: missed.length, lastSeq: sub.lastSeq });
+  }
+
+  async function onMessage(ws: WebSocket, client: Client, raw: string) {
+    let parsed: ReturnType<typeof ClientMessage.safeParse>;
+    try {
+      parsed = ClientMessage.safeParse(JSON.parse(raw));
+    } catch {
+      return send(ws, { type: "error", message: "message is not JSON" });
+    }
+    if (!parsed.success) return send(ws, { type: "error", message: parsed.error.issues.map((i) => `${i.path.join(".") || "message"}: ${i.message}`).join("; ") });
+    const m = parsed.data;
+    if (m.type === "ping") return send(ws, { type: "pong" });
+    if (m.type === "subscribe") return subscribe(ws, client, m.projectId, m.afterSeq);
+    if (m.type === "unsubscribe") return void client.subs.delete(m.projectId);
+    if (!client.subs.has(m.projectId)) return send(ws, { type: "error", projectId: m.projectId, message: "subscribe to the project first" });
+    await deps.onCommand?.(client.userId, m);
+  }
+
+  return {
+    /** Handles the HTTP upgrade if it is for the realtime path; returns false otherwise. */
+    handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+      const url = new URL(req.url ?? "/", "http://localhost");
+      if (url.pathname !== REALTIME_PATH) return false;
+      const headers = new Headers();
+      for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
+      void deps.authenticate(headers).then(
+        (userId) => {
+          if (!userId) {
+            socket.end("HTTP/1.1 401 Unauthorized\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+            return;
+          }
+          wss.handleUpgrade(req, socket, head, (ws) => {
+            const client: Client = { userId, subs: new Map() };
+            clients.set(ws, client);
+            ws.on("message", (data) => void onMessage(ws, client, data.toString()).catch((e) => log.error("realtime message failed", { error: String(e) })));
+            ws.on("close", () => clients.delete(ws));
+          });
+        },
+        () => socket.destroy(),
+      );
+      return true;
+    },
+    /** Pushes a stored event to every client subscribed to its project. */
+    push(event: ProjectEvent): void {
+      for (const [ws, client] of clients) {
+        const sub = client.subs.get(event.projectId);
+        if (!sub) continue;
+        if (sub.replaying) sub.buffered.push(event);
+        else deliver(ws, sub, event);
+      }
+    },
+    clientCount: () => clients.size,
+    close(): Promise<void> {
+      for (const ws of clients.keys()) ws.terminate();
+      return new Promise((resolve) => wss.close(() => resolve()));
+    },
+  };
+}
+
+export type RealtimeServer = ReturnType<typeof createRealtimeServer>;
