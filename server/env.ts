@@ -21,6 +21,8 @@ const Common = z.object({
   LLM_BASE_URL: opt(z.url()),
   LLM_MODEL_ID: opt(z.string().min(1)),
   AWS_REGION: z.string().default("us-east-1"),
+  /** Shared secret between event publishers and the realtime service (aws mode: set by the stack). */
+  REALTIME_SECRET: opt(z.string().min(16)),
 });
 
 const Local = Common.extend({

@@ -1,6 +1,8 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import type { LocalPlatform } from "../platform/local";
+import { realtimeDeps } from "../realtime/deps";
+import { createRealtimeServer } from "../realtime/server";
 
 export type LocalServices = {
   /** true when the upgrade was ours (the realtime WebSocket); Next handles the rest. */
@@ -9,12 +11,17 @@ export type LocalServices = {
 };
 
 /**
- * What runs beside Next.js locally: the queue consumers (the same SQS handlers Lambda
- * calls) and the realtime WebSocket server. Each capability registers itself here.
+ * What runs beside Next.js locally: the realtime WebSocket server (attached to the same
+ * HTTP server) and the queue consumers (the same SQS handlers Lambda calls).
  */
-export async function startLocalServices(_platform: LocalPlatform): Promise<LocalServices> {
+export async function startLocalServices(platform: LocalPlatform): Promise<LocalServices> {
+  const realtime = createRealtimeServer(realtimeDeps(platform));
+  const unsubscribe = platform.events.subscribe((event) => realtime.push(event));
   return {
-    handleUpgrade: () => false,
-    async stop() {},
+    handleUpgrade: (req, socket, head) => realtime.handleUpgrade(req, socket, head),
+    async stop() {
+      unsubscribe();
+      await realtime.close();
+    },
   };
 }
