@@ -37,7 +37,11 @@ export const generatedCode = pgTable(
     createdAt: timestamp("created_at", { mode: "date" }).notNull().defaultNow(),
   },
   // Versions of a project are contiguous; the unique index makes a duplicate impossible.
-  (t) => [uniqueIndex("generated_code_project_version_uq").on(t.projectId, t.version)],
+  (t) => [
+    uniqueIndex("generated_code_project_version_uq").on(t.projectId, t.version),
+    // A modification produces at most one version, however often its Ops job is delivered.
+    uniqueIndex("generated_code_modification_uq").on(t.modificationId),
+  ],
 );
 
 export const modelSelections = pgTable("model_selections", {

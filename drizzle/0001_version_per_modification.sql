@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "generated_code_modification_uq" ON "generated_code" USING btree ("modification_id");
