@@ -1,6 +1,11 @@
 import { authRouter } from "./routers/auth";
+import { generationRouter } from "./routers/generation";
+import { modificationRouter } from "./routers/modification";
+import { costRouter } from "./routers/cost";
 import { healthRouter } from "./routers/health";
 import { projectRouter } from "./routers/project";
+import { registryRouter } from "./routers/registry";
+import { selectionRouter } from "./routers/selection";
 import { tokenRouter } from "./routers/token";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -9,6 +14,11 @@ export const appRouter = createTRPCRouter({
   auth: authRouter,
   project: projectRouter,
   token: tokenRouter,
+  generation: generationRouter,
+  modification: modificationRouter,
+  registry: registryRouter,
+  selection: selectionRouter,
+  cost: costRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -8,7 +8,10 @@ export type Modification = {
   modificationId: string;
   projectId: string;
   ownerId: string;
+  kind: "change" | "spec" | "generate";
   request: string;
+  spec?: unknown;
+  requestId?: string;
   status: ModificationStatus;
   attempts: number;
   qaLoops: number;
@@ -21,11 +24,11 @@ export type Modification = {
   updatedAt: string;
 };
 
-const toDomain = (m: Record<string, unknown>) => ({ attempts: 0, qaLoops: 0, ...m }) as Modification;
+const toDomain = (m: Record<string, unknown>) => ({ attempts: 0, qaLoops: 0, kind: "change", ...m }) as Modification;
 
-export async function createModification(dynamo: DynamoService, m: Omit<Modification, "rev" | "createdAt" | "updatedAt" | "attempts" | "qaLoops">): Promise<Modification> {
+export async function createModification(dynamo: DynamoService, m: Omit<Modification, "rev" | "createdAt" | "updatedAt" | "attempts" | "qaLoops" | "kind"> & { kind?: Modification["kind"] }): Promise<Modification> {
   const now = new Date().toISOString();
-  const item = { ...m, attempts: 0, qaLoops: 0, rev: 1, createdAt: now, updatedAt: now };
+  const item = { kind: "change" as const, ...m, attempts: 0, qaLoops: 0, rev: 1, createdAt: now, updatedAt: now };
   await dynamo.entities.modification.create(item).go();
   return item;
 }

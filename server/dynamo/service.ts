@@ -1,4 +1,5 @@
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { Entity, Service } from "electrodb";
 import { ConversationMessageSchema, ProjectContextSchema } from "./entities/project-context";
 import { EventCounterSchema, ProjectEventSchema } from "./entities/project-event";
@@ -11,6 +12,8 @@ import { TemplateFileSchema, TemplateSchema } from "./entities/template";
  * two services (e.g. in tests) never share a client.
  */
 export function createDynamoService(client: DynamoDBClient, table: string) {
+  // Optional fields of free-form payloads (events, artifacts) may be undefined: drop them rather than fail.
+  const documentClient = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: true } });
   return new Service(
     {
       projectContext: new Entity(ProjectContextSchema),
@@ -22,7 +25,7 @@ export function createDynamoService(client: DynamoDBClient, table: string) {
       projectEvent: new Entity(ProjectEventSchema),
       eventCounter: new Entity(EventCounterSchema),
     },
-    { client, table },
+    { client: documentClient, table },
   );
 }
 

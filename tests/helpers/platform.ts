@@ -3,6 +3,10 @@ import { createCaller } from "../../server/api/root";
 import { createContextInner } from "../../server/api/trpc";
 import { createLocalPlatform, type LocalPlatform, type LocalPlatformOptions } from "../../server/platform/local";
 import { setPlatform } from "../../server/platform";
+import { configureLog } from "../../server/log";
+
+// Workers log every retried failure; tests that inject faults would drown the report.
+configureLog((process.env.TEST_LOG_LEVEL as "silent" | "error" | undefined) ?? "silent");
 
 /**
  * The real local platform (PGlite in memory, dynalite on a free port, temp blobs, in-memory

@@ -10,7 +10,12 @@ export const ModificationSchema = {
     modificationId: { type: "string", required: true },
     projectId: { type: "string", required: true },
     ownerId: { type: "string", required: true },
+    /** "change": a request in words; "spec": an edited spec; "generate": build the current spec as is. */
+    kind: { type: ["change", "spec", "generate"] as const, default: "change" },
     request: { type: "string", required: true },
+    /** The edited spec for kind "spec" / "generate". */
+    spec: { type: "any" },
+    requestId: { type: "string" },
     status: { type: MODIFICATION_STATUSES, required: true },
     attempts: { type: "number", default: 0 },
     qaLoops: { type: "number", default: 0 },

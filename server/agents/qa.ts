@@ -1,0 +1,5 @@
+import { createQueueHandler } from "../pipeline/workers/handler";
+import { getPipelineDeps } from "./deps";
+
+/** QA: verifies the file set; sends failures back to Dev, at most 3 rounds. SQS event in, partial batch failures out. */
+export const handler = createQueueHandler("qa", getPipelineDeps);

@@ -1,0 +1,17 @@
+import type { IamStatement } from "../../registry/schema";
+import type { AgentSpec } from "../../spec/agent-spec";
+import type { ModificationPlan } from "../modification/types";
+
+/**
+ * Each role's output, kept on the modification. Written once per role and loop, always
+ * before the next role is enqueued, so a crash never leaves a role without its input.
+ * File sets themselves are in the blob store (content-addressed); these hold references.
+ */
+export type PlanArtifact = { baseVersionId: string | null; plan: ModificationPlan; targetSpec: AgentSpec };
+export type DevArtifact = { loop: number; contentHash: string; fileSetKey: string; fileCount: number; requiredIam: IamStatement[] };
+export type QaArtifact = { loop: number; ok: boolean; errors: string[]; checks: number };
+export type OpsArtifact = { versionId: string; version: number; estimateId: string | null };
+
+export type Artifacts = { plan?: PlanArtifact; dev?: DevArtifact[]; qa?: QaArtifact[]; ops?: OpsArtifact };
+
+export const artifactsOf = (m: { artifacts?: unknown }): Artifacts => (m.artifacts ?? {}) as Artifacts;

@@ -1,0 +1,29 @@
+import { ensureContext } from "../../dynamo/context-repo";
+import { DomainError } from "../../errors";
+import type { Modification } from "../../dynamo/modification-repo";
+import { AgentSpec, validateSpec } from "../../spec/agent-spec";
+import { latestVersion, readVersionFiles } from "../../versions/service";
+import type { PipelineDeps } from "./deps";
+
+/**
+ * What a modification starts from: the latest version's exact spec (agent-spec.json in its
+ * file set), or — before the first version — the project's draft, which must be complete.
+ */
+export async function resolveBaseSpec(deps: PipelineDeps, m: Modification): Promise<{ spec: AgentSpec; versionId: string | null }> {
+  const { db, blobs, dynamo } = deps.platform;
+  const latest = await latestVersion(db, m.projectId);
+  if (latest) {
+    const files = await readVersionFiles({ blobs }, latest);
+    return { spec: AgentSpec.parse(JSON.parse(String(files.get("agent-spec.json")))), versionId: latest.id };
+  }
+  if (m.kind !== "change" && m.spec) return { spec: parseOrFail(m.spec), versionId: null };
+  const context = await ensureContext(dynamo, m.projectId, m.ownerId);
+  return { spec: parseOrFail(context.draft), versionId: null };
+}
+
+export function parseOrFail(input: unknown): AgentSpec {
+  const result = validateSpec(input);
+  if (result.ok) return result.spec;
+  const fields = result.issues.map((i) => `${i.path} (${i.kind === "missing" ? "missing" : i.message})`);
+  throw new DomainError("invalid", `Complete the agent spec first: ${fields.join(", ")}`, { issues: result.issues });
+}

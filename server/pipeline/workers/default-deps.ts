@@ -1,0 +1,29 @@
+import { defaultUsage, estimateCost, loadPricing } from "../../cost";
+import { generateProject } from "../../generation/generate-project";
+import { verifyProject } from "../../generation/verify/verify-project";
+import type { Platform } from "../../platform/types";
+import { getRegistry } from "../../registry/load";
+import { DAYS_PER_MONTH, DEFAULT_TRAFFIC } from "../../registry/recommend";
+import { planModification } from "../modification/plan";
+import type { PipelineDeps } from "./deps";
+
+/** The real engines behind the four workers: rule-based planning, the generator, verification, the estimator. */
+export function createPipelineDeps(platform: Platform): PipelineDeps {
+  const registry = getRegistry();
+  const pricing = loadPricing();
+  const lookup = { getModel: (id: string) => registry.modelById.get(id), getTool: (id: string) => registry.toolById.get(id) };
+  return {
+    platform,
+    registry: { models: registry.models, tools: registry.tools, ...lookup },
+    plan: (spec, request) => planModification(spec, request, registry),
+    generate: (spec) => generateProject(spec, lookup),
+    verify: (files, generated) => verifyProject(files, { requiredIam: generated.requiredIam }),
+    // Without a traffic figure in the spec, the stored estimate assumes the registry's default traffic (listed in its assumptions).
+    estimate: (spec) =>
+      estimateCost(spec, defaultUsage(spec, spec.requirements.requestsPerDay === undefined ? { requestsPerMonth: DEFAULT_TRAFFIC.requestsPerDay * DAYS_PER_MONTH } : {}), {
+        getModel: lookup.getModel,
+        listModels: () => registry.models,
+        pricing,
+      }),
+  };
+}

@@ -1,0 +1,24 @@
+import type { CostEstimate } from "../../cost/types";
+import type { GeneratedProject, ProjectFiles, RegistryLookup } from "../../generation/types";
+import type { VerificationResult } from "../../generation/verify/types";
+import type { Platform } from "../../platform/types";
+import type { AgentSpec } from "../../spec/agent-spec";
+import type { ModificationPlan } from "../modification/types";
+import type { SpecRegistry } from "../registry-view";
+
+export type QaFeedback = { loop: number; errors: string[] };
+
+/**
+ * What the workers need, passed in so the same step code runs under Lambda, the local
+ * poller and tests (which inject faults or a failing Dev at exactly these seams).
+ */
+export type PipelineDeps = {
+  platform: Platform;
+  registry: SpecRegistry & RegistryLookup;
+  plan(spec: AgentSpec, request: string): ModificationPlan;
+  generate(spec: AgentSpec, feedback: QaFeedback[]): GeneratedProject;
+  verify(files: ProjectFiles, generated: Pick<GeneratedProject, "requiredIam">): Promise<VerificationResult>;
+  estimate(spec: AgentSpec): CostEstimate | null;
+  /** Fault injection: throws at a named point ("pm:before-write", "ops:after-write", …). */
+  fault?(point: string): void;
+};

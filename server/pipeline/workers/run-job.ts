@@ -1,0 +1,60 @@
+import { listModifications, type Modification } from "../../dynamo/modification-repo";
+import { DomainError } from "../../errors";
+import type { QueueName } from "../../platform/types";
+import type { PipelineDeps } from "./deps";
+import { isTerminal, OWNER, type JobMessage } from "./job";
+import { enqueueOwner, kickProject } from "./lifecycle";
+import { loadModification, transition } from "./transitions";
+import { runDev } from "./step-dev";
+import { runOps } from "./step-ops";
+import { runPm } from "./step-pm";
+import { runQa } from "./step-qa";
+
+const STEPS: Record<QueueName, (deps: PipelineDeps, m: Modification) => Promise<Modification>> = { pm: runPm, dev: runDev, qa: runQa, ops: runOps };
+
+/** Thrown for a job that can never succeed; the handler lets it reach the dead-letter queue. */
+export class PoisonJobError extends Error {}
+
+/**
+ * Runs one job. Every delivery is safe to repeat: a job for a finished modification, or for
+ * a step that already happened, does no work and just (re)enqueues whoever owns the
+ * modification now; a step's write is conditional on the revision it read.
+ */
+export async function runJob(deps: PipelineDeps, message: JobMessage): Promise<void> {
+  const m = await loadModification(deps, message.modificationId);
+  if (!m || m.projectId !== message.projectId) throw new PoisonJobError(`modification ${message.modificationId} does not exist in project ${message.projectId}`);
+  if (isTerminal(m.status)) return;
+
+  // One modification at a time per project, oldest first.
+  const active = (await listModifications(deps.platform.dynamo, m.projectId, 200)).filter((x) => !isTerminal(x.status));
+  const head = active.at(-1);
+  if (head && head.modificationId !== m.modificationId) return enqueueOwner(deps.platform, head);
+  if (OWNER[m.status] !== message.role) return enqueueOwner(deps.platform, m);
+
+  let next: Modification;
+  try {
+    next = await STEPS[message.role](deps, m);
+  } catch (e) {
+    if (!(e instanceof DomainError)) throw e;
+    if (e.code === "conflict") {
+      // Another delivery of this job won the race; make sure the chain continues from its result.
+      const fresh = await loadModification(deps, m.modificationId);
+      if (fresh && !isTerminal(fresh.status)) await enqueueOwner(deps.platform, fresh);
+      return;
+    }
+    // A domain failure (incomplete spec, invalid plan) will not heal by retrying: fail visibly.
+    const fresh = (await loadModification(deps, m.modificationId)) ?? m;
+    next = await transition(deps, fresh, { status: "failed", error: e.message }, "failed");
+  }
+  if (isTerminal(next.status)) await kickProject(deps.platform, next.projectId);
+  else await enqueueOwner(deps.platform, next);
+}
+
+/** After the last allowed delivery: mark the modification failed with the reason, so nobody waits on it. */
+export async function failAfterRetries(deps: PipelineDeps, message: JobMessage, error: unknown): Promise<void> {
+  const m = await loadModification(deps, message.modificationId);
+  if (!m || isTerminal(m.status)) return;
+  const reason = error instanceof Error ? error.message : String(error);
+  await transition(deps, m, { status: "failed", error: `The ${message.role.toUpperCase()} worker failed repeatedly: ${reason}` }, "failed");
+  await kickProject(deps.platform, m.projectId);
+}

@@ -1,0 +1,22 @@
+import type { Modification } from "../../dynamo/modification-repo";
+import { encodeFileSet } from "../../versions/file-set";
+import { fileSetKey } from "../../versions/service";
+import { artifactsOf, type DevArtifact } from "./artifacts";
+import type { PipelineDeps } from "./deps";
+import { transition } from "./transitions";
+
+/** Dev: generates the target spec's file set (with QA's earlier findings as feedback) and stores it. */
+export async function runDev(deps: PipelineDeps, m: Modification): Promise<Modification> {
+  const artifacts = artifactsOf(m);
+  if (!artifacts.plan) throw new Error(`modification ${m.modificationId} has no plan`);
+  const feedback = (artifacts.qa ?? []).filter((q) => !q.ok).map((q) => ({ loop: q.loop, errors: q.errors }));
+  const generated = deps.generate(artifacts.plan.targetSpec, feedback);
+  const key = fileSetKey(generated.contentHash);
+  // The blob is written before the modification points at it (content-addressed, so a retry rewrites the same bytes).
+  if (!(await deps.platform.blobs.has(key))) await deps.platform.blobs.put(key, encodeFileSet(generated.files), "application/json");
+  deps.fault?.("dev:before-write");
+  const dev: DevArtifact = { loop: m.qaLoops, contentHash: generated.contentHash, fileSetKey: key, fileCount: generated.files.size, requiredIam: generated.requiredIam };
+  const next = await transition(deps, m, { status: "verifying", artifacts: { ...artifacts, dev: [...(artifacts.dev ?? []), dev] } }, `Dev generated ${dev.fileCount} files`);
+  deps.fault?.("dev:after-write");
+  return next;
+}
