@@ -5,6 +5,7 @@
  */
 import http from "node:http";
 import path from "node:path";
+import { getRegistry } from "../registry/load";
 import { buildIfNeeded } from "./build";
 import { persistentSecret } from "./secrets";
 
@@ -25,6 +26,7 @@ async function main() {
 
   const { env } = await import("../env");
   const config = env();
+  getRegistry(); // a registry file that fails its schema stops start-up here, naming the entry and field
   if (config.APP_RUNTIME !== "local") throw new Error("npm start runs the local platform; set APP_RUNTIME=local or unset it");
   const { configureLog } = await import("../log");
   configureLog(config.LOG_LEVEL);
@@ -33,7 +35,8 @@ async function main() {
 
   const { createLocalPlatform } = await import("../platform/local");
   const { setPlatform } = await import("../platform");
-  const platform = await createLocalPlatform({ dataDir, dynamoPort: config.DYNAMO_PORT });
+  // A failed job is retried after a second locally (SQS waits for the visibility timeout).
+  const platform = await createLocalPlatform({ dataDir, dynamoPort: config.DYNAMO_PORT, queue: { retryDelayMs: 1000 } });
   setPlatform(platform);
 
   const { startLocalServices } = await import("./services");

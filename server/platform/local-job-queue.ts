@@ -21,6 +21,11 @@ export type LocalQueueOptions = {
   /** Directory that makes the queues durable; null keeps them in memory (tests). */
   dir: string | null;
   visibilityTimeoutMs?: number;
+  /**
+   * How soon a failed record is retried (the handler-side ChangeMessageVisibility of SQS);
+   * defaults to the visibility timeout.
+   */
+  retryDelayMs?: number;
   /** Receives after which a message moves to the dead-letter queue (SQS maxReceiveCount). */
   maxReceiveCount?: number;
   batchSize?: number;
@@ -46,7 +51,9 @@ export class LocalJobQueue implements JobQueue {
   private readonly timers = new Map<QueueName, NodeJS.Timeout>();
   private nextSeq = 1;
   private stopped = false;
-  private readonly opts: Required<Omit<LocalQueueOptions, "dir">> & { dir: string | null };
+  private readonly opts: Required<Omit<LocalQueueOptions, "dir" | "retryDelayMs">> & { dir: string | null; retryDelayMs?: number };
+  /** Messages whose handler is still running are never handed out twice (Lambda's poller holds them too). */
+  private readonly inFlight = new Set<string>();
 
   constructor(options: LocalQueueOptions) {
     this.opts = { visibilityTimeoutMs: 30_000, maxReceiveCount: 5, batchSize: 1, concurrency: 4, pollIntervalMs: 50, ...options };
@@ -143,7 +150,7 @@ export class LocalJobQueue implements JobQueue {
       if (batch.length >= this.opts.batchSize) break;
       if (blockedGroups.has(m.groupId)) continue;
       blockedGroups.add(m.groupId);
-      if (m.visibleAt > now) continue;
+      if (m.visibleAt > now || this.inFlight.has(m.id)) continue;
       if (m.receiveCount >= this.opts.maxReceiveCount) {
         this.moveToDeadLetter(queue, m);
         continue;
@@ -152,6 +159,7 @@ export class LocalJobQueue implements JobQueue {
       m.firstReceivedAt ??= now;
       m.visibleAt = now + this.opts.visibilityTimeoutMs;
       this.persist(queue, m);
+      this.inFlight.add(m.id);
       batch.push(m);
     }
     return batch;
@@ -167,7 +175,12 @@ export class LocalJobQueue implements JobQueue {
     } catch {
       failed = new Set(batch.map((m) => m.id));
     }
-    for (const m of batch) if (!failed.has(m.id)) this.remove(queue, m);
+    const retryAt = Date.now() + (this.opts.retryDelayMs ?? this.opts.visibilityTimeoutMs);
+    for (const m of batch) {
+      this.inFlight.delete(m.id);
+      if (!failed.has(m.id)) this.remove(queue, m);
+      else m.visibleAt = Math.min(m.visibleAt, retryAt);
+    }
   }
 
   private moveToDeadLetter(queue: QueueName, m: StoredMessage): void {

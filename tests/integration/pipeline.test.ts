@@ -12,7 +12,7 @@ let verifyImpl: ((call: number) => VerificationResult) | null = null;
 let verifyCalls = 0;
 
 before(async () => {
-  platform = await startTestPlatform({ queue: { visibilityTimeoutMs: 200, pollIntervalMs: 5 } });
+  platform = await startTestPlatform({ queue: { visibilityTimeoutMs: 30_000, retryDelayMs: 20, pollIntervalMs: 5 } });
   const real = startWorkers(platform);
   // QA's engine is the real verification unless a test scripts it.
   real.verify = async (files, generated) => {

@@ -20,5 +20,5 @@ export type PipelineDeps = {
   verify(files: ProjectFiles, generated: Pick<GeneratedProject, "requiredIam">): Promise<VerificationResult>;
   estimate(spec: AgentSpec): CostEstimate | null;
   /** Fault injection: throws at a named point ("pm:before-write", "ops:after-write", …). */
-  fault?(point: string): void;
+  fault?(point: string, modificationId: string): void;
 };

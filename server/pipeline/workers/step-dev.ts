@@ -14,9 +14,9 @@ export async function runDev(deps: PipelineDeps, m: Modification): Promise<Modif
   const key = fileSetKey(generated.contentHash);
   // The blob is written before the modification points at it (content-addressed, so a retry rewrites the same bytes).
   if (!(await deps.platform.blobs.has(key))) await deps.platform.blobs.put(key, encodeFileSet(generated.files), "application/json");
-  deps.fault?.("dev:before-write");
+  deps.fault?.("dev:before-write", m.modificationId);
   const dev: DevArtifact = { loop: m.qaLoops, contentHash: generated.contentHash, fileSetKey: key, fileCount: generated.files.size, requiredIam: generated.requiredIam };
   const next = await transition(deps, m, { status: "verifying", artifacts: { ...artifacts, dev: [...(artifacts.dev ?? []), dev] } }, `Dev generated ${dev.fileCount} files`);
-  deps.fault?.("dev:after-write");
+  deps.fault?.("dev:after-write", m.modificationId);
   return next;
 }

@@ -25,7 +25,7 @@ export async function runOps(deps: PipelineDeps, m: Modification): Promise<Modif
     verification: null,
     modificationId: m.modificationId,
   });
-  deps.fault?.("ops:after-store");
+  deps.fault?.("ops:after-store", m.modificationId);
   const estimateId = await storeEstimate(deps, m, version.id, spec);
   return transition(
     deps,

@@ -22,10 +22,10 @@ export async function runPm(deps: PipelineDeps, m: Modification): Promise<Modifi
     targetSpec = parseOrFail(current.spec ?? base.spec);
     plan = specEditPlan(base.spec, targetSpec, current.kind === "generate" && !base.versionId);
   }
-  deps.fault?.("pm:before-write");
+  deps.fault?.("pm:before-write", m.modificationId);
   const artifact: PlanArtifact = { baseVersionId: base.versionId, plan, targetSpec };
   current = await transition(deps, current, { status: "developing", artifacts: { ...artifactsOf(current), plan: artifact } }, plan.summary);
-  deps.fault?.("pm:after-write");
+  deps.fault?.("pm:after-write", m.modificationId);
   return current;
 }
 

@@ -21,7 +21,7 @@ export async function runQa(deps: PipelineDeps, m: Modification): Promise<Modifi
   const errors = result.checks.filter((c) => c.severity === "error").map((c) => `${c.file}${c.line ? `:${c.line}` : ""} [${c.check}] ${c.message}`);
   const qa: QaArtifact = { loop: m.qaLoops, ok: result.ok, errors: errors.slice(0, MAX_ERRORS_KEPT), checks: result.ran.length };
   const history = [...(artifacts.qa ?? []), qa];
-  deps.fault?.("qa:before-write");
+  deps.fault?.("qa:before-write", m.modificationId);
   if (result.ok) return transition(deps, m, { status: "packaging", artifacts: { ...artifacts, qa: history } }, `QA passed ${result.ran.length} checks`);
 
   const previous = (artifacts.qa ?? []).filter((q) => !q.ok).at(-1);
