@@ -5,13 +5,21 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import type { ReactNode } from "react";
+import { CostTab } from "../cost/cost-tab";
+import { ModelSelector } from "../models/model-selector";
+import { ToolSelector } from "../tools/tool-selector";
+import { PipelinePanel } from "../pipeline/pipeline-panel";
 import { useTRPC } from "../trpc/client";
 import { Card } from "../ui/card";
 import { ErrorMessage, Spinner } from "../ui/feedback";
 import { isProjectTab, PROJECT_TABS, type ProjectTabId } from "./project-tabs";
 
 /** Tab contents registered by the capabilities that own them; absent ones show their purpose. */
-const TAB_CONTENT: Partial<Record<ProjectTabId, (props: { projectId: string }) => ReactNode>> = {};
+const TAB_CONTENT: Partial<Record<ProjectTabId, (props: { projectId: string }) => ReactNode>> = {
+  models: ModelSelector,
+  tools: ToolSelector,
+  cost: CostTab,
+};
 
 export function ProjectWorkspace({ projectId }: { projectId: string }) {
   const trpc = useTRPC();
@@ -31,6 +39,7 @@ export function ProjectWorkspace({ projectId }: { projectId: string }) {
         <Link href="/dashboard" className="text-sm text-slate-500 hover:text-slate-800">← Projects</Link>
         <h1 className="mt-1 text-2xl font-bold" data-testid="project-title">{project.data.name}</h1>
       </div>
+      <PipelinePanel projectId={projectId} />
       <Tabs.Root value={tab} onValueChange={(v) => router.replace(`${pathname}?tab=${v}`, { scroll: false })}>
         <Tabs.List aria-label="Project sections" className="flex gap-1 overflow-x-auto border-b border-slate-200">
           {PROJECT_TABS.map((t) => (

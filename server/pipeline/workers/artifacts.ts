@@ -1,3 +1,4 @@
+import type { VerificationResult } from "../../generation/verify/types";
 import type { IamStatement } from "../../registry/schema";
 import type { AgentSpec } from "../../spec/agent-spec";
 import type { ModificationPlan } from "../modification/types";
@@ -9,7 +10,7 @@ import type { ModificationPlan } from "../modification/types";
  */
 export type PlanArtifact = { baseVersionId: string | null; plan: ModificationPlan; targetSpec: AgentSpec };
 export type DevArtifact = { loop: number; contentHash: string; fileSetKey: string; fileCount: number; requiredIam: IamStatement[] };
-export type QaArtifact = { loop: number; ok: boolean; errors: string[]; checks: number };
+export type QaArtifact = { loop: number; ok: boolean; errors: string[]; checks: number; result?: VerificationResult };
 export type OpsArtifact = { versionId: string; version: number; estimateId: string | null };
 
 export type Artifacts = { plan?: PlanArtifact; dev?: DevArtifact[]; qa?: QaArtifact[]; ops?: OpsArtifact };

@@ -17,7 +17,8 @@ export function createPipelineDeps(platform: Platform): PipelineDeps {
     registry: { models: registry.models, tools: registry.tools, ...lookup },
     plan: (spec, request) => planModification(spec, request, registry),
     generate: (spec) => generateProject(spec, lookup),
-    verify: (files, generated) => verifyProject(files, { requiredIam: generated.requiredIam }),
+    // Lambda's Node runtime has no python3: there the Python parse check is a warning, not a failure.
+    verify: (files, generated) => verifyProject(files, { requiredIam: generated.requiredIam, python: platform.runtime === "aws" ? "optional" : "required" }),
     // Without a traffic figure in the spec, the stored estimate assumes the registry's default traffic (listed in its assumptions).
     estimate: (spec) =>
       estimateCost(spec, defaultUsage(spec, spec.requirements.requestsPerDay === undefined ? { requestsPerMonth: DEFAULT_TRAFFIC.requestsPerDay * DAYS_PER_MONTH } : {}), {

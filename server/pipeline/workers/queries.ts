@@ -19,7 +19,7 @@ export function describeModification(m: Modification) {
     baseVersionId: a.plan?.baseVersionId ?? null,
     plan: a.plan ? { summary: a.plan.plan.summary, changes: a.plan.plan.changes.map((c) => ({ path: c.path, why: c.why })), warnings: a.plan.plan.warnings } : null,
     dev: (a.dev ?? []).map((d) => ({ loop: d.loop, fileCount: d.fileCount, contentHash: d.contentHash })),
-    qa: a.qa ?? [],
+    qa: (a.qa ?? []).map(({ result: _r, ...q }) => q),
     ops: a.ops ?? null,
     createdAt: m.createdAt,
     updatedAt: m.updatedAt,

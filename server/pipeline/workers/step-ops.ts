@@ -22,7 +22,7 @@ export async function runOps(deps: PipelineDeps, m: Modification): Promise<Modif
     projectId: m.projectId,
     spec,
     generated: { files: decodeFileSet(bytes), contentHash: dev.contentHash, templateVersion: "", notes: [], requiredIam: dev.requiredIam },
-    verification: null,
+    verification: artifacts.qa?.at(-1)?.result ?? null,
     modificationId: m.modificationId,
   });
   deps.fault?.("ops:after-store", m.modificationId);

@@ -19,7 +19,9 @@ export async function runQa(deps: PipelineDeps, m: Modification): Promise<Modifi
   if (!bytes) throw new Error(`file set ${dev.fileSetKey} is missing`);
   const result = await deps.verify(decodeFileSet(bytes), { requiredIam: dev.requiredIam });
   const errors = result.checks.filter((c) => c.severity === "error").map((c) => `${c.file}${c.line ? `:${c.line}` : ""} [${c.check}] ${c.message}`);
-  const qa: QaArtifact = { loop: m.qaLoops, ok: result.ok, errors: errors.slice(0, MAX_ERRORS_KEPT), checks: result.ran.length };
+  // The findings (capped) travel with the artifact so the version shows what QA checked and found.
+  const kept = { ok: result.ok, checks: result.checks.slice(0, 200), ran: result.ran };
+  const qa: QaArtifact = { loop: m.qaLoops, ok: result.ok, errors: errors.slice(0, MAX_ERRORS_KEPT), checks: result.ran.length, result: kept };
   const history = [...(artifacts.qa ?? []), qa];
   deps.fault?.("qa:before-write", m.modificationId);
   if (result.ok) return transition(deps, m, { status: "packaging", artifacts: { ...artifacts, qa: history } }, `QA passed ${result.ran.length} checks`);

@@ -1,0 +1,42 @@
+import type { IamStatement } from "../../registry/schema";
+
+export type CheckName =
+  | "structure"
+  | "python-syntax"
+  | "typescript-types"
+  | "json-syntax"
+  | "yaml-syntax"
+  | "cloudformation"
+  | "dockerfile"
+  | "secrets";
+
+/** One problem found in one file; `line` is 1-based when the check can point at one. */
+export type Finding = {
+  check: CheckName;
+  file: string;
+  line?: number;
+  message: string;
+  severity: "error" | "warning";
+};
+
+export type VerificationResult = {
+  /** True when no finding has severity "error". */
+  ok: boolean;
+  checks: Finding[];
+  /** Every check that ran, how many files it looked at and how long it took. */
+  ran: Array<{ check: CheckName; files: number; ms: number }>;
+};
+
+export type VerifyOptions = {
+  /** The IAM statements the agent's role must carry (from the generator or the registry). */
+  requiredIam?: IamStatement[];
+  /** "required": a missing python3 is an error; "optional": a warning. Default "required". */
+  python?: "required" | "optional";
+};
+
+/** The 1-based line of a character offset. */
+export function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}

@@ -1,0 +1,106 @@
+import { DomainError } from "../../errors";
+import { validateSpec, type AgentSpec } from "../../spec/agent-spec";
+import { getPath, setPath } from "../draft";
+import type { SpecRegistry } from "../registry-view";
+import { splitClauses } from "./clauses";
+import { modelRule } from "./rules-model";
+import { languageRule, memoryRule, regionRule, targetRule } from "./rules-deploy";
+import { promptRule } from "./rules-prompt";
+import { nameRule, requirementsRule } from "./rules-requirements";
+import { refitModel } from "./rules-model";
+import { refitTools, toolRule } from "./rules-tools";
+import type { ModificationPlan, PlanChange, Rule, RuleOutcome } from "./types";
+
+/** Order matters: a language or target change comes before tools are refitted to it. */
+const RULES: Rule[] = [nameRule, languageRule, targetRule, regionRule, memoryRule, modelRule, promptRule, toolRule, requirementsRule];
+
+const EXAMPLES = `Try, for example: "add web search", "switch to a cheaper model", "deploy on Lambda instead", "make the prompt more formal", "use TypeScript" or "increase memory".`;
+
+/**
+ * The PM's plan for a change request in words, deterministic for the common requests.
+ * Each clause of the request goes through the rules in order against a working copy of
+ * the spec; a request nothing understands gives a plan with no changes that says so.
+ */
+export function planModification(spec: AgentSpec, request: string, registry: SpecRegistry): ModificationPlan {
+  const text = request.trim();
+  if (!text) throw new DomainError("invalid", "The change request is empty");
+  let working = spec;
+  const changes: PlanChange[] = [];
+  const warnings: string[] = [];
+  const notes: string[] = [];
+  const notUnderstood: string[] = [];
+  const apply = (outcome: RuleOutcome) => {
+    for (const edit of outcome.edits) {
+      working = setPath(working, edit.path, edit.to);
+      record(changes, spec, working, edit.path, edit.why);
+    }
+    warnings.push(...(outcome.warnings ?? []));
+    notes.push(...(outcome.notes ?? []));
+  };
+
+  for (const clause of splitClauses(text)) {
+    const before = working;
+    const outcomes = RULES.map((rule) => rule({ spec: working, clause: clause.text, original: clause.original, verb: clause.verb, registry })).filter(
+      (o): o is RuleOutcome => o !== undefined,
+    );
+    if (outcomes.length === 0) {
+      notUnderstood.push(clause.original);
+      continue;
+    }
+    for (const outcome of outcomes) apply(outcome);
+    if (working.language !== before.language || working.deployment.target !== before.deployment.target) apply(refitTools(working, registry.tools));
+    if (working.deployment.region !== before.deployment.region) apply(refitModel(working, registry));
+  }
+
+  const final = changes.filter((c) => JSON.stringify(c.from) !== JSON.stringify(c.to));
+  const patch = final.map((c) => ({ op: "set" as const, path: c.path, value: c.to }));
+  return { summary: summarize(final, notes, notUnderstood), changes: final, patch, warnings: [...new Set(warnings)], notUnderstood };
+}
+
+/**
+ * Records an edit as a change against the ORIGINAL spec. An edit inside an already
+ * changed field ("deployment", then "deployment.region") folds into that change; an
+ * edit of a whole field replaces the changes recorded inside it.
+ */
+function record(changes: PlanChange[], original: AgentSpec, working: AgentSpec, path: string, why: string) {
+  const parent = changes.find((c) => path === c.path || path.startsWith(`${c.path}.`));
+  if (parent) {
+    Object.assign(parent, { to: getPath(working, parent.path), why: `${parent.why}; ${why}` });
+    return;
+  }
+  const inside = changes.filter((c) => c.path.startsWith(`${path}.`));
+  for (const child of inside) changes.splice(changes.indexOf(child), 1);
+  const whyAll = [...inside.map((c) => c.why), why].join("; ");
+  changes.push({ path, from: getPath(original, path), to: getPath(working, path), why: whyAll });
+}
+
+function summarize(changes: PlanChange[], notes: string[], notUnderstood: string[]): string {
+  const parts: string[] = [];
+  if (changes.length) parts.push(`Planned ${changes.length} change${changes.length > 1 ? "s" : ""}: ${changes.map((c) => c.why).join("; ")}.`);
+  if (notes.length) parts.push(`${capital(notes.join("; "))}.`);
+  if (notUnderstood.length) parts.push(`I did not understand ${notUnderstood.map((n) => `"${n}"`).join(", ")}. ${EXAMPLES}`);
+  if (!parts.length) parts.push(`Nothing to change. ${EXAMPLES}`);
+  return parts.join(" ");
+}
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
+ * Applies a plan to the spec it was made for and returns the new, valid spec. A field
+ * that no longer holds the plan's `from` value means the spec moved on since planning:
+ * that is a conflict, not something to overwrite.
+ */
+export function applyPlan(spec: AgentSpec, plan: ModificationPlan): AgentSpec {
+  for (const change of plan.changes) {
+    if (JSON.stringify(getPath(spec, change.path)) !== JSON.stringify(change.from)) {
+      throw new DomainError("conflict", `The spec changed since the plan was made (${change.path}); plan the modification again`, { path: change.path });
+    }
+  }
+  let next: unknown = spec;
+  for (const op of plan.patch) next = setPath(next as object, op.path, op.value);
+  const result = validateSpec(next);
+  if (!result.ok) {
+    throw new DomainError("invalid", `The planned spec is not valid: ${result.issues.map((i) => `${i.path} ${i.message}`).join("; ")}`, { issues: result.issues });
+  }
+  return result.spec;
+}

@@ -1,0 +1,1 @@
+"""The agent package: prompts, configuration, model, tools, security and observability."""
