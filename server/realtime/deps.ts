@@ -2,10 +2,15 @@ import { authenticate } from "../auth/authenticate";
 import { listEventsAfter } from "../dynamo/event-repo";
 import type { Platform } from "../platform/types";
 import { getOwnedProject } from "../projects/service";
+import { cancelModification } from "../pipeline/workers/lifecycle";
 import type { RealtimeDeps } from "./server";
 
-/** The realtime server's dependencies on the platform: the same auth and ownership rules as the API. */
-export function realtimeDeps(platform: Platform, onCommand?: RealtimeDeps["onCommand"]): RealtimeDeps {
+/**
+ * The realtime server's dependencies on the platform: the same auth and ownership rules as
+ * the API, and client commands forwarded to the same services (cancel → the modification
+ * lifecycle, which re-enqueues the project's next job).
+ */
+export function realtimeDeps(platform: Platform): RealtimeDeps {
   return {
     async authenticate(headers) {
       const caller = await authenticate(platform.db, headers);
@@ -13,6 +18,8 @@ export function realtimeDeps(platform: Platform, onCommand?: RealtimeDeps["onCom
     },
     canAccess: (userId, projectId) => getOwnedProject(platform.db, userId, projectId).then(() => true, () => false),
     replay: (projectId, afterSeq) => listEventsAfter(platform.dynamo, projectId, afterSeq),
-    onCommand,
+    async onCommand(userId, message) {
+      await cancelModification({ platform }, userId, message.projectId, message.modificationId);
+    },
   };
 }

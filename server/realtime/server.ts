@@ -63,7 +63,11 @@ export function createRealtimeServer(deps: RealtimeDeps) {
     if (m.type === "subscribe") return subscribe(ws, client, m.projectId, m.afterSeq);
     if (m.type === "unsubscribe") return void client.subs.delete(m.projectId);
     if (!client.subs.has(m.projectId)) return send(ws, { type: "error", projectId: m.projectId, message: "subscribe to the project first" });
-    await deps.onCommand?.(client.userId, m);
+    try {
+      await deps.onCommand?.(client.userId, m);
+    } catch (e) {
+      send(ws, { type: "error", projectId: m.projectId, message: e instanceof Error ? e.message : "command failed" });
+    }
   }
 
   return {

@@ -7,6 +7,7 @@ import { configureLog } from "../../server/log";
 
 // Workers log every retried failure; tests that inject faults would drown the report.
 configureLog((process.env.TEST_LOG_LEVEL as "silent" | "error" | undefined) ?? "silent");
+process.env.LOG_LEVEL ??= process.env.TEST_LOG_LEVEL ?? "silent";
 
 /**
  * The real local platform (PGlite in memory, dynalite on a free port, temp blobs, in-memory

@@ -8,6 +8,8 @@ import type { LocalPlatform } from "../../server/platform/local";
 import { realtimeDeps } from "../../server/realtime/deps";
 import { publishEvent } from "../../server/realtime/publish";
 import { createRealtimeServer, type RealtimeServer } from "../../server/realtime/server";
+import { getModification } from "../../server/dynamo/modification-repo";
+import { requestModification } from "../../server/pipeline/workers/lifecycle";
 import { createUser, startTestPlatform } from "../helpers/platform";
 
 let platform: LocalPlatform;
@@ -103,6 +105,21 @@ describe("realtime WebSocket", () => {
     assert.match((await next((m) => m.type === "error")).message!, /not JSON/);
     ws.send(JSON.stringify({ type: "subscribe", projectId: "prj_bad" }));
     assert.match((await next((m) => m.type === "error" && /projectId/.test(m.message ?? ""))).message!, /projectId/);
+    ws.close();
+  });
+
+  test("a validated cancel command from the socket cancels a queued modification", async () => {
+    const { user, caller } = await createUser(platform);
+    const project = await caller.project.create({ name: "Cancel over ws" });
+    const { token } = await createApiToken(platform.db, user.id, { name: "ws" });
+    // No workers run in this file, so the modification stays queued.
+    const m = await requestModification(platform, user.id, { projectId: project.id, request: "add web search" });
+    const { ws, next } = await connect(token);
+    ws.send(JSON.stringify({ type: "subscribe", projectId: project.id }));
+    await next((x) => x.type === "subscribed");
+    ws.send(JSON.stringify({ type: "cancel-modification", projectId: project.id, modificationId: m.modificationId }));
+    await next((x) => x.type === "event" && (x.event as unknown as { payload: { status: string } }).payload?.status === "cancelled");
+    assert.equal((await getModification(platform.dynamo, m.modificationId))?.status, "cancelled");
     ws.close();
   });
 });

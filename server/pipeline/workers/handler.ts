@@ -1,9 +1,9 @@
 import type { SQSBatchItemFailure, SQSEvent, SQSBatchResponse } from "aws-lambda";
-import { log } from "../../log";
 import type { QueueName } from "../../platform/types";
 import type { PipelineDeps } from "./deps";
 import { JobMessage, MAX_RECEIVES } from "./job";
 import { failAfterRetries, runJob } from "./run-job";
+import { createWorkerTelemetry } from "./telemetry";
 
 /**
  * The SQS handler for one role: parse each record with the job schema, run it, and report
@@ -12,8 +12,11 @@ import { failAfterRetries, runJob } from "./run-job";
  * modification failed with the reason.
  */
 export function createQueueHandler(role: QueueName, getDeps: () => Promise<PipelineDeps>) {
+  let telemetry: ReturnType<typeof createWorkerTelemetry> | undefined;
   return async (event: SQSEvent): Promise<SQSBatchResponse> => {
     const deps = await getDeps();
+    telemetry ??= createWorkerTelemetry(role);
+    const log = telemetry.logger;
     const failures: SQSBatchItemFailure[] = [];
     for (const record of event.Records) {
       const receives = Number(record.attributes?.ApproximateReceiveCount ?? 1);
@@ -22,20 +25,23 @@ export function createQueueHandler(role: QueueName, getDeps: () => Promise<Pipel
         message = JobMessage.parse(JSON.parse(record.body));
         if (message.role !== role) throw new Error(`a ${message.role} job on the ${role} queue`);
       } catch (e) {
-        log.error("malformed job message", { role, messageId: record.messageId, receives, error: String(e) });
+        log.error("malformed job message", { messageId: record.messageId, receives, error: String(e) });
         failures.push({ itemIdentifier: record.messageId });
         continue;
       }
       const started = performance.now();
       try {
-        await runJob(deps, message);
-        log.info("job done", { role, requestId: message.requestId, modificationId: message.modificationId, ms: Math.round(performance.now() - started) });
+        const qaLoops = await runJob(deps, message);
+        const ms = Math.round(performance.now() - started);
+        log.info("job done", { requestId: message.requestId, modificationId: message.modificationId, projectId: message.projectId, ms });
+        telemetry.jobDone(ms, qaLoops);
       } catch (e) {
-        log.error("job failed", { role, requestId: message.requestId, modificationId: message.modificationId, receives, error: String(e) });
+        log.error("job failed", { requestId: message.requestId, modificationId: message.modificationId, receives, error: String(e) });
         if (receives >= MAX_RECEIVES) await failAfterRetries(deps, message, e).catch((err) => log.error("could not mark failed", { error: String(err) }));
         failures.push({ itemIdentifier: record.messageId });
       }
     }
+    telemetry.flush();
     return { batchItemFailures: failures };
   };
 }

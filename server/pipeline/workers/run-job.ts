@@ -18,18 +18,19 @@ export class PoisonJobError extends Error {}
 /**
  * Runs one job. Every delivery is safe to repeat: a job for a finished modification, or for
  * a step that already happened, does no work and just (re)enqueues whoever owns the
- * modification now; a step's write is conditional on the revision it read.
+ * modification now; a step's write is conditional on the revision it read. Returns the
+ * modification's QA round count (for metrics).
  */
-export async function runJob(deps: PipelineDeps, message: JobMessage): Promise<void> {
+export async function runJob(deps: PipelineDeps, message: JobMessage): Promise<number> {
   const m = await loadModification(deps, message.modificationId);
   if (!m || m.projectId !== message.projectId) throw new PoisonJobError(`modification ${message.modificationId} does not exist in project ${message.projectId}`);
-  if (isTerminal(m.status)) return;
+  if (isTerminal(m.status)) return m.qaLoops;
 
   // One modification at a time per project, oldest first.
   const active = (await listModifications(deps.platform.dynamo, m.projectId, 200)).filter((x) => !isTerminal(x.status));
   const head = active.at(-1);
-  if (head && head.modificationId !== m.modificationId) return enqueueOwner(deps.platform, head);
-  if (OWNER[m.status] !== message.role) return enqueueOwner(deps.platform, m);
+  if (head && head.modificationId !== m.modificationId) return enqueueOwner(deps.platform, head).then(() => m.qaLoops);
+  if (OWNER[m.status] !== message.role) return enqueueOwner(deps.platform, m).then(() => m.qaLoops);
 
   let next: Modification;
   try {
@@ -40,7 +41,7 @@ export async function runJob(deps: PipelineDeps, message: JobMessage): Promise<v
       // Another delivery of this job won the race; make sure the chain continues from its result.
       const fresh = await loadModification(deps, m.modificationId);
       if (fresh && !isTerminal(fresh.status)) await enqueueOwner(deps.platform, fresh);
-      return;
+      return m.qaLoops;
     }
     // A domain failure (incomplete spec, invalid plan) will not heal by retrying: fail visibly.
     const fresh = (await loadModification(deps, m.modificationId)) ?? m;
@@ -48,6 +49,7 @@ export async function runJob(deps: PipelineDeps, message: JobMessage): Promise<v
   }
   if (isTerminal(next.status)) await kickProject(deps.platform, next.projectId);
   else await enqueueOwner(deps.platform, next);
+  return next.qaLoops;
 }
 
 /** After the last allowed delivery: mark the modification failed with the reason, so nobody waits on it. */
