@@ -24,6 +24,8 @@ const nextConfig = {
   ],
   // Types are checked once by `npm test` (tsc over the whole repo), not again inside every build.
   typescript: { ignoreBuildErrors: true },
+  // Data files read at run time (registries, templates, migrations) must ship with the server bundle on Lambda.
+  outputFileTracingIncludes: { "/**": ["./registry/**/*", "./templates/**/*", "./drizzle/**/*"] },
 };
 
 export default nextConfig;
