@@ -11,11 +11,14 @@ import { createTRPCRouter, protectedProcedure } from "../trpc";
 /**
  * The model and tool registries over the API. They read no user data; they are protected
  * only so the public cannot use the server as a free registry mirror.
- * Lists return summaries (no provenance, no code snippets) to keep the payload small;
- * `get` returns the whole entry with its source.
+ * Lists return summaries — what a list row shows and filters need, no provenance, no code
+ * snippets — because the payload is the cost of a list call (serialising all 211 full model
+ * entries dominates its latency); `get` and `compare` return whole entries with their source.
  */
 
-export type ModelSummary = Omit<ModelEntry, "source">;
+export type ModelSummary = Pick<ModelEntry, "id" | "name" | "provider" | "inferenceProfile" | "contextWindow" | "maxOutputTokens" | "capabilities" | "status" | "recommended"> & {
+  pricing: Pick<ModelEntry["pricing"], "inputPer1M" | "outputPer1M">;
+};
 export type ToolSummary = Pick<
   ToolEntry,
   "id" | "name" | "category" | "description" | "kind" | "status" | "replacedBy" | "config" | "platforms" | "conflicts" | "alternatives"
@@ -27,7 +30,18 @@ export const ToolFilterInput = z.object({
   search: z.string().trim().max(200).optional(),
 });
 
-const modelSummary = ({ source: _source, ...rest }: ModelEntry): ModelSummary => rest;
+const modelSummary = (m: ModelEntry): ModelSummary => ({
+  id: m.id,
+  name: m.name,
+  provider: m.provider,
+  inferenceProfile: m.inferenceProfile,
+  contextWindow: m.contextWindow,
+  maxOutputTokens: m.maxOutputTokens,
+  capabilities: m.capabilities,
+  pricing: { inputPer1M: m.pricing.inputPer1M, outputPer1M: m.pricing.outputPer1M },
+  status: m.status,
+  recommended: m.recommended,
+});
 
 const toolSummary = (t: ToolEntry): ToolSummary => ({
   id: t.id,

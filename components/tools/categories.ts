@@ -1,0 +1,31 @@
+import type { ToolCategory } from "~/server/registry/schema";
+
+/** The registry's categories in the order the catalog shows them. */
+export const CATEGORIES: { id: ToolCategory; label: string }[] = [
+  { id: "knowledge", label: "Knowledge & RAG" },
+  { id: "memory", label: "Memory" },
+  { id: "code-execution", label: "Code execution" },
+  { id: "web", label: "Web & browser" },
+  { id: "file-system", label: "File system" },
+  { id: "data", label: "Data & databases" },
+  { id: "communication", label: "Communication" },
+  { id: "aws", label: "AWS services" },
+  { id: "mcp", label: "MCP servers" },
+  { id: "utilities", label: "Utilities" },
+];
+
+export const TARGETS = [
+  { id: "agentcore", label: "AgentCore Runtime" },
+  { id: "ecs-fargate", label: "ECS Fargate" },
+  { id: "lambda", label: "Lambda" },
+] as const;
+export type TargetId = (typeof TARGETS)[number]["id"];
+export const targetLabel = (id: string) => TARGETS.find((t) => t.id === id)?.label ?? id;
+
+export const KIND_LABEL: Record<string, string> = {
+  "strands-tools": "strands-agents-tools",
+  "strands-vended": "Strands SDK (vended)",
+  "mcp-server": "MCP server",
+  "aws-sdk": "AWS SDK",
+  custom: "Custom",
+};

@@ -1,0 +1,165 @@
+import { and, asc, eq, notInArray } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../db/client";
+import { modelSelections, projects, toolSelections } from "../db/schema";
+import { ensureContext, getContext, saveContext, type ProjectContext } from "../dynamo/context-repo";
+import type { DynamoService } from "../dynamo/service";
+import { DomainError } from "../errors";
+import { getOwnedProject, ProjectId } from "../projects/service";
+import { RequirementsSpec, ToolChoice } from "../spec/agent-spec";
+import { Language, parseInput } from "./inputs";
+import { getModelOrThrow, getToolOrThrow, type Registry } from "./load";
+import { DeploymentTargetId, type ModelEntry, type ToolEntry } from "./schema";
+import { resolveTools } from "./tools";
+
+/**
+ * A project's model and tool choices. Postgres (model_selections, tool_selections) is the
+ * record later steps report on; the same choices are mirrored into the project's spec
+ * draft in DynamoDB (`draft.model.id`, `draft.tools`) so generation uses what the user
+ * picked, and locked there so a later extraction turn does not overwrite them.
+ */
+
+export type SelectionDeps = { db: Db; dynamo: DynamoService; registry: Registry };
+
+export const SelectionRef = z.object({ projectId: ProjectId });
+export const SetModelInput = z.object({ projectId: ProjectId, modelId: z.string().trim().min(1).max(200) });
+export const SetToolsInput = z.object({ projectId: ProjectId, tools: z.array(ToolChoice).max(50) });
+export type SetModelInput = z.input<typeof SetModelInput>;
+export type SetToolsInput = z.input<typeof SetToolsInput>;
+
+type ConfigValue = string | number | boolean;
+export type ProjectSelection = {
+  /** `entry` is null only if a stored id has since left the registry. */
+  model: { id: string; selectedAt: Date; entry: ModelEntry | null } | null;
+  tools: { id: string; config: Record<string, ConfigValue>; selectedAt: Date }[];
+  /** From the spec draft, with the defaults the generator applies when it is silent. */
+  language: Language;
+  target: DeploymentTargetId;
+  /** What consultation learnt (use case, budget, traffic), to prefill the recommendation. */
+  requirements: z.infer<typeof RequirementsSpec> | null;
+};
+
+const MODEL_LOCK = "model.id";
+const TOOLS_LOCK = "tools";
+
+/** The project's selections, or empty ones. @throws DomainError("not_found") for a project the user does not own. */
+export async function getSelection(deps: SelectionDeps, userId: string, projectId: string): Promise<ProjectSelection> {
+  await getOwnedProject(deps.db, userId, projectId);
+  const [[model], tools, context] = await Promise.all([
+    deps.db.select().from(modelSelections).where(eq(modelSelections.projectId, projectId)).limit(1),
+    deps.db.select().from(toolSelections).where(eq(toolSelections.projectId, projectId)).orderBy(asc(toolSelections.selectedAt), asc(toolSelections.toolId)),
+    getContext(deps.dynamo, projectId),
+  ]);
+  const draft = context?.draft ?? {};
+  return {
+    model: model ? { id: model.modelId, selectedAt: model.selectedAt, entry: deps.registry.modelById.get(model.modelId) ?? null } : null,
+    tools: tools.map((t) => ({ id: t.toolId, config: t.config, selectedAt: t.selectedAt })),
+    ...draftSettings(draft),
+  };
+}
+
+/**
+ * Selects the project's model. @throws DomainError("not_found") naming an unknown model id
+ * or a project the user does not own; nothing is written then.
+ */
+export async function setModelSelection(deps: SelectionDeps, userId: string, raw: SetModelInput): Promise<ProjectSelection> {
+  const input = parseInput(SetModelInput, raw);
+  const project = await getOwnedProject(deps.db, userId, input.projectId);
+  const model = getModelOrThrow(input.modelId, deps.registry);
+  await deps.db.transaction(async (tx) => {
+    const now = new Date();
+    await tx
+      .insert(modelSelections)
+      .values({ projectId: project.id, modelId: model.id, selectedAt: now })
+      .onConflictDoUpdate({ target: modelSelections.projectId, set: { modelId: model.id, selectedAt: now } });
+    await tx.update(projects).set({ updatedAt: now }).where(eq(projects.id, project.id));
+    // Inside the transaction: if the draft cannot be updated, the rows roll back too.
+    await mirrorIntoDraft(deps.dynamo, project.id, userId, (draft) => ({ ...draft, model: { ...asRecord(draft.model), id: model.id } }), MODEL_LOCK);
+  });
+  return getSelection(deps, userId, project.id);
+}
+
+/**
+ * Replaces the project's tool selection. Every id must be in the registry, config keys must
+ * be the tool's parameters with the right types, and the set must resolve for the project's
+ * language without conflicts — all checked before anything is written.
+ * @throws DomainError("not_found") naming an unknown id; DomainError("invalid") for a
+ *   duplicate or a bad config value; ToolConflictError ("conflict") naming both tools.
+ */
+export async function setToolSelection(deps: SelectionDeps, userId: string, raw: SetToolsInput): Promise<ProjectSelection> {
+  const input = parseInput(SetToolsInput, raw);
+  const project = await getOwnedProject(deps.db, userId, input.projectId);
+  const seen = new Set<string>();
+  input.tools.forEach((choice, index) => {
+    if (seen.has(choice.id)) throw new DomainError("invalid", `tools.${index}.id: '${choice.id}' is selected twice`, { field: `tools.${index}.id` });
+    seen.add(choice.id);
+    checkConfig(getToolOrThrow(choice.id, deps.registry), choice.config, index);
+  });
+  const ids = input.tools.map((t) => t.id);
+  const context = await getContext(deps.dynamo, project.id);
+  if (ids.length > 0) resolveTools(deps.registry.tools, ids, draftSettings(context?.draft ?? {}).language);
+
+  await deps.db.transaction(async (tx) => {
+    const now = new Date();
+    const stale = eq(toolSelections.projectId, project.id);
+    await tx.delete(toolSelections).where(ids.length > 0 ? and(stale, notInArray(toolSelections.toolId, ids)) : stale);
+    for (const choice of input.tools) {
+      // Unchanged tools keep their selectedAt, so the order of selection survives a save.
+      await tx
+        .insert(toolSelections)
+        .values({ projectId: project.id, toolId: choice.id, config: choice.config, selectedAt: now })
+        .onConflictDoUpdate({ target: [toolSelections.projectId, toolSelections.toolId], set: { config: choice.config } });
+    }
+    await tx.update(projects).set({ updatedAt: now }).where(eq(projects.id, project.id));
+    await mirrorIntoDraft(deps.dynamo, project.id, userId, (draft) => ({ ...draft, tools: input.tools.map((t) => ({ id: t.id, config: t.config })) }), TOOLS_LOCK);
+  });
+  return getSelection(deps, userId, project.id);
+}
+
+function checkConfig(tool: ToolEntry, config: Record<string, ConfigValue>, index: number): void {
+  for (const [key, value] of Object.entries(config)) {
+    const field = `tools.${index}.config.${key}`;
+    const param = tool.config.find((p) => p.name === key);
+    if (!param) throw new DomainError("invalid", `${field}: tool '${tool.id}' has no parameter '${key}'`, { field });
+    // Secrets reach the agent through its environment / Secrets Manager, never stored config.
+    if (param.secret) throw new DomainError("invalid", `${field}: '${key}' is a secret; set it in the agent's secrets, not in its config`, { field });
+    if (typeof value !== param.type) throw new DomainError("invalid", `${field}: must be a ${param.type}`, { field });
+  }
+}
+
+/**
+ * Applies `change` to the latest draft and saves it with the context's optimistic `rev`.
+ * A concurrent write (CONFLICT) is retried once on a reloaded draft; a second one fails.
+ */
+async function mirrorIntoDraft(
+  dynamo: DynamoService,
+  projectId: string,
+  ownerId: string,
+  change: (draft: Record<string, unknown>) => Record<string, unknown>,
+  lockPath: string,
+): Promise<ProjectContext> {
+  for (let attempt = 0; ; attempt++) {
+    const context = await ensureContext(dynamo, projectId, ownerId);
+    const lockedPaths = [...new Set([...context.lockedPaths, lockPath])].sort();
+    try {
+      return await saveContext(dynamo, projectId, context.rev, { draft: change(context.draft), lockedPaths });
+    } catch (e) {
+      if (attempt === 0 && e instanceof DomainError && e.code === "conflict") continue;
+      throw e;
+    }
+  }
+}
+
+const asRecord = (v: unknown): Record<string, unknown> => (v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+
+/** Language, target and requirements as the draft states them; anything malformed counts as unset. */
+function draftSettings(draft: Record<string, unknown>): Pick<ProjectSelection, "language" | "target" | "requirements"> {
+  const language = Language.safeParse(draft.language);
+  const target = DeploymentTargetId.safeParse(asRecord(draft.deployment).target);
+  const requirements = RequirementsSpec.safeParse(draft.requirements);
+  return {
+    language: language.success ? language.data : "python",
+    target: target.success ? target.data : "agentcore",
+    requirements: draft.requirements !== undefined && requirements.success ? requirements.data : null,
+  };
+}
