@@ -3,7 +3,7 @@ import { listEventsAfter } from "../dynamo/event-repo";
 import type { Platform } from "../platform/types";
 import { getOwnedProject } from "../projects/service";
 import { cancelModification } from "../pipeline/workers/lifecycle";
-import type { RealtimeDeps } from "./server";
+import { REPLAY_PAGE, type RealtimeDeps } from "./server";
 
 /**
  * The realtime server's dependencies on the platform: the same auth and ownership rules as
@@ -17,7 +17,7 @@ export function realtimeDeps(platform: Platform): RealtimeDeps {
       return caller && caller !== "bad-token" ? caller.userId : null;
     },
     canAccess: (userId, projectId) => getOwnedProject(platform.db, userId, projectId).then(() => true, () => false),
-    replay: (projectId, afterSeq) => listEventsAfter(platform.dynamo, projectId, afterSeq),
+    replay: (projectId, afterSeq) => listEventsAfter(platform.dynamo, projectId, afterSeq, REPLAY_PAGE),
     async onCommand(userId, message) {
       await cancelModification({ platform }, userId, message.projectId, message.modificationId);
     },

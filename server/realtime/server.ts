@@ -16,7 +16,11 @@ export type RealtimeDeps = {
   onCommand?(userId: string, message: Extract<ClientMessage, { type: "cancel-modification" }>): Promise<void>;
 };
 
-type Subscription = { lastSeq: number; replaying: boolean; buffered: ProjectEvent[] };
+type Subscription = { lastSeq: number; replaying: boolean; buffered: ProjectEvent[]; gapTries: number };
+const MAX_GAP_TRIES = 8;
+
+/** Page size of a replay from the event log (listEventsAfter's limit). */
+export const REPLAY_PAGE = 500;
 type Client = { userId: string; subs: Map<string, Subscription> };
 
 /**
@@ -35,19 +39,67 @@ export function createRealtimeServer(deps: RealtimeDeps) {
     send(ws, { type: "event", event });
   }
 
+  /**
+   * Replays stored events after the subscription's last seq, page by page, while live ones
+   * are buffered; then flushes the buffer in order. Used on subscribe and whenever a live
+   * event shows a gap (two writers can store seq 5 before seq 4): nothing is skipped or
+   * repeated. A gap that stays empty (a writer died between taking a seq and storing it)
+   * is given up after MAX_GAP_TRIES replays.
+   */
+  async function catchUp(ws: WebSocket, sub: Subscription, projectId: string): Promise<number> {
+    sub.replaying = true;
+    let replayed = 0;
+    try {
+      paging: for (;;) {
+        const page = await deps.replay(projectId, sub.lastSeq);
+        for (const [i, e] of page.entries()) {
+          // A hole in the log (an event still being written): stop here, keep the rest for flush().
+          if (e.seq > sub.lastSeq + 1 && sub.gapTries < MAX_GAP_TRIES) {
+            sub.buffered.push(...page.slice(i));
+            break paging;
+          }
+          deliver(ws, sub, e);
+          replayed++;
+        }
+        if (page.length < REPLAY_PAGE) break;
+      }
+    } finally {
+      sub.replaying = false;
+    }
+    flush(ws, sub, projectId);
+    return replayed;
+  }
+
+  function flush(ws: WebSocket, sub: Subscription, projectId: string) {
+    sub.buffered.sort((a, b) => a.seq - b.seq);
+    while (sub.buffered.length > 0) {
+      const e = sub.buffered[0]!;
+      if (e.seq > sub.lastSeq + 1 && sub.gapTries < MAX_GAP_TRIES) {
+        sub.gapTries++;
+        sub.replaying = true;
+        setTimeout(() => void catchUp(ws, sub, projectId).catch((err) => log.error("realtime catch-up failed", { projectId, error: String(err) })), 25 * sub.gapTries);
+        return;
+      }
+      sub.buffered.shift();
+      sub.gapTries = 0;
+      deliver(ws, sub, e);
+    }
+  }
+
+  function pushTo(ws: WebSocket, sub: Subscription, projectId: string, event: ProjectEvent) {
+    sub.buffered.push(event);
+    if (!sub.replaying) flush(ws, sub, projectId);
+  }
+
   async function subscribe(ws: WebSocket, client: Client, projectId: string, afterSeq: number) {
     if (!(await deps.canAccess(client.userId, projectId))) {
       // Same answer for missing and foreign projects: no existence leak.
       return send(ws, { type: "error", projectId, message: `Project '${projectId}' was not found` });
     }
-    const sub: Subscription = { lastSeq: afterSeq, replaying: true, buffered: [] };
+    const sub: Subscription = { lastSeq: afterSeq, replaying: true, buffered: [], gapTries: 0 };
     client.subs.set(projectId, sub);
-    const missed = await deps.replay(projectId, afterSeq);
-    for (const e of missed) deliver(ws, sub, e);
-    for (const e of sub.buffered.sort((a, b) => a.seq - b.seq)) deliver(ws, sub, e);
-    sub.replaying = false;
-    sub.buffered = [];
-    send(ws, { type: "subscribed", projectId, replayed: missed.length, lastSeq: sub.lastSeq });
+    const replayed = await catchUp(ws, sub, projectId);
+    send(ws, { type: "subscribed", projectId, replayed, lastSeq: sub.lastSeq });
   }
 
   async function onMessage(ws: WebSocket, client: Client, raw: string) {
@@ -98,9 +150,7 @@ export function createRealtimeServer(deps: RealtimeDeps) {
     push(event: ProjectEvent): void {
       for (const [ws, client] of clients) {
         const sub = client.subs.get(event.projectId);
-        if (!sub) continue;
-        if (sub.replaying) sub.buffered.push(event);
-        else deliver(ws, sub, event);
+        if (sub) pushTo(ws, sub, event.projectId, event);
       }
     },
     clientCount: () => clients.size,

@@ -1,12 +1,17 @@
 /**
  * The two container images the stack builds: Node 20 slim on ARM64, non-root, starting the
- * entry point the stack expects with tsx, and no secret baked into the image.
+ * entry point the stack expects with tsx, and no secret baked into the image; their build
+ * context (the repository root) leaves out local data, build output and secrets, and keeps
+ * everything the Dockerfiles copy.
  */
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
 import { REALTIME, TEST_RUNNER } from "../../stacks/config";
+import { isIgnored, parseDockerignore } from "./harness/dockerignore";
+
+const root = resolve(import.meta.dirname, "../..");
 
 type Instruction = { op: string; args: string };
 
@@ -53,5 +58,41 @@ describe("container images", () => {
     assert.deepEqual(parseDockerfile(text).map((i) => i.op), ["FROM", "ENV", "COPY", "USER", "CMD"]);
     const found = problems("server/realtime/Dockerfile", text).join("\n");
     for (const expected of [/--platform=linux\/arm64/, /not Node 20 slim/, /non-root/, /CMD is/, /bakes a secret.*API_KEY=abc X=1/, /server sources/]) assert.match(found, expected);
+  });
+});
+
+describe(".dockerignore", () => {
+  const rules = parseDockerignore(readFileSync(resolve(root, ".dockerignore"), "utf8"));
+  const files = (dir: string): string[] =>
+    readdirSync(resolve(root, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [relative(root, join(root, dir, e.name)).split("\\").join("/")]));
+
+  test("leaves out dependencies, build output, local data, test output, git and secrets", () => {
+    for (const path of ["node_modules/zod/package.json", "templates/x/node_modules/a.js", ".next/server/app.js", ".next-cost/types/a.ts", ".data/pglite/PG_VERSION", ".data-e2e-3221/x", "test-results/a.png", "playwright-report/index.html", "bench/results/latest.json", ".git/HEAD", ".env", ".env.production", ".sst/state.json", "tsconfig.tsbuildinfo"]) {
+      assert.ok(isIgnored(rules, path), `${path} would be sent to the Docker daemon`);
+    }
+  });
+
+  test("keeps every file the Dockerfiles copy from the context", () => {
+    for (const dockerfile of [REALTIME.dockerfile, TEST_RUNNER.dockerfile]) {
+      const copies = parseDockerfile(readFileSync(resolve(root, dockerfile), "utf8")).filter((i) => i.op === "COPY" && !i.args.includes("--from="));
+      const sources = copies.flatMap((c) => c.args.split(/\s+/).filter((a) => !a.startsWith("--")).slice(0, -1));
+      assert.ok(sources.includes("server") && sources.includes("package.json"), `${dockerfile}: ${sources.join(" ")}`);
+      for (const source of sources) {
+        const paths = statSync(resolve(root, source)).isDirectory() ? files(source) : [source];
+        const lost = paths.filter((p) => isIgnored(rules, p));
+        assert.deepEqual(lost, [], `${dockerfile} copies ${source}, but .dockerignore drops ${lost.slice(0, 3).join(", ")}`);
+      }
+    }
+  });
+
+  test("the matcher follows Docker's rules: segments, **, directories, exceptions", () => {
+    const r = parseDockerignore("# c\n*.log\n**/tmp\n/build/\ndocs\n!docs/keep.md\n");
+    assert.equal(isIgnored(r, "a.log"), true);
+    assert.equal(isIgnored(r, "server/a.log"), false, "* stays within one segment");
+    assert.equal(isIgnored(r, "a/b/tmp/c"), true);
+    assert.equal(isIgnored(r, "build/out/x.js"), true);
+    assert.equal(isIgnored(r, "docs/a.md"), true);
+    assert.equal(isIgnored(r, "docs/keep.md"), false);
+    assert.equal(isIgnored(r, "server/index.ts"), false);
   });
 });

@@ -7,6 +7,7 @@ import { createApiToken } from "../../server/auth/api-tokens";
 import type { LocalPlatform } from "../../server/platform/local";
 import { realtimeDeps } from "../../server/realtime/deps";
 import { publishEvent } from "../../server/realtime/publish";
+import { appendEvent } from "../../server/dynamo/event-repo";
 import { createRealtimeServer, type RealtimeServer } from "../../server/realtime/server";
 import { getModification } from "../../server/dynamo/modification-repo";
 import { requestModification } from "../../server/pipeline/workers/lifecycle";
@@ -121,5 +122,26 @@ describe("realtime WebSocket", () => {
     await next((x) => x.type === "event" && (x.event as unknown as { payload: { status: string } }).payload?.status === "cancelled");
     assert.equal((await getModification(platform.dynamo, m.modificationId))?.status, "cancelled");
     ws.close();
+  });
+
+  test("events stored out of order by concurrent writers all arrive, in order; replays page past 500", async () => {
+    const { project, token } = await userWithProject();
+    for (let i = 0; i < 620; i++) await appendEvent(platform.dynamo, project.id, "bulk", { i });
+    const client = await connect(token);
+    client.ws.send(JSON.stringify({ type: "subscribe", projectId: project.id, afterSeq: 0 }));
+    const subscribed = await client.next((m) => m.type === "subscribed");
+    assert.equal(subscribed.replayed, 620);
+    // Seq 621 is taken but stored late; 622 is pushed live first.
+    const { eventCounter, projectEvent } = platform.dynamo.entities;
+    const taken = await eventCounter.update({ projectId: project.id }).add({ seq: 1 }).go({ response: "all_new" });
+    const late = { projectId: project.id, seq: taken.data.seq!, type: "late", payload: null, createdAt: new Date().toISOString() };
+    const early = await publishEvent(platform, project.id, "early", null);
+    await new Promise((r) => setTimeout(r, 30));
+    await projectEvent.create(late).go();
+    await client.next((m) => m.event?.seq === early.seq);
+    const seqs = client.messages.filter((m) => m.type === "event").map((m) => m.event!.seq);
+    assert.deepEqual(seqs.slice(-3), [620, 621, 622]);
+    assert.equal(new Set(seqs).size, seqs.length, "no duplicates");
+    client.ws.close();
   });
 });

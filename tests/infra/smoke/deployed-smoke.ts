@@ -1,27 +1,54 @@
 /**
  * Post-deploy smoke test, run by .github/workflows/deploy.yml against the deployed URL:
  * the site answers, the API and its stores are healthy, a user can sign in, create a
- * project and generate, and the project is deleted again. Exits non-zero on the first
- * failure, which triggers the workflow's rollback job.
+ * project, generate a version through the whole pipeline (`generation.generate`, then
+ * `modification.get` until done, then `generation.listVersions`), and the project is
+ * deleted again. Exits non-zero on the first failure, which triggers the workflow's
+ * rollback job.
  *
  * Usage: SMOKE_URL=https://... SMOKE_EMAIL=... SMOKE_PASSWORD=... npx tsx tests/infra/smoke/deployed-smoke.ts
  */
 import { z } from "zod";
+import type { ModificationView } from "../../../server/pipeline/workers/queries";
+import type { AgentSpecInput } from "../../../server/spec/agent-spec";
+import type { VersionSummary } from "../../../server/versions/service";
 import { HttpSession, TrpcError } from "./http-session";
 
 export const SmokeOptions = z.object({
   SMOKE_URL: z.url(),
   SMOKE_EMAIL: z.email(),
   SMOKE_PASSWORD: z.string().min(8),
-  /** The procedures that start a generation and report it; set when the generation router lands. */
-  SMOKE_GENERATE_PATH: z.string().default("generation.start"),
-  SMOKE_STATUS_PATH: z.string().default("generation.status"),
   SMOKE_TIMEOUT_MS: z.coerce.number().int().min(1000).default(10 * 60_000),
   SMOKE_POLL_MS: z.coerce.number().int().min(10).default(5000),
 });
 export type SmokeOptions = z.infer<typeof SmokeOptions>;
 
+/**
+ * A complete spec, so generation asks nothing and runs the whole PM → Dev → QA → Ops path.
+ * Its model is a Bedrock model from the registry; generating does not call it.
+ */
+export const SMOKE_SPEC = {
+  name: "smoke-agent",
+  description: "Post-deploy smoke test: answers one question briefly.",
+  systemPrompt: "You are a smoke test. Answer in one short sentence.",
+  language: "python",
+  model: { id: "amazon.nova-pro-v1:0" },
+  deployment: { target: "agentcore" },
+} satisfies AgentSpecInput;
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls the modification until it is done; failed or cancelled fails the smoke test with its error. */
+async function waitUntilDone(s: HttpSession, projectId: string, modificationId: string, o: SmokeOptions): Promise<ModificationView> {
+  let last = "queued";
+  for (const deadline = Date.now() + o.SMOKE_TIMEOUT_MS; Date.now() < deadline; await sleep(o.SMOKE_POLL_MS)) {
+    const m = await s.query<ModificationView>("modification.get", { projectId, modificationId });
+    if (m.status === "done") return m;
+    if (m.status === "failed" || m.status === "cancelled") throw new Error(`generation ${m.status}: ${m.error ?? "no reason given"}`);
+    last = m.status;
+  }
+  throw new Error(`generation not done after ${o.SMOKE_TIMEOUT_MS} ms (last status: ${last})`);
+}
 
 export async function runSmoke(o: SmokeOptions, log: (line: string) => void = console.log): Promise<void> {
   const s = new HttpSession(o.SMOKE_URL);
@@ -52,14 +79,12 @@ export async function runSmoke(o: SmokeOptions, log: (line: string) => void = co
   });
   const project = await step("create a project", () => s.mutate<{ id: string }>("project.create", { name: `smoke ${new Date().toISOString()}` }));
   try {
-    await step("generate", async () => {
-      await s.mutate(o.SMOKE_GENERATE_PATH, { projectId: project.id });
-      for (const deadline = Date.now() + o.SMOKE_TIMEOUT_MS; Date.now() < deadline; await sleep(o.SMOKE_POLL_MS)) {
-        const status = await s.query<{ status: string; error?: string }>(o.SMOKE_STATUS_PATH, { projectId: project.id });
-        if (status.status === "ready") return;
-        if (status.status === "failed") throw new Error(`generation failed: ${status.error ?? "no reason"}`);
-      }
-      throw new Error(`generation not ready after ${o.SMOKE_TIMEOUT_MS} ms`);
+    await step("generate a verified version", async () => {
+      const started = await s.mutate<ModificationView>("generation.generate", { projectId: project.id, spec: SMOKE_SPEC });
+      const done = await waitUntilDone(s, project.id, started.modificationId, o);
+      const versions = await s.query<VersionSummary[]>("generation.listVersions", { projectId: project.id });
+      if (versions.length !== 1) throw new Error(`expected 1 version after generating, found ${versions.length}`);
+      if (done.resultVersionId && versions[0]!.id !== done.resultVersionId) throw new Error(`the version is ${versions[0]!.id}, the modification made ${done.resultVersionId}`);
     });
   } finally {
     await step("delete the project", () => s.mutate("project.delete", { id: project.id }));

@@ -16,6 +16,9 @@ export class HttpSession {
 
   async fetch(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
+    // Browsers send Origin on POST and the API refuses cookie-authenticated mutations without
+    // our own origin (CSRF guard, server/api/trpc.ts); Node's fetch sends none by itself.
+    if (init.method && init.method !== "GET") headers.set("origin", new URL(this.baseUrl).origin);
     if (this.cookies.size) headers.set("cookie", [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "));
     const res = await fetch(new URL(path, this.baseUrl), { ...init, headers, redirect: "manual", signal: AbortSignal.timeout(30_000) });
     for (const line of res.headers.getSetCookie()) {
