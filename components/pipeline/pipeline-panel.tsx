@@ -92,6 +92,9 @@ export function PipelinePanel({ projectId }: { projectId: string }) {
                     </Link>
                   )}
                   {m.status === "failed" && m.error && <span className="max-w-xs truncate text-xs text-red-600" title={m.error}>{m.error}</span>}
+                  {m.status === "queued" && (
+                    <Button variant="ghost" className="text-xs text-red-600" onClick={() => cancel.mutate({ projectId, modificationId: m.modificationId })}>Cancel</Button>
+                  )}
                 </li>
               ))}
             </ul>
