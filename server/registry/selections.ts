@@ -51,9 +51,18 @@ export async function getSelection(deps: SelectionDeps, userId: string, projectI
     getContext(deps.dynamo, projectId),
   ]);
   const draft = context?.draft ?? {};
+  // The draft is the spec of record (consultation and cost suggestions change it too); the
+  // rows record when the user picked something here.
+  const changedAt = context ? new Date(context.updatedAt) : new Date();
+  const draftModelId = asRecord(draft.model).id;
+  const modelId = typeof draftModelId === "string" ? draftModelId : model?.modelId;
+  const draftTools = Array.isArray(draft.tools) ? (draft.tools as { id?: unknown; config?: unknown }[]).filter((t) => typeof t.id === "string") : null;
+  const rowOf = new Map(tools.map((t) => [t.toolId, t]));
   return {
-    model: model ? { id: model.modelId, selectedAt: model.selectedAt, entry: deps.registry.modelById.get(model.modelId) ?? null } : null,
-    tools: tools.map((t) => ({ id: t.toolId, config: t.config, selectedAt: t.selectedAt })),
+    model: modelId ? { id: modelId, selectedAt: model?.modelId === modelId ? model.selectedAt : changedAt, entry: deps.registry.modelById.get(modelId) ?? null } : null,
+    tools: draftTools
+      ? draftTools.map((t) => ({ id: t.id as string, config: asRecord(t.config) as Record<string, ConfigValue>, selectedAt: rowOf.get(t.id as string)?.selectedAt ?? changedAt }))
+      : tools.map((t) => ({ id: t.toolId, config: t.config, selectedAt: t.selectedAt })),
     ...draftSettings(draft),
   };
 }
