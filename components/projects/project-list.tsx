@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
+import { TemplateGallery } from "../templates/template-gallery";
 import { useTRPC } from "../trpc/client";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
@@ -32,6 +33,7 @@ export function ProjectList() {
           <h1 className="text-2xl font-bold">Your projects</h1>
           <p className="text-sm text-slate-500">Each project is one agent: its spec, code, versions, cost and test runs.</p>
         </div>
+        <TemplateGallery />
       </div>
       <Card>
         <form onSubmit={onCreate} className="flex items-end gap-3">

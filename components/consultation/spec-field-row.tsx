@@ -1,0 +1,59 @@
+"use client";
+
+import { cn } from "../ui/cn";
+import { FieldEditor } from "./field-editor";
+import { formatValue, type FieldMeta } from "./spec-fields";
+
+type Props = {
+  meta: FieldMeta;
+  value: unknown;
+  /** Shown as text instead of the raw value (tools: their names). */
+  display?: string;
+  missing: boolean;
+  /** The PM stopped asking: the user said they do not know yet. */
+  skipped: boolean;
+  /** Set by hand: the conversation no longer changes it. */
+  locked: boolean;
+  /** Changed by the last turn: lit for a moment. */
+  lit: boolean;
+  editing: boolean;
+  projectId: string;
+  busy: boolean;
+  error: string | null;
+  onEdit: () => void;
+  onSave: (value: unknown) => void;
+  onCancel: () => void;
+};
+
+/** One field of the spec draft: its value, whether it is still missing, and "Edit". */
+export function SpecFieldRow({ meta, value, display, missing, skipped, locked, lit, editing, projectId, busy, error, onEdit, onSave, onCancel }: Props) {
+  const text = display ?? formatValue(meta, value);
+  const long = meta.kind === "textarea";
+  return (
+    <li
+      className={cn("rounded-lg px-3 py-2 transition-colors duration-700", lit ? "bg-amber-100 ring-1 ring-amber-300" : missing ? "bg-slate-50" : "bg-white")}
+      data-testid={`spec-field-${meta.path}`}
+      data-state={missing ? "missing" : "filled"}
+      data-lit={lit ? "true" : undefined}
+    >
+      <div className="flex items-start gap-2">
+        <span aria-hidden className={cn("mt-0.5 text-xs", missing ? "text-slate-300" : "text-emerald-600")}>{missing ? "○" : "●"}</span>
+        <div className="min-w-0 flex-1">
+          <div className="flex items-center gap-2">
+            <span className="text-xs font-medium uppercase tracking-wide text-slate-500">{meta.label}</span>
+            {locked && <span className="rounded bg-slate-100 px-1.5 text-[10px] text-slate-500" title="Edited by you: the conversation keeps this value">edited</span>}
+          </div>
+          {!editing && (
+            <p className={cn("text-sm", text ? "text-slate-900" : "italic text-slate-400", long && "line-clamp-3 whitespace-pre-wrap")} data-testid={`spec-value-${meta.path}`}>
+              {text || (skipped ? "left open for now" : missing ? "missing" : "not set")}
+            </p>
+          )}
+        </div>
+        {!editing && (
+          <button type="button" className="text-xs font-medium text-brand-600 hover:text-brand-700" onClick={onEdit} aria-label={`Edit ${meta.label}`}>Edit</button>
+        )}
+      </div>
+      {editing && <FieldEditor meta={meta} value={value} projectId={projectId} busy={busy} error={error} onSave={onSave} onCancel={onCancel} />}
+    </li>
+  );
+}

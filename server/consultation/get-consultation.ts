@@ -1,0 +1,32 @@
+import { ensureContext } from "../dynamo/context-repo";
+import { listMessages, type ConversationMessage } from "../dynamo/conversation-repo";
+import type { LanguageModel } from "../llm";
+import { MAX_MESSAGE_CHARS, nextQuestion, type SpecRegistry } from "../pipeline";
+import type { Platform } from "../platform/types";
+import { getOwnedProject } from "../projects/service";
+import { describeState, specDraftOf, type ConsultationState } from "./state";
+
+export type Consultation = {
+  state: ConsultationState;
+  messages: ConversationMessage[];
+  /** The PM's next question, for an empty conversation's greeting. */
+  question: string | null;
+  limits: { maxMessageChars: number };
+  /** The configured model: what the UI names as the provider of replies. */
+  model: { id: string; label: string };
+};
+
+/** The conversation, the spec draft with its score and gaps, and the workflow phase. */
+export async function getConsultation(deps: { platform: Platform; registry: SpecRegistry; model: LanguageModel }, userId: string, projectId: string): Promise<Consultation> {
+  const { platform, registry } = deps;
+  await getOwnedProject(platform.db, userId, projectId);
+  const [context, messages] = await Promise.all([ensureContext(platform.dynamo, projectId, userId), listMessages(platform.dynamo, projectId)]);
+  const state = describeState(context, registry);
+  return {
+    state,
+    messages,
+    question: nextQuestion(state.missing, { draft: specDraftOf(context), tools: registry.tools }) ?? null,
+    limits: { maxMessageChars: MAX_MESSAGE_CHARS },
+    model: { id: deps.model.id, label: deps.model.label },
+  };
+}

@@ -1,0 +1,88 @@
+import { ensureContext, type ProjectContext } from "../dynamo/context-repo";
+import { appendMessage, listMessages, type ConversationMessage } from "../dynamo/conversation-repo";
+import { DomainError } from "../errors";
+import type { LanguageModel } from "../llm";
+import { assertMessageAcceptable, autoAdvance, buildPmSystemPrompt, extractSpec, type SpecRegistry, type Turn } from "../pipeline";
+import type { Platform } from "../platform/types";
+import { getOwnedProject, touchProject } from "../projects/service";
+import type { SendInput } from "./inputs";
+import { honourToolSettingLocks } from "./locks";
+import { streamReply, type SendEvent } from "./reply-stream";
+import { describeState, publishTransitions, saveState, specDraftOf, workflowOf } from "./state";
+
+export type ConsultationDeps = { platform: Platform; model: LanguageModel; registry: SpecRegistry };
+
+/**
+ * Turns sent to the model with each reply. The system prompt carries the whole draft, so
+ * older turns add cost and latency, not knowledge.
+ */
+const MODEL_HISTORY_TURNS = 40;
+
+export const staleRev = () => new DomainError("conflict", "This project changed in another tab or request. Reload to see the latest version; your message was not sent.");
+
+/** The context at the revision the client saw, or CONFLICT before anything is written. */
+export async function contextAt(platform: Pick<Platform, "dynamo">, projectId: string, ownerId: string, rev: number): Promise<ProjectContext> {
+  const context = await ensureContext(platform.dynamo, projectId, ownerId);
+  if (context.rev !== rev) throw staleRev();
+  return context;
+}
+
+/** The turns a model and the extraction read: partial replies are left out (a retry replaced them). */
+export const turnsOf = (messages: readonly ConversationMessage[]): Turn[] => messages.filter((m) => !m.partial).map((m) => ({ role: m.role, content: m.content }));
+
+/**
+ * One consultation turn: checks the message, runs the extraction over the conversation,
+ * saves the draft conditional on the client's `rev` (stale → CONFLICT and nothing is
+ * stored, so the message stays in the user's input box), stores the message, moves the
+ * phase forward when the spec allows it, then returns the stream of the PM's reply.
+ * @throws DomainError invalid (empty/oversized message), not_found, conflict.
+ */
+export async function sendMessage(deps: ConsultationDeps, userId: string, input: SendInput, signal?: AbortSignal): Promise<AsyncGenerator<SendEvent>> {
+  const { platform, registry } = deps;
+  const text = acceptable(input.message);
+  await getOwnedProject(platform.db, userId, input.projectId);
+  const [context, history] = await Promise.all([contextAt(platform, input.projectId, userId, input.rev), listMessages(platform.dynamo, input.projectId)]);
+  const turns: Turn[] = [...turnsOf(history), { role: "user", content: text }];
+  const current = specDraftOf(context);
+  const result = honourToolSettingLocks(current, extractSpec(turns, current, registry), registry);
+  const transition = autoAdvance(workflowOf(context), result.completeness);
+  // The conditional save comes first: a stale tab must not leave a message behind.
+  const saved = await saveState(platform, input.projectId, input.rev, result.draft, transition.state, registry);
+  const [userMessage] = await Promise.all([
+    appendMessage(platform.dynamo, { projectId: input.projectId, role: "user", content: text }),
+    publishTransitions(platform, input.projectId, transition.events),
+    touchProject(platform.db, input.projectId),
+  ]);
+  const request = { system: buildPmSystemPrompt(result, registry), messages: turns.slice(-MODEL_HISTORY_TURNS) };
+  const first: SendEvent = { type: "accepted", userMessage, state: describeState(saved, registry), changed: result.changed };
+  return streamReply(deps, input.projectId, request, first, signal);
+}
+
+/**
+ * Asks the model again for a reply to the last user message, after a reply failed or was
+ * cut off. The draft is not touched; the PM restates the spec so far and its next question.
+ * @throws DomainError invalid when the last reply is complete (nothing to retry).
+ */
+export async function retryReply(deps: ConsultationDeps, userId: string, projectId: string, signal?: AbortSignal): Promise<AsyncGenerator<SendEvent>> {
+  const { platform, registry } = deps;
+  await getOwnedProject(platform.db, userId, projectId);
+  const [context, history] = await Promise.all([ensureContext(platform.dynamo, projectId, userId), listMessages(platform.dynamo, projectId)]);
+  const complete = history.filter((m) => !m.partial);
+  const last = complete[complete.length - 1];
+  if (!last || last.role !== "user") throw new DomainError("invalid", "There is no unanswered message to retry");
+  const state = describeState(context, registry);
+  const draft = specDraftOf(context);
+  const summary = { draft, completeness: state.completeness, missing: state.missing, changed: state.filled.filter((p) => p !== "tools" || draft.tools !== undefined), unresolvedTools: [] };
+  const request = { system: buildPmSystemPrompt(summary, registry), messages: turnsOf(history).slice(-MODEL_HISTORY_TURNS) };
+  return streamReply(deps, projectId, request, { type: "accepted", userMessage: last, state, changed: [] }, signal);
+}
+
+/** assertMessageAcceptable, with the field named for the form. */
+function acceptable(message: string): string {
+  try {
+    return assertMessageAcceptable(message);
+  } catch (e) {
+    if (e instanceof DomainError) throw new DomainError(e.code, `message: ${e.message}`, { ...e.details, field: "message" });
+    throw e;
+  }
+}

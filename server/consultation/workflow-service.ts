@@ -1,0 +1,52 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { testResults } from "../db/schema";
+import { SUCCESSFUL_RUN_STATUS } from "../cost/measured-usage";
+import { advance, goBack, type SpecRegistry } from "../pipeline";
+import type { Transition, WorkflowFacts } from "../pipeline/workflow";
+import type { Platform } from "../platform/types";
+import { getOwnedProject } from "../projects/service";
+import { latestVersion } from "../versions/service";
+import type { GoBackInput, WorkflowInput } from "./inputs";
+import { contextAt } from "./send";
+import { describeState, publishTransitions, saveState, specDraftOf, workflowOf, type ConsultationState } from "./state";
+
+export type WorkflowDeps = { platform: Platform; registry: SpecRegistry };
+
+/**
+ * One step forward on request. The rules (completeness a phase needs, generated code
+ * before testing, a passing test run before deployment) live in pipeline/workflow.ts;
+ * a refused step is BAD_REQUEST saying why. Saved conditional on the client's `rev`.
+ */
+export async function advanceWorkflow(deps: WorkflowDeps, userId: string, input: WorkflowInput): Promise<ConsultationState> {
+  return transition(deps, userId, input, async (context) => {
+    const facts = await workflowFacts(deps.platform.db, input.projectId);
+    return advance(workflowOf(context), describeState(context, deps.registry).completeness, facts);
+  });
+}
+
+/** Back to an earlier phase; the project stops advancing by itself until the user advances again. */
+export async function goBackWorkflow(deps: WorkflowDeps, userId: string, input: GoBackInput): Promise<ConsultationState> {
+  return transition(deps, userId, input, async (context) => goBack(workflowOf(context), input.to));
+}
+
+type Context = Awaited<ReturnType<typeof contextAt>>;
+
+async function transition(deps: WorkflowDeps, userId: string, input: WorkflowInput, decide: (context: Context) => Promise<Transition>): Promise<ConsultationState> {
+  const { platform, registry } = deps;
+  await getOwnedProject(platform.db, userId, input.projectId);
+  const context = await contextAt(platform, input.projectId, userId, input.rev);
+  const next = await decide(context);
+  const saved = await saveState(platform, input.projectId, input.rev, specDraftOf(context), next.state, registry);
+  await publishTransitions(platform, input.projectId, next.events);
+  return describeState(saved, registry);
+}
+
+/** What the phases after code generation need to know. */
+async function workflowFacts(db: Db, projectId: string): Promise<WorkflowFacts> {
+  const [version, [passed]] = await Promise.all([
+    latestVersion(db, projectId),
+    db.select({ id: testResults.id }).from(testResults).where(and(eq(testResults.projectId, projectId), eq(testResults.status, SUCCESSFUL_RUN_STATUS))).limit(1),
+  ]);
+  return { generated: version !== null, testsPassed: passed !== undefined };
+}

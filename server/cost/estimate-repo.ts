@@ -1,0 +1,62 @@
+import { desc, eq } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { costEstimates } from "../db/schema";
+import { createId } from "../ids";
+import type { SpecSource } from "./project-spec";
+import type { CostUsage } from "./inputs";
+import type { CostEstimate } from "./types";
+
+/** What an estimate was computed from, stored in cost_estimates.inputs. */
+export type StoredEstimateInputs = {
+  specSource: SpecSource;
+  modelId: string;
+  target: string;
+  spec: unknown;
+  usage: CostUsage;
+  overridden: string[];
+};
+
+/** One row of cost.history: enough for a list, not the whole breakdown. */
+export type EstimateSummary = {
+  id: string;
+  createdAt: Date;
+  total: number;
+  totalExcludesUnknown: boolean;
+  usageSource: "estimated" | "measured";
+  modelId: string;
+  target: string;
+  requestsPerMonth: number;
+};
+
+/** Stores one estimate (inputs, the whole estimate as its breakdown, the total); returns its row. */
+export async function insertEstimate(db: Db, projectId: string, inputs: StoredEstimateInputs, estimate: CostEstimate): Promise<{ id: string; createdAt: Date }> {
+  const [row] = await db
+    .insert(costEstimates)
+    .values({ id: createId("estimate"), projectId, inputs, breakdown: estimate, totalUsd: estimate.total.toFixed(2) })
+    .returning({ id: costEstimates.id, createdAt: costEstimates.createdAt });
+  return row!;
+}
+
+/** The project's latest estimates, newest first (ids are monotonic ULIDs: a tie-break within one millisecond). */
+export async function listEstimates(db: Db, projectId: string, limit: number): Promise<EstimateSummary[]> {
+  const rows = await db
+    .select()
+    .from(costEstimates)
+    .where(eq(costEstimates.projectId, projectId))
+    .orderBy(desc(costEstimates.createdAt), desc(costEstimates.id))
+    .limit(limit);
+  return rows.map((r) => {
+    const inputs = r.inputs as Partial<StoredEstimateInputs>;
+    const breakdown = r.breakdown as Partial<CostEstimate>;
+    return {
+      id: r.id,
+      createdAt: r.createdAt,
+      total: Number(r.totalUsd),
+      totalExcludesUnknown: breakdown.totalExcludesUnknown ?? false,
+      usageSource: breakdown.usageSource ?? "estimated",
+      modelId: inputs.modelId ?? "",
+      target: inputs.target ?? "",
+      requestsPerMonth: inputs.usage?.requestsPerMonth ?? 0,
+    };
+  });
+}
