@@ -21,7 +21,7 @@ function listTests(dir) {
 
 const NODE_SUITES = {
   unit: ["tests/unit", "tests/generator", "tests/infra"],
-  integration: ["tests/integration", "tests/contract"],
+  integration: ["tests/integration", "tests/contract", "tests/sandbox"],
 };
 
 function run(cmd, args, env = {}) {

@@ -23,6 +23,17 @@ const Common = z.object({
   AWS_REGION: z.string().default("us-east-1"),
   /** Shared secret between event publishers and the realtime service (aws mode: set by the stack). */
   REALTIME_SECRET: opt(z.string().min(16)),
+  /**
+   * The model behind agent test runs. auto: Bedrock when LLM_PROVIDER is bedrock, else an
+   * OpenAI-compatible endpoint (Ollama) when one answers, else the built-in mock model.
+   */
+  TEST_RUN_MODEL: z.enum(["auto", "mock", "openai-compatible", "bedrock"]).default("auto"),
+  /** OpenAI-compatible endpoint for test runs (default: LLM_BASE_URL, then Ollama on 127.0.0.1:11434). */
+  TEST_RUN_MODEL_BASE_URL: opt(z.url()),
+  /** Model id for test runs on that endpoint (default: LLM_MODEL_ID, else the agent's own model). */
+  TEST_RUN_MODEL_ID: opt(z.string().min(1)),
+  /** Test runs executed at once; more wait in line. */
+  TEST_RUN_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
 });
 
 const Local = Common.extend({
@@ -33,6 +44,8 @@ const Local = Common.extend({
   NEXTAUTH_URL: opt(z.url()),
   /** Port of the embedded DynamoDB-API server; 0 picks a free one. */
   DYNAMO_PORT: z.coerce.number().int().min(0).max(65_535).default(0),
+  /** Dependency and build caches of test runs (default: DATA_DIR/runner-cache). */
+  TEST_RUN_CACHE_DIR: opt(z.string().min(1)),
   /** Seed the demo account at start (local mode only). */
   SEED_DEMO: z.preprocess((v) => (v === undefined ? undefined : v !== "false" && v !== "0"), z.boolean().default(true)),
 });
@@ -59,4 +72,25 @@ let cached: Env | undefined;
 /** The validated environment, parsed on first use. */
 export function env(): Env {
   return (cached ??= parseEnv(process.env));
+}
+
+/**
+ * The ECS test-runner task's own variables (server/testing/runner/main.ts): the per-run ones
+ * come from the RunTask container overrides, the bucket from the task definition.
+ */
+const RunnerEnv = z.object({
+  RUNNER_RUN_ID: z.string().regex(/^run_[0-9a-z]{26}$/, "must be a run id"),
+  RUNNER_REPORT_TOKEN: z.string().min(20, "must be the run's report token"),
+  RUNNER_APP_URL: z.url(),
+  RUNNER_MODEL_KIND: z.enum(["mock", "bedrock"]).default("bedrock"),
+  RUNNER_MODEL_ID: z.string().min(1).default("mock"),
+  ARTIFACTS_BUCKET: z.string().min(1),
+  AWS_REGION: z.string().default("us-east-1"),
+});
+export type RunnerEnv = z.infer<typeof RunnerEnv>;
+
+export function runnerEnv(source: Record<string, string | undefined> = process.env): RunnerEnv {
+  const result = RunnerEnv.safeParse(source);
+  if (result.success) return result.data;
+  throw new Error(`Invalid runner configuration:\n${result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n")}`);
 }

@@ -17,6 +17,7 @@ const PREFIXES = {
   selection: "sel",
   message: "msg",
   testCase: "tc",
+  suiteRun: "sr",
   job: "job",
 } as const;
 

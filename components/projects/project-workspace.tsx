@@ -5,10 +5,13 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import type { ReactNode } from "react";
+import { CodeTab } from "../code/code-tab";
+import { ConsultationTab } from "../consultation/consultation-tab";
 import { CostTab } from "../cost/cost-tab";
 import { ModelSelector } from "../models/model-selector";
 import { ToolSelector } from "../tools/tool-selector";
 import { PipelinePanel } from "../pipeline/pipeline-panel";
+import { TestingTab } from "../testing/testing-tab";
 import { useTRPC } from "../trpc/client";
 import { Card } from "../ui/card";
 import { ErrorMessage, Spinner } from "../ui/feedback";
@@ -16,9 +19,12 @@ import { isProjectTab, PROJECT_TABS, type ProjectTabId } from "./project-tabs";
 
 /** Tab contents registered by the capabilities that own them; absent ones show their purpose. */
 const TAB_CONTENT: Partial<Record<ProjectTabId, (props: { projectId: string }) => ReactNode>> = {
+  consultation: ConsultationTab,
   models: ModelSelector,
   tools: ToolSelector,
+  code: CodeTab,
   cost: CostTab,
+  testing: TestingTab,
 };
 
 export function ProjectWorkspace({ projectId }: { projectId: string }) {

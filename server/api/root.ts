@@ -2,10 +2,14 @@ import { authRouter } from "./routers/auth";
 import { generationRouter } from "./routers/generation";
 import { modificationRouter } from "./routers/modification";
 import { costRouter } from "./routers/cost";
+import { consultationRouter } from "./routers/consultation";
+import { templateRouter } from "./routers/template";
+import { workflowRouter } from "./routers/workflow";
 import { healthRouter } from "./routers/health";
 import { projectRouter } from "./routers/project";
 import { registryRouter } from "./routers/registry";
 import { selectionRouter } from "./routers/selection";
+import { testingRouter } from "./routers/testing";
 import { tokenRouter } from "./routers/token";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -19,6 +23,10 @@ export const appRouter = createTRPCRouter({
   registry: registryRouter,
   selection: selectionRouter,
   cost: costRouter,
+  testing: testingRouter,
+  consultation: consultationRouter,
+  workflow: workflowRouter,
+  template: templateRouter,
 });
 
 export type AppRouter = typeof appRouter;

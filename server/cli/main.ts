@@ -1,7 +1,9 @@
+import { draftCommand } from "./commands/draft";
 import { estimateCommand } from "./commands/estimate";
 import { generateCommand } from "./commands/generate";
 import { initCommand } from "./commands/init";
 import { modelsCommand } from "./commands/models";
+import { runCommand } from "./commands/run";
 import { toolsCommand } from "./commands/tools";
 import { verifyCommand } from "./commands/verify";
 import { EXIT, stdio, type CliIo, type Command } from "./io";
@@ -17,6 +19,8 @@ export const COMMANDS: Record<string, Command> = {
   models: { summary: "list the model registry", run: modelsCommand },
   tools: { summary: "list the tool registry", run: toolsCommand },
   estimate: { summary: "estimate the monthly AWS cost of a spec", run: (argv, io) => estimateCommand(argv, io) },
+  draft: { summary: "turn a description into a spec draft with its completeness and missing fields", run: (argv, io) => draftCommand(argv, io) },
+  run: { summary: "run a generated project once in the local sandbox and stream its output", run: runCommand },
 };
 
 function usage(): string {

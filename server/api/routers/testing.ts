@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { ProjectId } from "../../projects/service";
+import { getTestRunner } from "../../testing";
+import { acceptRunnerReport, runnerJob } from "../../testing/remote/reports";
+import { RunnerJobInput, RunnerReportInput } from "../../testing/remote/schema";
+import { describeRunModel } from "../../testing/service/run-model";
+import { compareRuns, getProjectRun, listProjectRuns, rerun, RunId, RunInput, startRun, VersionId } from "../../testing/service/runs";
+import { CaseId, createCase, CreateCaseInput, deleteProjectCase, getProjectSuite, listProjectCases, projectSuiteHistory, runSuite, SuiteRunId } from "../../testing/service/suite";
+import type { Context } from "../trpc";
+import { createTRPCRouter, protectedProcedure, publicProcedure } from "../trpc";
+
+const deps = (ctx: Context) => ({ platform: ctx.platform, runner: getTestRunner(ctx.platform) });
+const ProjectInput = z.object({ projectId: ProjectId });
+const RunRef = ProjectInput.extend({ runId: RunId });
+
+export const testingRouter = createTRPCRouter({
+  /** The model the next run would use (the mock is labelled) and whether runs can start here. */
+  model: protectedProcedure.input(ProjectInput.extend({ versionId: VersionId.optional() })).query(({ ctx, input }) => describeRunModel(deps(ctx), ctx.userId, input.projectId, input.versionId)),
+  /** Starts a run of a version with one input; returns its id at once, output streams as `testrun.event`. */
+  run: protectedProcedure.input(RunInput).mutation(({ ctx, input }) => startRun(deps(ctx), ctx.userId, input)),
+  rerun: protectedProcedure.input(RunRef).mutation(({ ctx, input }) => rerun(deps(ctx), ctx.userId, input.projectId, input.runId)),
+  list: protectedProcedure.input(ProjectInput.extend({ versionId: VersionId.optional() })).query(({ ctx, input }) => listProjectRuns(ctx.platform, ctx.userId, input.projectId, input.versionId)),
+  get: protectedProcedure.input(RunRef).query(({ ctx, input }) => getProjectRun(ctx.platform, ctx.userId, input.projectId, input.runId)),
+  compare: protectedProcedure.input(ProjectInput.extend({ a: RunId, b: RunId })).query(({ ctx, input }) => compareRuns(ctx.platform, ctx.userId, input.projectId, input.a, input.b)),
+
+  cases: createTRPCRouter({
+    create: protectedProcedure.input(CreateCaseInput).mutation(({ ctx, input }) => createCase(ctx.platform, ctx.userId, input)),
+    list: protectedProcedure.input(ProjectInput).query(({ ctx, input }) => listProjectCases(ctx.platform, ctx.userId, input.projectId)),
+    delete: protectedProcedure.input(ProjectInput.extend({ caseId: CaseId })).mutation(({ ctx, input }) => deleteProjectCase(ctx.platform, ctx.userId, input.projectId, input.caseId)),
+  }),
+
+  suite: createTRPCRouter({
+    /** Runs every test case of the project against a version; each run is judged as it ends. */
+    run: protectedProcedure.input(ProjectInput.extend({ versionId: VersionId })).mutation(({ ctx, input }) => runSuite(deps(ctx), ctx.userId, input.projectId, input.versionId)),
+    get: protectedProcedure.input(ProjectInput.extend({ suiteRunId: SuiteRunId })).query(({ ctx, input }) => getProjectSuite(ctx.platform, ctx.userId, input.projectId, input.suiteRunId)),
+    /** Pass rate of each version's latest suite run, oldest version first. */
+    history: protectedProcedure.input(ProjectInput).query(({ ctx, input }) => projectSuiteHistory(ctx.platform, ctx.userId, input.projectId)),
+  }),
+
+  /** For ECS runner tasks (aws mode), authenticated by the run's one-time token, not a session. */
+  runner: createTRPCRouter({
+    job: publicProcedure.input(RunnerJobInput).mutation(({ ctx, input }) => runnerJob(ctx.platform, input)),
+    report: publicProcedure.input(RunnerReportInput).mutation(({ ctx, input }) => acceptRunnerReport(ctx.platform, input)),
+  }),
+});

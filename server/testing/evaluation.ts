@@ -1,0 +1,98 @@
+import { runInNewContext } from "node:vm";
+import { z } from "zod";
+import type { RunStatus, ToolCallRecord } from "./types";
+
+/**
+ * What a test case expects of a run, and the verdict. Everything here is user input that runs
+ * on the server: regexes are compiled up front and matched under a time limit (no ReDoS), JSON
+ * schemas are compiled by zod when the case is saved.
+ */
+
+const REGEX_TIMEOUT_MS = 100;
+const MAX_MATCHED_CHARS = 50_000;
+
+const compiles = (pattern: string) => {
+  try {
+    new RegExp(pattern, "u");
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const schemaCompiles = (schema: Record<string, unknown>) => {
+  try {
+    z.fromJSONSchema(schema as never);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+export const Expectations = z
+  .object({
+    /** Each string must appear in the output (case-insensitive). */
+    contains: z.array(z.string().trim().min(1, "must not be empty").max(500)).max(10).optional(),
+    /** A JavaScript regular expression (unicode mode) the output must match. */
+    regex: z.string().min(1).max(300).refine(compiles, "is not a valid regular expression").optional(),
+    /** The output, parsed as JSON, must satisfy this JSON Schema. */
+    jsonSchema: z.record(z.string(), z.unknown()).refine(schemaCompiles, "is not a JSON Schema zod can check").optional(),
+    /** A tool with this name must have been called. */
+    toolCalled: z.string().trim().min(1).max(100).optional(),
+    /** The run's total latency must be at most this. */
+    maxLatencyMs: z.number().int().min(1).max(600_000).optional(),
+  })
+  .strict()
+  .refine((e) => Object.values(e).some((v) => v !== undefined && (!Array.isArray(v) || v.length > 0)), "needs at least one expectation");
+export type Expectations = z.infer<typeof Expectations>;
+
+export type Check = { kind: "succeeded" | "contains" | "regex" | "jsonSchema" | "toolCalled" | "maxLatencyMs"; passed: boolean; detail: string };
+export type Verdict = { passed: boolean; checks: Check[] };
+export type Judged = { status: RunStatus; output: string; toolCalls: ToolCallRecord[]; latencyTotalMs: number | null };
+
+function regexMatches(pattern: string, text: string): boolean | "timeout" {
+  try {
+    return Boolean(runInNewContext("re.test(s)", { re: new RegExp(pattern, "u"), s: text.slice(0, MAX_MATCHED_CHARS) }, { timeout: REGEX_TIMEOUT_MS }));
+  } catch {
+    return "timeout";
+  }
+}
+
+/** The JSON in an answer: all of it, a ```json fence, or the outermost {...} / [...]. */
+export function extractJson(output: string): unknown {
+  const candidates = [output.trim(), /```(?:json)?\s*([\s\S]*?)```/.exec(output)?.[1]?.trim(), /[[{][\s\S]*[\]}]/.exec(output)?.[0]];
+  for (const c of candidates) {
+    if (!c) continue;
+    try {
+      return JSON.parse(c);
+    } catch {
+      /* next */
+    }
+  }
+  return undefined;
+}
+
+export function evaluate(e: Expectations, run: Judged): Verdict {
+  const checks: Check[] = [{ kind: "succeeded", passed: run.status === "succeeded", detail: run.status === "succeeded" ? "the run succeeded" : `the run ended with status ${run.status}` }];
+  const lower = run.output.toLowerCase();
+  for (const s of e.contains ?? []) checks.push({ kind: "contains", passed: lower.includes(s.toLowerCase()), detail: `output contains "${s}"` });
+  if (e.regex) {
+    const m = regexMatches(e.regex, run.output);
+    checks.push({ kind: "regex", passed: m === true, detail: m === "timeout" ? `/${e.regex}/ took too long to match` : `output matches /${e.regex}/` });
+  }
+  if (e.jsonSchema) {
+    const value = extractJson(run.output);
+    const result = value === undefined ? null : z.fromJSONSchema(e.jsonSchema as never).safeParse(value);
+    const detail = value === undefined ? "the output holds no JSON" : result!.success ? "output JSON matches the schema" : `output JSON does not match: ${result!.error.issues[0]?.path.join(".") || "(root)"} ${result!.error.issues[0]?.message}`;
+    checks.push({ kind: "jsonSchema", passed: !!result?.success, detail });
+  }
+  if (e.toolCalled) {
+    const names = run.toolCalls.map((c) => c.name);
+    checks.push({ kind: "toolCalled", passed: names.includes(e.toolCalled), detail: `tool "${e.toolCalled}" was called${names.length ? ` (called: ${[...new Set(names)].join(", ")})` : " (no tool was called)"}` });
+  }
+  if (e.maxLatencyMs !== undefined) {
+    const ok = run.latencyTotalMs !== null && run.latencyTotalMs <= e.maxLatencyMs;
+    checks.push({ kind: "maxLatencyMs", passed: ok, detail: `latency ${run.latencyTotalMs ?? "?"} ms ≤ ${e.maxLatencyMs} ms` });
+  }
+  return { passed: checks.every((c) => c.passed), checks };
+}

@@ -1,0 +1,51 @@
+import { spawn } from "node:child_process";
+
+export type ExecResult = { code: number | null; out: string; timedOut: boolean };
+
+const KEEP_CHARS = 20_000;
+
+/**
+ * Runs a trusted installer (npm, pip) with a wall-time cap: the whole process group is
+ * killed at the cap, so an unreachable index ends the step instead of hanging the run.
+ * Keeps the last part of the combined output for the error message.
+ */
+export function execCapped(command: string, args: string[], o: { cwd: string; env: Record<string, string>; timeoutMs: number }): Promise<ExecResult> {
+  return new Promise((resolve) => {
+    // (ProcessEnv is widened by Next with NODE_ENV; this env is deliberately minimal.)
+    const child = spawn(command, args, { cwd: o.cwd, env: o.env as NodeJS.ProcessEnv, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    let timedOut = false;
+    const keep = (d: Buffer) => {
+      out += d.toString("utf8");
+      if (out.length > KEEP_CHARS * 2) out = out.slice(-KEEP_CHARS);
+    };
+    child.stdout.on("data", keep);
+    child.stderr.on("data", keep);
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        /* gone */
+      }
+    }, o.timeoutMs);
+    child.on("error", (e) => {
+      clearTimeout(timer);
+      resolve({ code: 127, out: e.message, timedOut });
+    });
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolve({ code, out: out.slice(-KEEP_CHARS), timedOut });
+    });
+  });
+}
+
+/** The last non-empty lines of installer output, for a message a user can act on. */
+export function tail(text: string, lines = 8): string {
+  return text
+    .split("\n")
+    .map((l) => l.trimEnd())
+    .filter(Boolean)
+    .slice(-lines)
+    .join("\n");
+}

@@ -1,0 +1,47 @@
+import { timingSafeEqual } from "node:crypto";
+import { DomainError } from "../../errors";
+import type { Platform } from "../../platform/types";
+import { getVersion } from "../../versions/service";
+import { createEventStream } from "../service/event-stream";
+import { finishRun } from "../service/finish";
+import { hashToken } from "../service/runs";
+import { markRunning, runForReport } from "../store/runs-repo";
+import type { RunEvent } from "../types";
+import { asOutcome, RunnerReportInput } from "./schema";
+
+/**
+ * The app's side of an ECS runner task (aws mode): the task has no database, so it fetches
+ * its job and posts its events and outcome here, authenticated by the run's one-time token
+ * (only its hash is stored). Events go out through the same publishEvent path as local runs.
+ */
+
+async function authorised(p: Pick<Platform, "db">, runId: string, token: string) {
+  const run = await runForReport(p.db, runId);
+  const given = Buffer.from(hashToken(token));
+  // Unknown run and wrong token look the same to the caller.
+  if (!run?.tokenHash || given.length !== run.tokenHash.length || !timingSafeEqual(given, Buffer.from(run.tokenHash))) {
+    throw new DomainError("unauthorized", "Unknown run or bad runner token");
+  }
+  return run;
+}
+
+/** What the runner task needs to start: the input, the ZIP's key, the agent's model. */
+export async function runnerJob(p: Pick<Platform, "db">, input: { runId: string; token: string }) {
+  const run = await authorised(p, input.runId, input.token);
+  if (run.status !== "queued" && run.status !== "running") throw new DomainError("conflict", "This run has already finished");
+  if (!run.versionId) throw new DomainError("conflict", "The version of this run no longer exists");
+  const version = await getVersion(p.db, run.projectId, run.versionId);
+  return { runId: input.runId, input: run.input, zipKey: version.zipBlobKey, blobKey: version.blobKey };
+}
+
+export async function acceptRunnerReport(p: Pick<Platform, "db" | "dynamo" | "events">, raw: RunnerReportInput): Promise<{ accepted: number; finished: boolean }> {
+  const input = RunnerReportInput.parse(raw);
+  const run = await authorised(p, input.runId, input.token);
+  if (run.status !== "queued" && run.status !== "running") return { accepted: 0, finished: true };
+  if (input.events.some((e) => e.type === "status" && e.phase !== "queued")) await markRunning(p.db, input.runId);
+  const stream = createEventStream(p, run.projectId, input.runId, 0);
+  for (const e of input.events) stream.push(e as RunEvent);
+  await stream.close();
+  if (input.outcome) await finishRun(p, run.projectId, input.runId, asOutcome(input.outcome));
+  return { accepted: input.events.length, finished: !!input.outcome };
+}

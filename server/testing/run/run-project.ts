@@ -1,0 +1,91 @@
+import { randomBytes } from "node:crypto";
+import { lstatSync, mkdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DomainError } from "../../errors";
+import { log } from "../../log";
+import { RUN_LIMITS, type SandboxLimits } from "../limits";
+import type { ModelPlan } from "../model/choose";
+import type { ListeningServer } from "../model/listen";
+import { PrepareError } from "../prepare/errors";
+import { prepareProject } from "../prepare/prepare";
+import { writeFiles, type LoadedFiles } from "../prepare/project-files";
+import { runSandboxed } from "../sandbox/run-sandboxed";
+import type { RunEvent, RunOutcome } from "../types";
+import { RunCollector } from "./collect";
+
+/**
+ * One test run of a project, start to end: a private copy of its files, dependencies and
+ * build from the cache, the model endpoint on the run's socket, the agent in the sandbox with
+ * its events streamed as they come, then the outcome. Nothing is left behind: the run's
+ * directory, endpoint, processes and cgroup are gone when this resolves. Never throws for a
+ * failure of the run itself; that is the outcome's status.
+ */
+
+export type RunProjectOptions = {
+  /** Names the run's directory and cgroup. */
+  runId: string;
+  files: LoadedFiles;
+  input: string;
+  cacheRoot: string;
+  model: ModelPlan;
+  onEvent(event: RunEvent): void;
+  limits?: SandboxLimits;
+  isolation?: "bwrap" | "process";
+  /** Facts of the run for benchmarks and tests: when the sandbox started, its first byte, its uid and cgroup. */
+  probe?: { sandboxStartMs?: number; firstByteMs?: number | null; uid?: number | null; cgroup?: string | null };
+};
+
+const RUNS_DIR = join(tmpdir(), "agent-builder-runs");
+
+function agentEnv(language: "typescript" | "python", modelId: string): Record<string, string> {
+  const common = { PATH: "/usr/bin:/bin", HOME: "/work", TMPDIR: "/tmp", LANG: "C.UTF-8", USER: "sandbox", AGENT_MODEL_PROVIDER: "openai-compatible", AGENT_MODEL_ID: modelId, AGENT_MODEL_API_KEY: "not-needed" };
+  return language === "python" ? { ...common, PYTHONUNBUFFERED: "1", PYTHONDONTWRITEBYTECODE: "1", PYTHONNOUSERSITE: "1" } : { ...common, NODE_ENV: "production" };
+}
+
+export async function runProject(o: RunProjectOptions): Promise<RunOutcome> {
+  const limits = o.limits ?? RUN_LIMITS;
+  const isolation = o.isolation ?? "bwrap";
+  const collector = new RunCollector(performance.now(), o.onEvent);
+  const name = o.runId.replace(/[^a-z0-9_-]/gi, "").slice(0, 40) || "run";
+  mkdirSync(RUNS_DIR, { recursive: true, mode: 0o711 });
+  // The temp dir is shared: never work inside a directory someone else planted there.
+  const owner = lstatSync(RUNS_DIR);
+  if (!owner.isDirectory() || owner.uid !== process.getuid?.()) throw new DomainError("unavailable", `${RUNS_DIR} is not a directory owned by the runner`);
+  const runDir = join(RUNS_DIR, `${name}-${randomBytes(4).toString("hex")}`);
+  mkdirSync(runDir, { mode: 0o700 });
+  let endpoint: ListeningServer | null = null;
+  try {
+    const appDir = join(runDir, "app");
+    mkdirSync(appDir, { mode: 0o755 });
+    writeFiles(appDir, o.files);
+    const prepared = await prepareProject({ files: o.files, appDir, cacheRoot: o.cacheRoot, name, isolation, memoryMb: limits.memoryMb, onPhase: (p, m) => collector.phase(p, m) });
+    endpoint = await o.model.start(isolation === "bwrap" ? { socketPath: join(runDir, "model.sock") } : { port: 0 });
+    collector.phase("running", o.model.served.kind === "mock" ? "Running the agent against the MOCK model" : `Running the agent against ${o.model.served.label}`);
+    if (o.probe) o.probe.sandboxStartMs = performance.now();
+    const exit = await runSandboxed(
+      {
+        name,
+        isolation,
+        mounts: prepared.mounts,
+        // argparse would read an input that starts with "-" as an option; "--input=TEXT" cannot be misread.
+        command: [...prepared.command, ...(prepared.language === "python" ? [`--input=${o.input}`] : ["--input", o.input])],
+        env: agentEnv(prepared.language, o.model.served.id),
+        cwd: "/work",
+        limits,
+        model: endpoint.socketPath ? { socketPath: endpoint.socketPath } : { url: endpoint.url! },
+      },
+      { stdout: (l) => collector.stdout(l), stderr: (l) => collector.stderr(l) },
+    );
+    if (o.probe) Object.assign(o.probe, { firstByteMs: exit.firstByteMs, uid: exit.uid, cgroup: exit.cgroup });
+    return collector.outcome(exit, limits, o.model.served);
+  } catch (e) {
+    if (e instanceof PrepareError) return collector.notStarted(e.status, e.message, o.model.served);
+    log.error("test run failed", { runId: o.runId, error: e instanceof Error ? e.stack : String(e) });
+    const message = e instanceof DomainError ? e.message : "an internal error (logged on the server)";
+    return collector.notStarted("error", `The run could not be carried out: ${message}`, o.model.served);
+  } finally {
+    await endpoint?.close().catch(() => undefined);
+    rmSync(runDir, { recursive: true, force: true });
+  }
+}

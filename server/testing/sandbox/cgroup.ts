@@ -1,0 +1,124 @@
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { SandboxLimits } from "../limits";
+
+/**
+ * One cgroup (v1) per sandboxed run, in the memory, pids, cpu and cpuacct hierarchies: caps
+ * the whole process tree however it forks, counts what it used, and is how the run's
+ * processes are found and killed at the end (nothing survives the run).
+ */
+
+const ROOT = "/sys/fs/cgroup";
+const CONTROLLERS = ["memory", "pids", "cpu", "cpuacct"] as const;
+/** Every run's cgroup lives under this one, so leftovers are easy to find. */
+export const CGROUP_PARENT = "agent-builder";
+
+let available: boolean | undefined;
+
+/** Whether cgroup v1 memory/pids/cpu/cpuacct are mounted and writable here (root, not in a container). */
+export function cgroupsAvailable(): boolean {
+  if (available !== undefined) return available;
+  try {
+    for (const c of CONTROLLERS) accessSync(join(ROOT, c), constants.W_OK);
+    available = existsSync(join(ROOT, "memory", "memory.limit_in_bytes")) || existsSync(join(ROOT, "memory", "cgroup.procs"));
+  } catch {
+    available = false;
+  }
+  return available;
+}
+
+const read = (path: string) => {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return "";
+  }
+};
+
+const counter = (text: string, key: string) => Number(new RegExp(`^${key} (\\d+)$`, "m").exec(text)?.[1] ?? 0);
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export class RunCgroup {
+  private constructor(private readonly dirs: Record<(typeof CONTROLLERS)[number], string>) {}
+
+  static create(name: string, limits: SandboxLimits): RunCgroup {
+    if (!/^[a-z0-9_-]{1,80}$/i.test(name)) throw new Error(`bad cgroup name '${name}'`);
+    const dirs = Object.fromEntries(CONTROLLERS.map((c) => [c, join(ROOT, c, CGROUP_PARENT, name)])) as RunCgroup["dirs"];
+    for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dirs.memory, "memory.limit_in_bytes"), String(limits.memoryMb * 1024 * 1024));
+    writeFileSync(join(dirs.pids, "pids.max"), String(limits.pids));
+    writeFileSync(join(dirs.cpu, "cpu.cfs_period_us"), "100000");
+    writeFileSync(join(dirs.cpu, "cpu.cfs_quota_us"), String(Math.round(limits.cpuCores * 100_000)));
+    return new RunCgroup(dirs);
+  }
+
+  /** The cgroup.procs files a process writes its pid into to join (before it execs the sandbox). */
+  procFiles(): string[] {
+    return CONTROLLERS.map((c) => join(this.dirs[c], "cgroup.procs"));
+  }
+
+  cpuMs(): number {
+    return Number(read(join(this.dirs.cpuacct, "cpuacct.usage")).trim() || 0) / 1e6;
+  }
+  oomKills(): number {
+    return counter(read(join(this.dirs.memory, "memory.oom_control")), "oom_kill");
+  }
+  pidsMaxHits(): number {
+    return counter(read(join(this.dirs.pids, "pids.events")), "max");
+  }
+  pids(): number[] {
+    const all = new Set<number>();
+    for (const c of ["memory", "pids"] as const) for (const p of read(join(this.dirs[c], "cgroup.procs")).split("\n")) if (p.trim()) all.add(Number(p));
+    return [...all];
+  }
+
+  /** SIGKILLs every process in the cgroup until none is left (forks racing the kill included). */
+  async killAll(): Promise<void> {
+    for (let round = 0; round < 100; round++) {
+      const pids = this.pids();
+      if (pids.length === 0) return;
+      for (const pid of pids) {
+        try {
+          process.kill(pid, "SIGKILL");
+        } catch {
+          /* already gone */
+        }
+      }
+      await sleep(round < 10 ? 5 : 20);
+    }
+  }
+
+  async remove(): Promise<void> {
+    await this.killAll();
+    for (const dir of Object.values(this.dirs)) {
+      for (let attempt = 0; attempt < 20 && existsSync(dir); attempt++) {
+        try {
+          rmdirSync(dir);
+        } catch {
+          await sleep(10);
+        }
+      }
+    }
+  }
+}
+
+/** Removes run cgroups left by a crashed process (empty ones only; a live run keeps its own). */
+export function sweepEmptyCgroups(): void {
+  if (!cgroupsAvailable()) return;
+  for (const c of CONTROLLERS) {
+    const parent = join(ROOT, c, CGROUP_PARENT);
+    if (!existsSync(parent)) continue;
+    for (const name of readdirSync(parent, { withFileTypes: true })) {
+      if (!name.isDirectory()) continue;
+      const dir = join(parent, name.name);
+      if (read(join(dir, "cgroup.procs")).trim() === "") {
+        try {
+          rmdirSync(dir);
+        } catch {
+          /* in use */
+        }
+      }
+    }
+  }
+}

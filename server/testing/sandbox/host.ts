@@ -1,0 +1,77 @@
+import { accessSync, constants, realpathSync } from "node:fs";
+import { dirname } from "node:path";
+import { DomainError } from "../../errors";
+
+/** The host programs the sandbox is built from (ENVIRONMENT.md: bubblewrap, util-linux). */
+export type HostTools = { bwrap: string; prlimit: string | null; setpriv: string; node: string; nodeDir: string; sh: string };
+
+const CANDIDATES = { bwrap: ["/usr/bin/bwrap", "/bin/bwrap"], prlimit: ["/usr/bin/prlimit", "/bin/prlimit"], setpriv: ["/usr/bin/setpriv", "/bin/setpriv"], sh: ["/bin/sh", "/usr/bin/sh"] };
+
+function find(paths: string[]): string | null {
+  for (const p of paths) {
+    try {
+      accessSync(p, constants.X_OK);
+      return p;
+    } catch {
+      /* next */
+    }
+  }
+  return null;
+}
+
+let cached: HostTools | undefined;
+
+/** What the "process" isolation needs (the ECS runner task has no bwrap and no root). */
+export function basicTools(): Pick<HostTools, "node" | "nodeDir" | "prlimit"> & { setpriv: string | null } {
+  const node = realpathSync(process.execPath);
+  // setpriv only helps as root (to drop to another uid); elsewhere commands run as this user.
+  return { node, nodeDir: dirname(node), prlimit: find(CANDIDATES.prlimit), setpriv: process.getuid?.() === 0 ? find(CANDIDATES.setpriv) : null };
+}
+
+/**
+ * The sandbox's programs, or DomainError("unavailable") saying what to install. Hostile code is
+ * never run without them: there is no unsandboxed fallback on a developer's machine.
+ */
+export function hostTools(): HostTools {
+  if (cached) return cached;
+  const bwrap = find(CANDIDATES.bwrap);
+  const setpriv = find(CANDIDATES.setpriv);
+  const sh = find(CANDIDATES.sh);
+  if (!bwrap || !setpriv || !sh) {
+    throw new DomainError("unavailable", "Test runs need bubblewrap and util-linux on this host (apt-get install bubblewrap util-linux)");
+  }
+  if (process.getuid?.() !== 0) {
+    throw new DomainError("unavailable", "Local test runs need root to drop the agent to an unprivileged user and set up its cgroup");
+  }
+  const node = realpathSync(process.execPath);
+  cached = { bwrap, prlimit: find(CANDIDATES.prlimit), setpriv, sh, node, nodeDir: dirname(node) };
+  return cached;
+}
+
+/** True when local sandboxed runs can work here (for skipping, health and the UI). */
+export function sandboxAvailable(): boolean {
+  try {
+    hostTools();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Unprivileged uids for sandboxed agents: one per live run, so RLIMIT_NPROC and leftovers are per run. */
+export const SANDBOX_UIDS = { first: 61_000, count: 1_000 } as const;
+const inUse = new Set<number>();
+let next = (process.pid * 7) % SANDBOX_UIDS.count;
+
+export function acquireUid(): number {
+  for (let i = 0; i < SANDBOX_UIDS.count; i++) {
+    const uid = SANDBOX_UIDS.first + (next++ % SANDBOX_UIDS.count);
+    if (!inUse.has(uid)) {
+      inUse.add(uid);
+      return uid;
+    }
+  }
+  throw new DomainError("unavailable", "Too many test runs at once");
+}
+
+export const releaseUid = (uid: number) => void inUse.delete(uid);

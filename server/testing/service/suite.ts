@@ -1,0 +1,64 @@
+import { z } from "zod";
+import { DomainError } from "../../errors";
+import { createId } from "../../ids";
+import type { Platform } from "../../platform/types";
+import { getOwnedProject, ProjectId } from "../../projects/service";
+import { getVersion } from "../../versions/service";
+import { Expectations } from "../evaluation";
+import { deleteCase, insertCase, listCases } from "../store/cases-repo";
+import { getSuiteRun, insertSuiteRun, suiteCaseResults, suiteHistory } from "../store/suites-repo";
+import { RunText, startRun, VersionId, type TestingDeps } from "./runs";
+
+/** Test cases of a project and suite runs of them against a version (pass rate per version). */
+
+export const MAX_CASES = 50;
+export const CaseId = z.string().regex(/^tc_[0-9a-z]{26}$/, "is not a test case id");
+export const SuiteRunId = z.string().regex(/^sr_[0-9a-z]{26}$/, "is not a suite run id");
+export const CreateCaseInput = z.object({ projectId: ProjectId, name: z.string().trim().min(1, "is required").max(100, "must be at most 100 characters"), input: RunText, expectations: Expectations });
+export type CreateCaseInput = z.infer<typeof CreateCaseInput>;
+
+export async function createCase(p: Platform, userId: string, input: CreateCaseInput) {
+  const c = CreateCaseInput.parse(input);
+  await getOwnedProject(p.db, userId, c.projectId);
+  if ((await listCases(p.db, c.projectId)).length >= MAX_CASES) throw new DomainError("conflict", `A project can have at most ${MAX_CASES} test cases`);
+  return insertCase(p.db, { id: createId("testCase"), projectId: c.projectId, name: c.name, input: c.input, expectations: c.expectations });
+}
+
+export async function listProjectCases(p: Platform, userId: string, projectId: string) {
+  await getOwnedProject(p.db, userId, projectId);
+  return listCases(p.db, projectId);
+}
+
+export async function deleteProjectCase(p: Platform, userId: string, projectId: string, caseId: string) {
+  await getOwnedProject(p.db, userId, projectId);
+  await deleteCase(p.db, projectId, caseId);
+}
+
+/** Runs every test case against a version; each run is judged as it finishes. */
+export async function runSuite(d: TestingDeps, userId: string, projectId: string, versionId: string): Promise<{ suiteRunId: string; total: number; runIds: string[] }> {
+  VersionId.parse(versionId);
+  await getOwnedProject(d.platform.db, userId, projectId);
+  await getVersion(d.platform.db, projectId, versionId);
+  const cases = await listCases(d.platform.db, projectId);
+  if (cases.length === 0) throw new DomainError("invalid", "Add a test case before running the suite");
+  const suiteRunId = createId("suiteRun");
+  await insertSuiteRun(d.platform.db, { id: suiteRunId, projectId, versionId, total: cases.length });
+  const runIds: string[] = [];
+  for (const c of cases) {
+    const { runId } = await startRun(d, userId, { projectId, versionId, input: c.input }, { suiteRunId, testCaseId: c.id });
+    runIds.push(runId);
+  }
+  return { suiteRunId, total: cases.length, runIds };
+}
+
+export async function getProjectSuite(p: Platform, userId: string, projectId: string, suiteRunId: string) {
+  await getOwnedProject(p.db, userId, projectId);
+  const suite = await getSuiteRun(p.db, projectId, suiteRunId);
+  return { ...suite, cases: await suiteCaseResults(p.db, suiteRunId) };
+}
+
+/** The pass rate of each version's latest suite run, oldest version first. */
+export async function projectSuiteHistory(p: Platform, userId: string, projectId: string) {
+  await getOwnedProject(p.db, userId, projectId);
+  return suiteHistory(p.db, projectId);
+}

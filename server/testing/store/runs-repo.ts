@@ -1,0 +1,130 @@
+import { and, desc, eq, inArray, lt } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { testResults, testRunDetails } from "../../db/schema";
+import { notFound } from "../../errors";
+import { MAX_OUTPUT_CHARS } from "../limits";
+import type { RunEvent, RunOutcome, RunStatus, ToolCallRecord } from "../types";
+
+/** test_results (the metrics row the cost estimate also reads) plus test_run_details. */
+
+export type RunSummary = {
+  id: string;
+  projectId: string;
+  versionId: string | null;
+  input: string;
+  output: string;
+  status: RunStatus;
+  modelUsed: string;
+  latencyFirstTokenMs: number | null;
+  latencyTotalMs: number | null;
+  tokensIn: number | null;
+  tokensOut: number | null;
+  costUsd: number | null;
+  error: string | null;
+  suiteRunId: string | null;
+  createdAt: Date;
+};
+export type RunDetail = RunSummary & { logsExcerpt: string; events: RunEvent[]; toolCalls: ToolCallRecord[]; testCaseId: string | null; passed: boolean | null; checks: unknown[] | null };
+
+const ACTIVE: RunStatus[] = ["queued", "running"];
+/** Longer than any run can take (wall limit, install and build included). */
+const STALE_AFTER_MS = 15 * 60_000;
+
+export async function insertRun(db: Db, row: { id: string; projectId: string; versionId: string; input: string; modelUsed: string; suiteRunId?: string; testCaseId?: string; reportTokenHash?: string }) {
+  await db.insert(testResults).values({ id: row.id, projectId: row.projectId, versionId: row.versionId, input: row.input, status: "queued", modelUsed: row.modelUsed });
+  await db.insert(testRunDetails).values({ resultId: row.id, suiteRunId: row.suiteRunId ?? null, testCaseId: row.testCaseId ?? null, reportTokenHash: row.reportTokenHash ?? null });
+}
+
+export async function markRunning(db: Db, id: string) {
+  await db.update(testResults).set({ status: "running" }).where(and(eq(testResults.id, id), eq(testResults.status, "queued")));
+}
+
+/**
+ * Stores the outcome once: a second report of the same run (a retried post from a runner
+ * task) finds the row finished and changes nothing. Returns false then.
+ */
+export async function storeOutcome(db: Db, id: string, o: RunOutcome, costUsd: number | null): Promise<boolean> {
+  const updated = await db
+    .update(testResults)
+    .set({
+      status: o.status,
+      output: o.output.slice(0, MAX_OUTPUT_CHARS),
+      modelUsed: o.model.label,
+      latencyFirstTokenMs: o.firstTokenMs,
+      latencyTotalMs: o.totalMs,
+      tokensIn: o.tokensIn,
+      tokensOut: o.tokensOut,
+      costUsd: costUsd === null ? null : costUsd.toFixed(6),
+      logsExcerpt: o.logsExcerpt,
+    })
+    .where(and(eq(testResults.id, id), inArray(testResults.status, ACTIVE)))
+    .returning({ id: testResults.id });
+  if (updated.length === 0) return false;
+  await db.update(testRunDetails).set({ events: o.events, toolCalls: o.toolCalls, error: o.error, finishedAt: new Date() }).where(eq(testRunDetails.resultId, id));
+  return true;
+}
+
+export async function storeVerdict(db: Db, id: string, passed: boolean, checks: unknown[]) {
+  await db.update(testRunDetails).set({ passed, checks }).where(eq(testRunDetails.resultId, id));
+}
+
+const columns = {
+  id: testResults.id,
+  projectId: testResults.projectId,
+  versionId: testResults.versionId,
+  input: testResults.input,
+  output: testResults.output,
+  status: testResults.status,
+  modelUsed: testResults.modelUsed,
+  latencyFirstTokenMs: testResults.latencyFirstTokenMs,
+  latencyTotalMs: testResults.latencyTotalMs,
+  tokensIn: testResults.tokensIn,
+  tokensOut: testResults.tokensOut,
+  costUsd: testResults.costUsd,
+  error: testRunDetails.error,
+  suiteRunId: testRunDetails.suiteRunId,
+  createdAt: testResults.createdAt,
+};
+
+type Row = { [K in keyof typeof columns]: unknown };
+const summary = (r: Row): RunSummary => ({ ...(r as RunSummary), status: r.status as RunStatus, costUsd: r.costUsd === null ? null : Number(r.costUsd) });
+
+/** Runs left queued or running by a process that stopped (restart, crashed task) are closed as errors. */
+export async function expireStaleRuns(db: Db, projectId: string, olderThanMs = STALE_AFTER_MS) {
+  const before = new Date(Date.now() - olderThanMs);
+  const stale = await db
+    .update(testResults)
+    .set({ status: "error", logsExcerpt: "" })
+    .where(and(eq(testResults.projectId, projectId), inArray(testResults.status, ACTIVE), lt(testResults.createdAt, before)))
+    .returning({ id: testResults.id });
+  if (stale.length > 0) await db.update(testRunDetails).set({ error: "The run was interrupted (the runner stopped before it finished)", finishedAt: new Date() }).where(inArray(testRunDetails.resultId, stale.map((s) => s.id)));
+}
+
+export async function listRuns(db: Db, projectId: string, o: { versionId?: string; limit?: number } = {}): Promise<RunSummary[]> {
+  const where = o.versionId ? and(eq(testResults.projectId, projectId), eq(testResults.versionId, o.versionId)) : eq(testResults.projectId, projectId);
+  const rows = await db.select(columns).from(testResults).leftJoin(testRunDetails, eq(testRunDetails.resultId, testResults.id)).where(where).orderBy(desc(testResults.createdAt), desc(testResults.id)).limit(o.limit ?? 50);
+  return rows.map(summary);
+}
+
+/** A run of the project (ownership of the project is checked by the caller); NOT_FOUND otherwise. */
+export async function getRun(db: Db, projectId: string, id: string): Promise<RunDetail> {
+  const [row] = await db
+    .select({ ...columns, logsExcerpt: testResults.logsExcerpt, events: testRunDetails.events, toolCalls: testRunDetails.toolCalls, testCaseId: testRunDetails.testCaseId, passed: testRunDetails.passed, checks: testRunDetails.checks })
+    .from(testResults)
+    .leftJoin(testRunDetails, eq(testRunDetails.resultId, testResults.id))
+    .where(and(eq(testResults.id, id), eq(testResults.projectId, projectId)))
+    .limit(1);
+  if (!row) throw notFound("Test run", id);
+  return { ...summary(row), logsExcerpt: row.logsExcerpt, events: (row.events ?? []) as RunEvent[], toolCalls: (row.toolCalls ?? []) as ToolCallRecord[], testCaseId: row.testCaseId, passed: row.passed, checks: row.checks ?? null };
+}
+
+/** The stored report-token hash and project of a run (for the runner task's reports). */
+export async function runForReport(db: Db, id: string) {
+  const [row] = await db
+    .select({ projectId: testResults.projectId, versionId: testResults.versionId, input: testResults.input, status: testResults.status, tokenHash: testRunDetails.reportTokenHash })
+    .from(testResults)
+    .innerJoin(testRunDetails, eq(testRunDetails.resultId, testResults.id))
+    .where(eq(testResults.id, id))
+    .limit(1);
+  return row ?? null;
+}
