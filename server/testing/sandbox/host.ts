@@ -1,5 +1,6 @@
-import { accessSync, constants, realpathSync } from "node:fs";
-import { dirname } from "node:path";
+import { accessSync, constants, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { DomainError } from "../../errors";
 
 /** The host programs the sandbox is built from (ENVIRONMENT.md: bubblewrap, util-linux). */
@@ -60,18 +61,42 @@ export function sandboxAvailable(): boolean {
 
 /** Unprivileged uids for sandboxed agents: one per live run, so RLIMIT_NPROC and leftovers are per run. */
 export const SANDBOX_UIDS = { first: 61_000, count: 1_000 } as const;
-const inUse = new Set<number>();
+// A uid is claimed with an exclusive lock file, so processes that run sandboxes side by side
+// (the server, the CLI, parallel test files) never share one: a shared uid would share
+// RLIMIT_NPROC, and one run's clean-up would kill the other's processes.
+const LOCK_DIR = join(tmpdir(), "agent-builder-sandbox-uids");
 let next = (process.pid * 7) % SANDBOX_UIDS.count;
 
+const lockOf = (uid: number) => join(LOCK_DIR, String(uid));
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+};
+
+function tryClaim(uid: number): boolean {
+  try {
+    writeFileSync(lockOf(uid), String(process.pid), { flag: "wx" });
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+    const owner = Number(readFileSync(lockOf(uid), "utf8"));
+    if (owner && alive(owner)) return false;
+    rmSync(lockOf(uid), { force: true }); // left by a process that died
+    return tryClaim(uid);
+  }
+}
+
 export function acquireUid(): number {
+  mkdirSync(LOCK_DIR, { recursive: true, mode: 0o700 });
   for (let i = 0; i < SANDBOX_UIDS.count; i++) {
     const uid = SANDBOX_UIDS.first + (next++ % SANDBOX_UIDS.count);
-    if (!inUse.has(uid)) {
-      inUse.add(uid);
-      return uid;
-    }
+    if (tryClaim(uid)) return uid;
   }
   throw new DomainError("unavailable", "Too many test runs at once");
 }
 
-export const releaseUid = (uid: number) => void inUse.delete(uid);
+export const releaseUid = (uid: number) => rmSync(lockOf(uid), { force: true });
