@@ -108,12 +108,12 @@ export type RunnerDeps = { cluster: sst.aws.Cluster; bucket: sst.aws.Bucket; key
 
 /**
  * The test runner runs GENERATED agent code, so it gets the least of all: read-only access to
- * artifact objects, Bedrock invoke for the models a test run may use, and the realtime secret
- * to post output events. No table, no database, no session secret: it must not start the
- * app's aws platform (which needs them), only read Resource.Artifacts / Resource.Realtime.
+ * artifact objects and Bedrock invoke for the models a test run may use. It reports through
+ * the app's runner procedures with a per-run token, so it holds no realtime secret, no
+ * table, no database and no session secret: nothing the agent could steal from its env.
  */
 export function createTestRunner(d: RunnerDeps) {
-  const ssm = pick(d.params, ["REALTIME_SECRET"]);
+  const ssm = pick(d.params, []);
   return new sst.aws.Task(NAMES.testRunner, {
     cluster: d.cluster,
     architecture: TEST_RUNNER.architecture,

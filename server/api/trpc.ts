@@ -2,7 +2,7 @@ import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
 import { authenticate } from "../auth/authenticate";
-import { env } from "../env";
+import { isSameOrigin } from "../auth/same-origin";
 import { DomainError, type DomainErrorCode } from "../errors";
 import { log } from "../log";
 import { getPlatform, type Platform } from "../platform";
@@ -77,27 +77,11 @@ const domainErrors = t.middleware(async ({ next, path, type }) => {
  * anonymous callers are exempt: a browser attaches neither a token nor our identity on its own.
  */
 const sameOrigin = t.middleware(({ ctx, type, next }) => {
-  if (type === "mutation" && ctx.headers && ctx.auth === "session") {
-    const origin = ctx.headers.get("origin");
-    const host = ctx.headers.get("x-forwarded-host") ?? ctx.headers.get("host");
-    const e = env();
-    const allowed = new Set<string>();
-    if (e.NEXTAUTH_URL) allowed.add(new URL(e.NEXTAUTH_URL).host);
-    if (host) allowed.add(host);
-    if (!origin || !allowed.has(safeHost(origin))) {
-      throw new TRPCError({ code: "FORBIDDEN", message: "Cross-origin request refused" });
-    }
+  if (type === "mutation" && ctx.headers && ctx.auth === "session" && !isSameOrigin(ctx.headers)) {
+    throw new TRPCError({ code: "FORBIDDEN", message: "Cross-origin request refused" });
   }
   return next();
 });
-
-const safeHost = (origin: string) => {
-  try {
-    return new URL(origin).host;
-  } catch {
-    return "";
-  }
-};
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;

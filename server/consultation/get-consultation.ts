@@ -1,4 +1,4 @@
-import { ensureContext } from "../dynamo/context-repo";
+import { freshContext, getContext } from "../dynamo/context-repo";
 import { listMessages, type ConversationMessage } from "../dynamo/conversation-repo";
 import type { LanguageModel } from "../llm";
 import { MAX_MESSAGE_CHARS, nextQuestion, type SpecRegistry } from "../pipeline";
@@ -20,7 +20,9 @@ export type Consultation = {
 export async function getConsultation(deps: { platform: Platform; registry: SpecRegistry; model: LanguageModel }, userId: string, projectId: string): Promise<Consultation> {
   const { platform, registry } = deps;
   await getOwnedProject(platform.db, userId, projectId);
-  const [context, messages] = await Promise.all([ensureContext(platform.dynamo, projectId, userId), listMessages(platform.dynamo, projectId)]);
+  // A query never writes: a project without a context yet reads as a fresh one.
+  const [stored, messages] = await Promise.all([getContext(platform.dynamo, projectId), listMessages(platform.dynamo, projectId)]);
+  const context = stored ?? freshContext(projectId, userId);
   const state = describeState(context, registry);
   return {
     state,

@@ -18,11 +18,24 @@ export async function getContext(dynamo: DynamoService, projectId: string): Prom
   return data ? { ...data, draft: (data.draft ?? {}) as Record<string, unknown>, lockedPaths: data.lockedPaths ?? [], missing: data.missing ?? [], completeness: data.completeness ?? 0 } : null;
 }
 
+/** A project's context before anything is stored: phase requirements, an empty draft. */
+export const freshContext = (projectId: string, ownerId: string): ProjectContext => ({
+  projectId,
+  ownerId,
+  phase: "requirements",
+  draft: {},
+  lockedPaths: [],
+  completeness: 0,
+  missing: [],
+  rev: 1,
+  updatedAt: new Date().toISOString(),
+});
+
 /** Creates the context if it does not exist yet; returns the stored one either way. */
 export async function ensureContext(dynamo: DynamoService, projectId: string, ownerId: string): Promise<ProjectContext> {
   const existing = await getContext(dynamo, projectId);
   if (existing) return existing;
-  const fresh: ProjectContext = { projectId, ownerId, phase: "requirements", draft: {}, lockedPaths: [], completeness: 0, missing: [], rev: 1, updatedAt: new Date().toISOString() };
+  const fresh = freshContext(projectId, ownerId);
   try {
     await dynamo.entities.projectContext.create(fresh).go();
     return fresh;

@@ -1,4 +1,5 @@
 import { authenticate } from "../auth/authenticate";
+import { isSameOrigin } from "../auth/same-origin";
 import { listEventsAfter } from "../dynamo/event-repo";
 import type { Platform } from "../platform/types";
 import { getOwnedProject } from "../projects/service";
@@ -14,7 +15,10 @@ export function realtimeDeps(platform: Platform): RealtimeDeps {
   return {
     async authenticate(headers) {
       const caller = await authenticate(platform.db, headers);
-      return caller && caller !== "bad-token" ? caller.userId : null;
+      if (!caller || caller === "bad-token") return null;
+      // A browser sends the session cookie with any page's upgrade: only our own pages may use it.
+      if (caller.via === "session" && !isSameOrigin(headers)) return null;
+      return caller.userId;
     },
     canAccess: (userId, projectId) => getOwnedProject(platform.db, userId, projectId).then(() => true, () => false),
     replay: (projectId, afterSeq) => listEventsAfter(platform.dynamo, projectId, afterSeq, REPLAY_PAGE),

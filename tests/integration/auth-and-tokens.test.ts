@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { TRPCError } from "@trpc/server";
+import { createApiToken } from "../../server/auth/api-tokens";
 import { authenticate } from "../../server/auth/authenticate";
 import { verifyCredentials } from "../../server/auth/users";
 import type { LocalPlatform } from "../../server/platform/local";
@@ -60,5 +61,14 @@ describe("API tokens", () => {
     const token = await alice.caller.token.create({ name: "alice" });
     await assert.rejects(bob.caller.token.revoke({ id: token.id }), (e) => code(e) === "NOT_FOUND");
     assert.equal((await authenticate(platform.db, bearer(token.token)) as { userId: string }).userId, alice.user.id);
+  });
+
+  test("a token cannot mint more tokens (a leaked one must not outlive its revocation)", async () => {
+    const { user } = await createUser(platform);
+    const { token } = await createApiToken(platform.db, user.id, { name: "ci" });
+    const { createCaller } = await import("../../server/api/root");
+    const viaToken = createCaller({ platform, userId: user.id, auth: "token", headers: new Headers({ authorization: `Bearer ${token}` }) });
+    await assert.rejects(viaToken.token.create({ name: "more" }), (e) => code(e) === "FORBIDDEN");
+    assert.equal((await viaToken.token.list()).length, 1);
   });
 });

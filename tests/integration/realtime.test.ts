@@ -144,4 +144,20 @@ describe("realtime WebSocket", () => {
     assert.equal(new Set(seqs).size, seqs.length, "no duplicates");
     client.ws.close();
   });
+
+  test("a session cookie from another site's page cannot open the socket", async () => {
+    const { user } = await createUser(platform);
+    const { encode } = await import("next-auth/jwt");
+    const session = await encode({ token: { sub: user.id }, secret: process.env.NEXTAUTH_SECRET! });
+    const open = (origin: string) =>
+      new Promise<number>((resolve) => {
+        const ws = new WebSocket(url, { headers: { cookie: `next-auth.session-token=${session}`, origin } });
+        ws.on("open", () => (ws.close(), resolve(101)));
+        ws.on("unexpected-response", (_req, res) => resolve(res.statusCode ?? 0));
+        ws.on("error", () => resolve(-1));
+      });
+    const host = new URL(url).host;
+    assert.equal(await open(`http://${host}`), 101, "our own page may connect");
+    assert.equal(await open("https://evil.example"), 401);
+  });
 });
