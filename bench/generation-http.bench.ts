@@ -1,5 +1,6 @@
 import { buildIfNeeded } from "../server/local/build";
 import { post, signUpAndIn, startServer } from "./server-process";
+import { SPEC as SAMPLE_SPEC } from "../tests/helpers/sample-spec";
 
 /**
  * Issue 4's HTTP target: `generation.generate` over HTTP, cookie-authenticated like the
@@ -20,12 +21,7 @@ const END_TO_END_RUNS = 20;
 
 /** Python, AgentCore + CloudFormation, 5 tools from the registry: the issue's reference project. */
 const SPEC = {
-  name: "support-bot",
-  description: "Answers customer questions about orders",
-  systemPrompt: "You are a helpful support agent.",
-  language: "python",
-  model: { id: "amazon.nova-pro-v1:0" },
-  deployment: { target: "agentcore" },
+  ...SAMPLE_SPEC,
   tools: [
     { id: "http_request" },
     { id: "bedrock_knowledge_base", config: { knowledge_base_id: "KB12345" } },

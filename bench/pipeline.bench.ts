@@ -13,6 +13,7 @@ import { createQueueHandler } from "../server/pipeline/workers/handler";
 import { requestModification } from "../server/pipeline/workers/lifecycle";
 import { createProject } from "../server/projects/service";
 import { realtimeDeps } from "../server/realtime/deps";
+import { SPEC } from "../tests/helpers/sample-spec";
 import { createRealtimeServer } from "../server/realtime/server";
 
 /**
@@ -21,14 +22,6 @@ import { createRealtimeServer } from "../server/realtime/server";
  * (p50 ≤ 3 s), throughput with 5 projects in parallel (≥ 30/min), and event latency from a
  * worker's write to a WebSocket subscriber (p99 ≤ 200 ms).
  */
-const SPEC = {
-  name: "bench-agent",
-  description: "Answers questions about orders",
-  systemPrompt: "You are helpful.",
-  language: "python",
-  model: { id: "amazon.nova-pro-v1:0" },
-  deployment: { target: "agentcore" },
-};
 const REQUESTS = ["deploy on Lambda instead", "deploy on AgentCore instead"];
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 

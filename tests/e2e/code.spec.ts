@@ -2,16 +2,8 @@ import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import JSZip from "jszip";
 import { createProject, newEmail, signUp } from "./helpers";
+import { SPEC } from "../helpers/sample-spec";
 
-/** tests/helpers/pipeline.ts's SPEC (that module imports the server, so it is repeated here). */
-const SPEC = {
-  name: "support-bot",
-  description: "Answers customer questions about orders",
-  systemPrompt: "You are a helpful support agent.",
-  language: "python",
-  model: { id: "amazon.nova-pro-v1:0" },
-  deployment: { target: "agentcore" },
-} as const;
 
 /** The pipeline (PM → Dev → QA with python3 → Ops) takes seconds on a busy machine. */
 const PIPELINE_MS = 60_000;

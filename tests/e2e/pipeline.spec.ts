@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { SPEC } from "../helpers/pipeline";
+import { SPEC } from "../helpers/sample-spec";
 import { createProject, newEmail, signUp } from "./helpers";
 
 test("request a change and watch PM → Dev → QA → Ops advance live, then open the new version", async ({ page, baseURL }) => {

@@ -5,14 +5,9 @@ import { createPipelineDeps } from "../../server/pipeline/workers/default-deps";
 import type { PipelineDeps } from "../../server/pipeline/workers/deps";
 import { createQueueHandler } from "../../server/pipeline/workers/handler";
 
-export const SPEC = {
-  name: "support-bot",
-  description: "Answers customer questions about orders",
-  systemPrompt: "You are a helpful support agent.",
-  language: "python",
-  model: { id: "amazon.nova-pro-v1:0" },
-  deployment: { target: "agentcore" },
-} as const;
+import { SPEC } from "./sample-spec";
+
+export { SPEC };
 
 export async function setDraft(platform: LocalPlatform, projectId: string, ownerId: string, draft: Record<string, unknown> = { ...SPEC }) {
   const ctx = await ensureContext(platform.dynamo, projectId, ownerId);
