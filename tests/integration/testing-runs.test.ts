@@ -70,8 +70,11 @@ describe("test runs of a generated TypeScript agent", { skip, timeout: 600_000 }
     // amazon.nova-pro-v1:0 at its registry prices ($0.8 in / $3.2 out per 1M tokens).
     assert.ok(Math.abs(run.costUsd! - (run.tokensIn! * 0.8 + run.tokensOut! * 3.2) / 1e6) < 1e-6, `cost ${run.costUsd}`);
 
-    // Live: started, then the run's events in seq order, then finished.
-    const mine = live.filter((e) => (e.payload as { runId?: string }).runId === runId);
+    // Live: started, then the run's events in seq order, then finished. The result row is
+    // stored before the finished event is published, so wait for the event itself.
+    const ofRun = () => live.filter((e) => (e.payload as { runId?: string }).runId === runId);
+    for (let i = 0; i < 200 && !ofRun().some((e) => e.type === "testrun.finished"); i++) await new Promise((r) => setTimeout(r, 25));
+    const mine = ofRun();
     assert.equal(mine[0]!.type, "testrun.started");
     assert.equal(mine.at(-1)!.type, "testrun.finished");
     assert.deepEqual(mine.map((e) => e.seq), [...mine.map((e) => e.seq)].sort((a, b) => a - b));
