@@ -48,11 +48,15 @@ export async function sendMessage(deps: ConsultationDeps, userId: string, input:
   const transition = autoAdvance(workflowOf(context), result.completeness);
   // The conditional save comes first: a stale tab must not leave a message behind.
   const saved = await saveState(platform, input.projectId, input.rev, result.draft, transition.state, registry);
-  const [userMessage] = await Promise.all([
-    appendMessage(platform.dynamo, { projectId: input.projectId, role: "user", content: text }),
-    publishTransitions(platform, input.projectId, transition.events),
-    touchProject(platform.db, input.projectId),
-  ]);
+  let userMessage: Awaited<ReturnType<typeof appendMessage>>;
+  try {
+    userMessage = await appendMessage(platform.dynamo, { projectId: input.projectId, role: "user", content: text });
+  } catch (e) {
+    // The message did not land: put the draft back as it was, so the two never disagree.
+    await saveState(platform, input.projectId, saved.rev, current, workflowOf(context), registry).catch(() => undefined);
+    throw e;
+  }
+  await Promise.all([publishTransitions(platform, input.projectId, transition.events), touchProject(platform.db, input.projectId)]);
   const request = { system: buildPmSystemPrompt(result, registry), messages: turns.slice(-MODEL_HISTORY_TURNS) };
   const first: SendEvent = { type: "accepted", userMessage, state: describeState(saved, registry), changed: result.changed };
   return streamReply(deps, input.projectId, request, first, signal);

@@ -6,7 +6,7 @@ import { getOwnedProject, ProjectId } from "../../projects/service";
 import { getVersion } from "../../versions/service";
 import { Expectations } from "../evaluation";
 import { deleteCase, insertCase, listCases } from "../store/cases-repo";
-import { getSuiteRun, insertSuiteRun, suiteCaseResults, suiteHistory } from "../store/suites-repo";
+import { countVerdict, getSuiteRun, insertSuiteRun, suiteCaseResults, suiteHistory } from "../store/suites-repo";
 import { RunText, startRun, VersionId, type TestingDeps } from "./runs";
 
 /** Test cases of a project and suite runs of them against a version (pass rate per version). */
@@ -44,9 +44,15 @@ export async function runSuite(d: TestingDeps, userId: string, projectId: string
   const suiteRunId = createId("suiteRun");
   await insertSuiteRun(d.platform.db, { id: suiteRunId, projectId, versionId, total: cases.length });
   const runIds: string[] = [];
-  for (const c of cases) {
-    const { runId } = await startRun(d, userId, { projectId, versionId, input: c.input }, { suiteRunId, testCaseId: c.id });
-    runIds.push(runId);
+  for (const [i, c] of cases.entries()) {
+    try {
+      const { runId } = await startRun(d, userId, { projectId, versionId, input: c.input }, { suiteRunId, testCaseId: c.id });
+      runIds.push(runId);
+    } catch (e) {
+      // The cases that never started count as failed, so the suite closes instead of "running" forever.
+      for (let rest = i; rest < cases.length; rest++) await countVerdict(d.platform.db, suiteRunId, false);
+      throw e;
+    }
   }
   return { suiteRunId, total: cases.length, runIds };
 }
