@@ -4,6 +4,7 @@ import { testResults, testRunDetails } from "../../db/schema";
 import { notFound } from "../../errors";
 import { MAX_OUTPUT_CHARS } from "../limits";
 import type { RunEvent, RunOutcome, RunStatus, ToolCallRecord } from "../types";
+import { countVerdict } from "./suites-repo";
 
 /** test_results (the metrics row the cost estimate also reads) plus test_run_details. */
 
@@ -89,15 +90,27 @@ const columns = {
 type Row = { [K in keyof typeof columns]: unknown };
 const summary = (r: Row): RunSummary => ({ ...(r as RunSummary), status: r.status as RunStatus, costUsd: r.costUsd === null ? null : Number(r.costUsd) });
 
-/** Runs left queued or running by a process that stopped (restart, crashed task) are closed as errors. */
+/**
+ * Runs left queued or running by a process that stopped (restart, crashed task) are closed as
+ * errors, in one transaction; a closed run that belonged to a suite counts as a failed case,
+ * so the suite finishes too.
+ */
 export async function expireStaleRuns(db: Db, projectId: string, olderThanMs = STALE_AFTER_MS) {
   const before = new Date(Date.now() - olderThanMs);
-  const stale = await db
-    .update(testResults)
-    .set({ status: "error", logsExcerpt: "" })
-    .where(and(eq(testResults.projectId, projectId), inArray(testResults.status, ACTIVE), lt(testResults.createdAt, before)))
-    .returning({ id: testResults.id });
-  if (stale.length > 0) await db.update(testRunDetails).set({ error: "The run was interrupted (the runner stopped before it finished)", finishedAt: new Date() }).where(inArray(testRunDetails.resultId, stale.map((s) => s.id)));
+  await db.transaction(async (tx) => {
+    const stale = await tx
+      .update(testResults)
+      .set({ status: "error", logsExcerpt: "" })
+      .where(and(eq(testResults.projectId, projectId), inArray(testResults.status, ACTIVE), lt(testResults.createdAt, before)))
+      .returning({ id: testResults.id });
+    if (stale.length === 0) return;
+    const details = await tx
+      .update(testRunDetails)
+      .set({ error: "The run was interrupted (the runner stopped before it finished)", finishedAt: new Date() })
+      .where(inArray(testRunDetails.resultId, stale.map((s) => s.id)))
+      .returning({ suiteRunId: testRunDetails.suiteRunId });
+    for (const d of details) if (d.suiteRunId) await countVerdict(tx as unknown as Db, d.suiteRunId, false);
+  });
 }
 
 export async function listRuns(db: Db, projectId: string, o: { versionId?: string; limit?: number } = {}): Promise<RunSummary[]> {
