@@ -1,3 +1,4 @@
+import path from "node:path";
 import { z } from "zod";
 
 /**
@@ -69,6 +70,27 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 }
 
 let cached: Env | undefined;
+
+/**
+ * The local launcher's defaults, written into process.env before anything reads it: next-auth
+ * and the Next.js server bundle, which run in the same process, read them from there. The
+ * session secret is generated once per data dir (by the caller) so sessions survive restarts.
+ */
+export function prepareLocalEnv(root: string, sessionSecret: (dataDir: string) => string): LocalEnv {
+  const source = process.env;
+  source.APP_RUNTIME ||= "local";
+  const first = parseEnv(source);
+  if (first.APP_RUNTIME !== "local") throw new Error("npm start runs the local platform; set APP_RUNTIME=local or unset it");
+  const dataDir = path.resolve(root, first.DATA_DIR);
+  source.DATA_DIR = dataDir;
+  source.NEXTAUTH_SECRET ||= sessionSecret(dataDir);
+  source.NEXTAUTH_URL ||= `http://localhost:${first.PORT}`;
+  // The SDK's Node 20 end-of-support notice is informational; Next's telemetry has no network here.
+  source.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ||= "true";
+  source.NEXT_TELEMETRY_DISABLED ||= "1";
+  cached = undefined;
+  return env() as LocalEnv;
+}
 /** The validated environment, parsed on first use. */
 export function env(): Env {
   return (cached ??= parseEnv(process.env));

@@ -13,21 +13,9 @@ const root = process.cwd();
 const dev = process.argv.includes("--dev");
 
 async function main() {
-  const port = Number(process.env.PORT ?? 3000);
-  const dataDir = path.resolve(root, process.env.DATA_DIR ?? ".data");
-  // Defaults for local mode are set before the env module parses anything.
-  process.env.APP_RUNTIME ??= "local";
-  // The SDK's Node 20 end-of-support notice is informational; the launcher pins its runtime.
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
-  process.env.NEXT_TELEMETRY_DISABLED ??= "1";
-  process.env.DATA_DIR = dataDir;
-  process.env.NEXTAUTH_SECRET ??= persistentSecret(dataDir, "nextauth-secret");
-  process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
-
-  const { env } = await import("../env");
-  const config = env();
-  getRegistry(); // a registry file that fails its schema stops start-up here, naming the entry and field
-  if (config.APP_RUNTIME !== "local") throw new Error("npm start runs the local platform; set APP_RUNTIME=local or unset it");
+  const { prepareLocalEnv } = await import("../env");
+  const config = prepareLocalEnv(root, (dir) => persistentSecret(dir, "nextauth-secret"));
+  const { PORT: port, DATA_DIR: dataDir } = config;
   const { configureLog } = await import("../log");
   configureLog(config.LOG_LEVEL);
 

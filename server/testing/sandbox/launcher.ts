@@ -19,7 +19,7 @@ const { spawn } = require("node:child_process");
 const { constants } = require("node:os");
 const [port, socketPath, command, ...args] = process.argv.slice(2);
 function start() {
-  const child = spawn(command, args, { stdio: ["ignore", "inherit", "inherit"], env: process.env });
+  const child = spawn(command, args, { stdio: ["ignore", "inherit", "inherit"] });
   child.on("error", (e) => { process.stderr.write("sandbox: cannot start " + command + ": " + e.message + "\\n"); process.exit(127); });
   child.on("exit", (code, signal) => process.exit(signal ? 128 + (constants.signals[signal] || 0) : code === null ? 1 : code));
 }

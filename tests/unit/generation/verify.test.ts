@@ -4,6 +4,7 @@ import { generateProject } from "../../../server/generation/generate-project";
 import { verifyProject } from "../../../server/generation/verify/verify-project";
 import type { Finding } from "../../../server/generation/verify/types";
 import { baseSpec, fiveToolSpec, fixtureRegistry } from "./fixtures";
+import { FAKE_API_TOKEN, FAKE_AWS_KEY_ID, FAKE_PRIVATE_KEY } from "./fake-secrets";
 
 const pythonProject = () => generateProject(fiveToolSpec(), fixtureRegistry);
 const tsProject = () => generateProject(baseSpec({ language: "typescript", tools: [{ id: "aws_docs" }] }), fixtureRegistry);
@@ -46,8 +47,8 @@ describe("verification of clean projects", () => {
 describe("verification catches seeded faults, with file and line", () => {
   test("a secret in a file", async () => {
     const p = pythonProject();
-    const files = seed(p.files, "app/model.py", 'OLLAMA_DEFAULT_HOST = "http://localhost:11434"', 'OLLAMA_DEFAULT_HOST = "http://localhost:11434"\nKEY = "AKIAABCDEFGHIJKLMNOP"');
-    const keyFile = seed(files, "README.md", "## Test", "token sk-proj-abcdefghijklmnopqrstuvwx1234\n\n## Test");
+    const files = seed(p.files, "app/model.py", 'OLLAMA_DEFAULT_HOST = "http://localhost:11434"', `OLLAMA_DEFAULT_HOST = "http://localhost:11434"\nKEY = "${FAKE_AWS_KEY_ID}"`);
+    const keyFile = seed(files, "README.md", "## Test", `token ${FAKE_API_TOKEN}\n\n## Test`);
     const result = await verifyProject(keyFile, { requiredIam: p.requiredIam });
     const found = errors(result.checks, "secrets");
     const model = String(keyFile.get("app/model.py"));
@@ -63,7 +64,7 @@ describe("verification catches seeded faults, with file and line", () => {
 
   test("a private key block and a committed .env file", async () => {
     const files = new Map(pythonProject().files);
-    files.set("certs/key.pem", "x\n-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----\n");
+    files.set("certs/key.pem", `x\n${FAKE_PRIVATE_KEY}`);
     files.set(".env", "AGENT_MODEL_API_KEY=\n");
     const found = errors((await verifyProject(files)).checks, "secrets").map((f) => [f.file, f.line, f.message]);
     assert.deepEqual(found, [
