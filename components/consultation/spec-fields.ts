@@ -1,3 +1,4 @@
+import { DEPLOYMENT_TARGETS } from "../projects/deployment-targets";
 /**
  * The spec fields the Consultation tab shows, in the order the PM asks about them, with
  * how each is edited. Values are checked again on the server (consultation.updateSpec).
@@ -14,11 +15,7 @@ export type FieldMeta = {
   unit?: string;
 };
 
-export const TARGETS = [
-  { value: "agentcore", label: "Bedrock AgentCore Runtime" },
-  { value: "lambda", label: "AWS Lambda" },
-  { value: "ecs-fargate", label: "ECS Fargate" },
-] as const;
+export const TARGETS = DEPLOYMENT_TARGETS.map((t) => ({ value: t.id, label: t.label }));
 
 export const SPEC_FIELDS: readonly FieldMeta[] = [
   { path: "requirements.useCase", label: "Use case", kind: "text", hint: "What the agent does, in a few words" },

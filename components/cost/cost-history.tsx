@@ -5,7 +5,8 @@ import { useTRPC } from "../trpc/client";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import { errorMessage } from "../ui/errors";
-import { usd, TARGET_LABEL } from "./format";
+import { targetLabel } from "../projects/deployment-targets";
+import { usd } from "./format";
 
 const SHOWN = 5;
 
@@ -32,7 +33,7 @@ export function CostHistory({ projectId, usage, canSave }: { projectId: string; 
           {history.data.map((h) => (
             <li key={h.id} className="flex items-baseline justify-between gap-3 py-1.5">
               <span className="min-w-0 truncate text-xs text-slate-500" title={h.modelId}>
-                {new Date(h.createdAt).toLocaleString()} · {TARGET_LABEL[h.target] ?? h.target} · {h.usageSource}
+                {new Date(h.createdAt).toLocaleString()} · {targetLabel(h.target)} · {h.usageSource}
               </span>
               <span className="font-medium tabular-nums">{usd(h.total)}{h.totalExcludesUnknown && "*"}</span>
             </li>

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { Button } from "../ui/button";
 import { EmptyState } from "../ui/feedback";
-import { TARGET_LABEL } from "./format";
+import { DEPLOYMENT_TARGETS, targetLabel } from "../projects/deployment-targets";
 import type { DeploymentTarget } from "./types";
 
 /** Shown while the draft lacks what a price depends on: a model and a deployment target. */
@@ -23,9 +23,9 @@ export function CostSetup({ missing, onTarget, pending }: { missing: string[]; o
           <>
             <p className="text-slate-600">{needsModel ? "And where will it run?" : "Where will it run?"}</p>
             <div className="-mt-2 flex flex-wrap justify-center gap-2" role="group" aria-label="Deployment target">
-              {(Object.keys(TARGET_LABEL) as DeploymentTarget[]).map((t) => (
+              {DEPLOYMENT_TARGETS.map(({ id: t }) => (
                 <Button key={t} variant="secondary" disabled={pending} onClick={() => onTarget(t)}>
-                  {TARGET_LABEL[t]}
+                  {targetLabel(t)}
                 </Button>
               ))}
             </div>

@@ -11,4 +11,3 @@ export const usdPrecise = (n: number) => preciseFormat.format(n);
 export const usdCompact = (n: number) => compactFormat.format(n);
 export const num = (n: number) => numberFormat.format(n);
 
-export const TARGET_LABEL: Record<string, string> = { agentcore: "AgentCore Runtime", "ecs-fargate": "ECS Fargate", lambda: "Lambda" };

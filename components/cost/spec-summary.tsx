@@ -2,7 +2,7 @@
 
 import { memo, useId } from "react";
 import { Card } from "../ui/card";
-import { TARGET_LABEL } from "./format";
+import { DEPLOYMENT_TARGETS, targetLabel } from "../projects/deployment-targets";
 import type { CostView, DeploymentTarget } from "./types";
 
 type Props = {
@@ -42,7 +42,7 @@ export const SpecSummary = memo(function SpecSummary({ spec, changed, onTarget, 
               className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
               data-testid="spec-target"
             >
-              {Object.entries(TARGET_LABEL).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+              {DEPLOYMENT_TARGETS.map((t) => <option key={t.id} value={t.id}>{t.label}</option>)}
             </select>
             <span className="text-xs text-slate-500">{spec.region}</span>
           </dd>

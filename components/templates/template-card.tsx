@@ -3,7 +3,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "../trpc/client";
 import { Button } from "../ui/button";
-import { TARGET_LABEL, type TemplateSummary } from "./types";
+import { targetLabel } from "../projects/deployment-targets";
+import type { TemplateSummary } from "./types";
 import { UseTemplateForm } from "./use-template-form";
 
 type Props = { template: TemplateSummary; open: boolean; onOpen: () => void; onClose: () => void };
@@ -13,7 +14,7 @@ export function TemplateCard({ template, open, onOpen, onClose }: Props) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const remove = useMutation(trpc.template.delete.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.template.list.queryKey() }) }));
-  const facts = [template.target && TARGET_LABEL[template.target], template.language === "typescript" ? "TypeScript" : template.language && "Python", template.toolIds.length ? `${template.toolIds.length} tool${template.toolIds.length > 1 ? "s" : ""}` : "no tools"].filter(Boolean);
+  const facts = [template.target && targetLabel(template.target), template.language === "typescript" ? "TypeScript" : template.language && "Python", template.toolIds.length ? `${template.toolIds.length} tool${template.toolIds.length > 1 ? "s" : ""}` : "no tools"].filter(Boolean);
   return (
     <li className="flex flex-col rounded-lg border border-slate-200 bg-white p-4" data-testid="template-card">
       <div className="flex items-start justify-between gap-2">

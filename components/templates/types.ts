@@ -3,7 +3,6 @@ import type { AppRouter } from "~/server/api/root";
 
 export type TemplateSummary = inferRouterOutputs<AppRouter>["template"]["list"][number];
 
-export const TARGET_LABEL: Record<string, string> = { agentcore: "AgentCore", lambda: "Lambda", "ecs-fargate": "Fargate" };
 
 /** Templates grouped by category, in the order the server sorted them. */
 export function byCategory(templates: readonly TemplateSummary[]): [string, TemplateSummary[]][] {

@@ -14,13 +14,6 @@ export const CATEGORIES: { id: ToolCategory; label: string }[] = [
   { id: "utilities", label: "Utilities" },
 ];
 
-export const TARGETS = [
-  { id: "agentcore", label: "AgentCore Runtime" },
-  { id: "ecs-fargate", label: "ECS Fargate" },
-  { id: "lambda", label: "Lambda" },
-] as const;
-export type TargetId = (typeof TARGETS)[number]["id"];
-export const targetLabel = (id: string) => TARGETS.find((t) => t.id === id)?.label ?? id;
 
 export const KIND_LABEL: Record<string, string> = {
   "strands-tools": "strands-agents-tools",

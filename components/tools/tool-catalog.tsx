@@ -6,7 +6,8 @@ import type { ToolCategory } from "~/server/registry/schema";
 import { cn } from "../ui/cn";
 import { Field } from "../ui/input";
 import { useDebouncedValue } from "../models/use-debounced-value";
-import { CATEGORIES, KIND_LABEL, targetLabel, type TargetId } from "./categories";
+import { targetLabel, type DeploymentTargetId as TargetId } from "../projects/deployment-targets";
+import { CATEGORIES, KIND_LABEL } from "./categories";
 
 type Props = {
   tools: readonly ToolSummary[];

@@ -9,7 +9,7 @@ import { useTRPC } from "../trpc/client";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import { ErrorMessage, Spinner } from "../ui/feedback";
-import { TARGETS, targetLabel, type TargetId } from "./categories";
+import { DEPLOYMENT_TARGETS as TARGETS, targetLabel, type DeploymentTargetId as TargetId } from "../projects/deployment-targets";
 import { DependencyTree } from "./dependency-tree";
 import { samePicks, setConfigValue, swapTool, toggleTool, type ToolPick } from "./selection-state";
 import { SelectedTools } from "./selected-tools";
