@@ -1,6 +1,7 @@
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "~/server/api/root";
 import type { SendEvent } from "~/server/consultation";
+import { errorDetails } from "../ui/errors";
 
 type Outputs = inferRouterOutputs<AppRouter>;
 export type ConsultationView = Outputs["consultation"]["get"];
@@ -12,8 +13,8 @@ export type { SendEvent };
 
 /** The typed detail a DomainError carries to the client (`data.details`). */
 export function errorField(error: unknown): string | null {
-  const details = (error as { data?: { details?: { field?: unknown } | null } } | null)?.data?.details;
-  return typeof details?.field === "string" ? details.field : null;
+  const field = errorDetails(error)?.field;
+  return typeof field === "string" ? field : null;
 }
 
 export const errorCode = (error: unknown): string | null => (error as { data?: { code?: string } } | null)?.data?.code ?? null;

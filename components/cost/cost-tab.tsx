@@ -15,7 +15,7 @@ import { CostSummary } from "./cost-summary";
 import { SpecSummary } from "./spec-summary";
 import { SuggestionsList } from "./suggestions-list";
 import { errorDetails, type CostView, type DeploymentTarget, type Overrides } from "./types";
-import { useDebounced } from "./use-debounced";
+import { useDebounced } from "../ui/use-debounced";
 
 /** recharts is loaded after the numbers are on screen. */
 const CostCharts = dynamic(() => import("./cost-charts"), {

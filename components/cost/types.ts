@@ -1,5 +1,6 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "~/server/api/root";
+import { errorDetails } from "../ui/errors";
 
 /** What the cost router answers, inferred so the tab never drifts from the API. */
 type Outputs = inferRouterOutputs<AppRouter>["cost"];
@@ -16,6 +17,5 @@ export type DeploymentTarget = inferRouterInputs<AppRouter>["cost"]["setTarget"]
 export type Overrides = Record<string, number | boolean | string>;
 
 /** Machine-readable details of a DomainError, as the API's error formatter passes them on. */
-export type ErrorDetails = { field?: string; missing?: string[] } | null;
-export const errorDetails = (error: unknown): ErrorDetails =>
-  (error as { data?: { details?: ErrorDetails } } | null)?.data?.details ?? null;
+export type ErrorDetails = ReturnType<typeof errorDetails>;
+export { errorDetails };

@@ -12,7 +12,7 @@ import { ErrorMessage, Spinner } from "../ui/feedback";
 import { formatFlag, formatPrice, formatTokens, formatUsd, providerLabel, UNKNOWN } from "./format";
 import { UseModelButton, type ModelActions } from "./model-actions";
 import { usageInput, type TrafficState } from "./traffic";
-import { useDebouncedValue } from "./use-debounced-value";
+import { useDebounced } from "../ui/use-debounced";
 
 function formatValue(row: CompareRow, v: CompareValue): string {
   // A null profile is a fact (an in-region id), not a gap in the data.
@@ -33,7 +33,7 @@ type Props = { ids: readonly string[]; traffic: TrafficState; actions: ModelActi
 /** The models ticked for comparison, side by side: one row per fact, the best value highlighted. */
 export function ComparePanel({ ids, traffic, actions, onClear }: Props) {
   const trpc = useTRPC();
-  const key = useDebouncedValue(JSON.stringify({ ids, usage: usageInput(traffic) }), 200);
+  const [key] = useDebounced(JSON.stringify({ ids, usage: usageInput(traffic) }), 200);
   const input = JSON.parse(key) as { ids: string[]; usage?: { requestsPerDay: number; inputTokens: number; outputTokens: number } };
   const table = useQuery({ ...trpc.registry.models.compare.queryOptions(input), enabled: input.ids.length >= 2, placeholderData: keepPreviousData });
 

@@ -10,14 +10,14 @@ import { EmptyState, ErrorMessage, Spinner } from "../ui/feedback";
 import type { ModelActions } from "./model-actions";
 import { EMPTY_FILTERS, filterInput, ModelFilters, type ModelFilterState } from "./model-filters";
 import { ModelList, type ModelView } from "./model-list";
-import { useDebouncedValue } from "./use-debounced-value";
+import { useDebounced } from "../ui/use-debounced";
 
 /** Every registry model, filtered on the server, in a virtualized list or grid. */
 export function ModelBrowser({ actions }: { actions: ModelActions }) {
   const trpc = useTRPC();
   const [filters, setFilters] = useState<ModelFilterState>(EMPTY_FILTERS);
   const [view, setView] = useState<ModelView>("list");
-  const search = useDebouncedValue(filters.search, 250);
+  const [search] = useDebounced(filters.search, 250);
   const list = useQuery({
     ...trpc.registry.models.list.queryOptions(filterInput(filters, search)),
     placeholderData: keepPreviousData,

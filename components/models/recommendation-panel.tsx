@@ -11,7 +11,7 @@ import { ProviderBadge, RecommendedBadge } from "./badges";
 import { CAPABILITIES, formatUsd } from "./format";
 import { CompareToggle, UseModelButton, type ModelActions } from "./model-actions";
 import { recommendInput, type TrafficState } from "./traffic";
-import { useDebouncedValue } from "./use-debounced-value";
+import { useDebounced } from "../ui/use-debounced";
 
 type Props = { traffic: TrafficState; onTraffic: (t: TrafficState) => void; actions: ModelActions };
 
@@ -19,7 +19,7 @@ type Props = { traffic: TrafficState; onTraffic: (t: TrafficState) => void; acti
 export function RecommendationPanel({ traffic, onTraffic, actions }: Props) {
   const trpc = useTRPC();
   // Debounce the serialized input: a string is stable between renders, an object is not.
-  const key = useDebouncedValue(JSON.stringify(recommendInput(traffic)), 300);
+  const [key] = useDebounced(JSON.stringify(recommendInput(traffic)), 300);
   const recs = useQuery({ ...trpc.registry.models.recommend.queryOptions(JSON.parse(key)), placeholderData: keepPreviousData });
   const set = <K extends keyof TrafficState>(k: K, v: TrafficState[K]) => onTraffic({ ...traffic, [k]: v });
   const toggle = (c: Capability) => set("capabilities", traffic.capabilities.includes(c) ? traffic.capabilities.filter((x) => x !== c) : [...traffic.capabilities, c]);

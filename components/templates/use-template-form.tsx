@@ -5,11 +5,11 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "../trpc/client";
 import { Button } from "../ui/button";
-import { fieldError } from "../ui/errors";
+import { errorDetails, fieldError } from "../ui/errors";
 import { Field } from "../ui/input";
 import type { TemplateSummary } from "./types";
 
-const detailsField = (error: unknown) => (error as { data?: { details?: { field?: string } | null } } | null)?.data?.details?.field ?? null;
+const detailsField = (error: unknown) => errorDetails(error)?.field ?? null;
 
 /** Names the new project and fills the template's `{{ variables }}`, then opens the project. */
 export function UseTemplateForm({ template, onCancel }: { template: TemplateSummary; onCancel: () => void }) {

@@ -5,7 +5,7 @@ import type { ToolSummary } from "~/server/api/routers/registry";
 import type { ToolCategory } from "~/server/registry/schema";
 import { cn } from "../ui/cn";
 import { Field } from "../ui/input";
-import { useDebouncedValue } from "../models/use-debounced-value";
+import { useDebounced } from "../ui/use-debounced";
 import { targetLabel, type DeploymentTargetId as TargetId } from "../projects/deployment-targets";
 import { CATEGORIES, KIND_LABEL } from "./categories";
 
@@ -26,7 +26,7 @@ const matches = (t: ToolSummary, terms: string[]) => {
 export function ToolCatalog({ tools, selected, onToggle, language, target }: Props) {
   const [category, setCategory] = useState<ToolCategory | "all">("all");
   const [search, setSearch] = useState("");
-  const query = useDebouncedValue(search, 150);
+  const [query] = useDebounced(search, 150);
   const byId = useMemo(() => new Map(tools.map((t) => [t.id, t])), [tools]);
   const terms = query.toLowerCase().split(/\s+/).filter(Boolean);
   const searched = tools.filter((t) => matches(t, terms));

@@ -4,6 +4,11 @@ export function fieldError(error: unknown, field: string): string | null {
   return data?.zodError?.fieldErrors?.[field]?.[0] ?? null;
 }
 
+/** The machine-readable details a DomainError carries to the client (`data.details`), or null. */
+export function errorDetails(error: unknown): { field?: string; missing?: string[]; issues?: unknown } | null {
+  return (error as { data?: { details?: { field?: string; missing?: string[]; issues?: unknown } | null } } | null)?.data?.details ?? null;
+}
+
 export function errorMessage(error: unknown): string | null {
   if (!error) return null;
   return error instanceof Error ? error.message : String(error);

@@ -12,7 +12,11 @@ import { verifyCredentials } from "./users";
  * next-auth v4 with JWT sessions. Email + password always; GitHub when its credentials are
  * configured. The adapter links OAuth accounts to users; sessions stay JWTs either way.
  */
-export async function getAuthOptions(): Promise<NextAuthOptions> {
+let options: Promise<NextAuthOptions> | undefined;
+/** Built once per process: nothing in it varies per request. */
+export const getAuthOptions = () => (options ??= buildAuthOptions());
+
+async function buildAuthOptions(): Promise<NextAuthOptions> {
   const e = env();
   const { db } = await getPlatform();
   const providers: NextAuthOptions["providers"] = [

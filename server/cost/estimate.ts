@@ -1,5 +1,5 @@
-import { notFound, DomainError } from "../errors";
-import { validateSpec, type AgentSpec } from "../spec/agent-spec";
+import { notFound } from "../errors";
+import { parseSpecOrThrow } from "../spec/agent-spec";
 import { listAssumptions } from "./assumptions";
 import { computeLines } from "./compute-lines";
 import { parseCostUsage } from "./inputs";
@@ -8,12 +8,6 @@ import { projectCost } from "./projection";
 import { suggestSavings, summarize } from "./suggestions";
 import type { CostDeps, CostEstimate } from "./types";
 
-function parseSpec(input: unknown): AgentSpec {
-  const result = validateSpec(input);
-  if (result.ok) return result.spec;
-  const first = result.issues[0]!;
-  throw new DomainError("invalid", `Invalid spec: ${first.path} ${first.message}`, { field: first.path, issues: result.issues });
-}
 
 /**
  * The monthly cost of running `spec` at `usage`: a line per service, the total (known
@@ -23,7 +17,7 @@ function parseSpec(input: unknown): AgentSpec {
  * "not_found" for a model id the registry does not have.
  */
 export function estimateCost(specInput: unknown, usageInput: unknown, deps: CostDeps): CostEstimate {
-  const spec = parseSpec(specInput);
+  const spec = parseSpecOrThrow(specInput, "Invalid spec");
   const usage = parseCostUsage(usageInput);
   const model = deps.getModel(spec.model.id);
   if (!model) throw notFound("Model", spec.model.id);

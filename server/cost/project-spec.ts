@@ -3,7 +3,7 @@ import { getContext, type ProjectContext } from "../dynamo/context-repo";
 import type { DynamoService } from "../dynamo/service";
 import { DomainError } from "../errors";
 import type { BlobStore } from "../platform/types";
-import { validateSpec, type AgentSpec } from "../spec/agent-spec";
+import { parseSpecOrThrow, validateSpec, type AgentSpec } from "../spec/agent-spec";
 import { latestVersion, readVersionFiles } from "../versions/service";
 import { mergePatch } from "./spec-patch";
 
@@ -41,12 +41,7 @@ export function missingCostFields(draft: Record<string, unknown>): string[] {
   return COST_FIELDS.filter((f) => !present[f]);
 }
 
-function parseOrThrow(input: unknown, what: string): AgentSpec {
-  const result = validateSpec(input);
-  if (result.ok) return result.spec;
-  const first = result.issues[0]!;
-  throw new DomainError("invalid", `Invalid ${what}: ${first.path} ${first.message}`, { field: first.path, issues: result.issues });
-}
+const parseOrThrow = (input: unknown, what: string): AgentSpec => parseSpecOrThrow(input, `Invalid ${what}`);
 
 /** The exact spec of the project's latest generated version (its agent-spec.json), if any. */
 async function latestVersionSpec(db: Db, blobs: BlobStore, projectId: string): Promise<Record<string, unknown> | null> {

@@ -1,5 +1,4 @@
-import { validateSpec, type AgentSpec } from "../spec/agent-spec";
-import { DomainError } from "../errors";
+import { parseSpecOrThrow, type AgentSpec } from "../spec/agent-spec";
 import type { SpecPatch } from "./types";
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -20,9 +19,6 @@ export function mergePatch<T>(base: T, patch: unknown): T {
  * result, so an apply can never store an invalid spec.
  */
 export function applySpecPatch(spec: AgentSpec, patch: SpecPatch): AgentSpec {
-  const result = validateSpec(mergePatch(spec, patch));
-  if (result.ok) return result.spec;
-  const first = result.issues[0]!;
-  throw new DomainError("invalid", `The change makes the spec invalid: ${first.path} ${first.message}`, { issues: result.issues });
+  return parseSpecOrThrow(mergePatch(spec, patch), "The change makes the spec invalid");
 }
 

@@ -13,9 +13,12 @@ export type ProjectContext = {
   updatedAt: string;
 };
 
+type StoredContext = Omit<ProjectContext, "draft" | "lockedPaths" | "missing" | "completeness"> & { draft?: unknown; lockedPaths?: string[]; missing?: string[]; completeness?: number };
+const toDomain = (d: StoredContext): ProjectContext => ({ ...d, draft: (d.draft ?? {}) as Record<string, unknown>, lockedPaths: d.lockedPaths ?? [], missing: d.missing ?? [], completeness: d.completeness ?? 0 });
+
 export async function getContext(dynamo: DynamoService, projectId: string): Promise<ProjectContext | null> {
   const { data } = await dynamo.entities.projectContext.get({ projectId }).go();
-  return data ? { ...data, draft: (data.draft ?? {}) as Record<string, unknown>, lockedPaths: data.lockedPaths ?? [], missing: data.missing ?? [], completeness: data.completeness ?? 0 } : null;
+  return data ? toDomain(data) : null;
 }
 
 /** A project's context before anything is stored: phase requirements, an empty draft. */
@@ -61,7 +64,7 @@ export async function saveContext(
       .set({ ...changes, rev: expectedRev + 1, updatedAt: new Date().toISOString() })
       .where(({ rev }, { eq }) => eq(rev, expectedRev))
       .go({ response: "all_new" });
-    return { ...data, draft: (data.draft ?? {}) as Record<string, unknown>, lockedPaths: data.lockedPaths ?? [], missing: data.missing ?? [], completeness: data.completeness ?? 0 } as ProjectContext;
+    return toDomain(data as StoredContext);
   } catch (e) {
     if (isConditionFailure(e)) throw new DomainError("conflict", "This project changed in another tab or request. Reload to see the latest version.");
     throw e;

@@ -1,14 +1,9 @@
 import { DomainError } from "../errors";
-import { validateSpec, type AgentSpec, type SpecIssue } from "../spec/agent-spec";
+import { parseSpecOrThrow, type AgentSpec, type SpecIssue } from "../spec/agent-spec";
 import type { ModelEntry, ToolEntry } from "../registry/schema";
 import type { RegistryLookup, ResolvedModel, ResolvedProject, ResolvedTool, RuntimeProvider } from "./types";
 
-/** Parses the spec or throws `invalid` with every missing/invalid field (the UI shows a form for them). */
-export function parseSpecOrThrow(input: unknown): AgentSpec {
-  const result = validateSpec(input);
-  if (result.ok) return result.spec;
-  throw specIssues("The agent spec is incomplete or invalid", result.issues);
-}
+export { parseSpecOrThrow };
 
 const specIssues = (message: string, issues: SpecIssue[]) =>
   new DomainError("invalid", `${message}: ${issues.map((i) => `${i.path} ${i.message}`).join("; ")}`, { issues });

@@ -88,8 +88,7 @@ function loadLayer(root: string, manifestPath: string): TemplateLayer {
         isTemplate,
         content: readFileSync(path, "utf8"),
       };
-      if (isTemplate) lintTemplate(manifest.id, file);
-      files.push(file);
+      files.push(file); // linted once, by createTemplateSet
     }
   }
   for (const source of Object.keys(manifest.conditionalFiles)) {

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { log } from "../log";
-import { createPipelineDeps } from "../pipeline/workers/default-deps";
+import { getPipelineDeps } from "../agents/deps";
 import { createQueueHandler } from "../pipeline/workers/handler";
 import { recoverPending } from "../pipeline/workers/lifecycle";
 import type { LocalPlatform } from "../platform/local";
@@ -26,8 +26,8 @@ export async function startLocalServices(platform: LocalPlatform): Promise<Local
   const realtime = createRealtimeServer(realtimeDeps(platform));
   const unsubscribe = platform.events.subscribe((event) => realtime.push(event));
 
-  const deps = createPipelineDeps(platform);
-  for (const role of QUEUE_NAMES) platform.jobs.consume(role, createQueueHandler(role, async () => deps));
+  // The same engines the Lambda handlers use (server/agents/deps.ts), over the platform the launcher installed.
+  for (const role of QUEUE_NAMES) platform.jobs.consume(role, createQueueHandler(role, getPipelineDeps));
   const sweep = () => recoverPending(platform).catch((e) => log.warn("recovery sweep failed", { error: String(e) }));
   await sweep();
   const sweeper = setInterval(sweep, SWEEP_MS);

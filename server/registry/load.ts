@@ -51,6 +51,12 @@ export function getRegistry(): Registry {
   return cached;
 }
 
+/** The lookups the generator takes (RegistryLookup), over one registry. */
+export const registryLookup = (r: Registry) => ({
+  getModel: (id: string): ModelEntry | undefined => r.modelById.get(id),
+  getTool: (id: string): ToolEntry | undefined => r.toolById.get(id),
+});
+
 export const listModels = (): readonly ModelEntry[] => getRegistry().models;
 export const listTools = (): readonly ToolEntry[] => getRegistry().tools;
 export const getModel = (id: string): ModelEntry | undefined => getRegistry().modelById.get(id);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DomainError } from "../errors";
 
 /**
  * AgentSpec: the single input of code generation, the output of consultation, the
@@ -125,6 +126,18 @@ export type AgentSpecDraft = {
 
 export type SpecIssue = { path: string; kind: "missing" | "invalid"; message: string };
 export type SpecValidation = { ok: true; spec: AgentSpec } | { ok: false; issues: SpecIssue[] };
+
+/**
+ * Parses a spec or throws DomainError("invalid"): the message starts with `message` and names
+ * every missing or invalid field; details carry `field` (the first) and all `issues`, which
+ * the UI turns into a form.
+ */
+export function parseSpecOrThrow(input: unknown, message = "The agent spec is incomplete or invalid"): AgentSpec {
+  const result = validateSpec(input);
+  if (result.ok) return result.spec;
+  const fields = result.issues.map((i) => `${i.path} ${i.kind === "missing" ? "is missing" : i.message}`);
+  throw new DomainError("invalid", `${message}: ${fields.join("; ")}`, { field: result.issues[0]!.path, issues: result.issues });
+}
 
 /** Parses a spec and, when it fails, lists every missing or invalid field by dotted path. */
 export function validateSpec(input: unknown): SpecValidation {

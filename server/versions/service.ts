@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { and, desc, eq, max } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { generatedCode, projects, type FileManifestEntry } from "../db/schema";
+import { generatedCode, type FileManifestEntry } from "../db/schema";
+import { touchProject } from "../projects/service";
 import { notFound } from "../errors";
 import { fileBytes, sortedPaths } from "../generation/content-hash";
 import type { GeneratedProject, ProjectFiles } from "../generation/types";
@@ -47,10 +48,8 @@ export async function storeVersion(
   p: Pick<Platform, "db" | "blobs">,
   input: { projectId: string; spec: unknown; generated: GeneratedProject; verification: VerificationResult | null; modificationId?: string },
 ): Promise<Version> {
-  if (input.modificationId) {
-    const [existing] = await p.db.select().from(generatedCode).where(eq(generatedCode.modificationId, input.modificationId)).limit(1);
-    if (existing) return toVersion(existing);
-  }
+  const existing = input.modificationId ? await findByModification(p.db, input.modificationId) : null;
+  if (existing) return existing;
   const { files, contentHash } = input.generated;
   const blobKey = fileSetKey(contentHash);
   const zipBlobKey = zipKey(contentHash);
@@ -85,18 +84,24 @@ export async function storeVersion(
           modificationId: input.modificationId ?? null,
         })
         .returning();
-      await p.db.update(projects).set({ updatedAt: new Date() }).where(eq(projects.id, input.projectId));
+      await touchProject(p.db, input.projectId);
       return toVersion(row!);
     } catch (e) {
       // Two writers took the same version number: the unique index refused one; retry with the next.
       if (attempt < 5 && /generated_code_project_version_uq/.test(String((e as { cause?: unknown }).cause ?? e))) continue;
       if (input.modificationId && /generated_code_modification_uq/.test(String((e as { cause?: unknown }).cause ?? e))) {
-        const [existing] = await p.db.select().from(generatedCode).where(eq(generatedCode.modificationId, input.modificationId)).limit(1);
-        if (existing) return toVersion(existing);
+        const raced = await findByModification(p.db, input.modificationId);
+        if (raced) return raced;
       }
       throw e;
     }
   }
+}
+
+/** The version a modification produced, if any (one per modification: a unique index). */
+async function findByModification(db: Db, modificationId: string): Promise<Version | null> {
+  const [row] = await db.select().from(generatedCode).where(eq(generatedCode.modificationId, modificationId)).limit(1);
+  return row ? toVersion(row) : null;
 }
 
 export async function listVersions(db: Db, projectId: string): Promise<VersionSummary[]> {

@@ -4,12 +4,12 @@ import { describe, test } from "node:test";
 import { listExamples, loadExample } from "../../server/cli/commands/init";
 import { generateProject } from "../../server/generation/generate-project";
 import { verifyProject } from "../../server/generation/verify/verify-project";
-import { loadRegistryFrom } from "../../server/registry/load";
+import { loadRegistryFrom, registryLookup } from "../../server/registry/load";
 
 /** The `agent-builder init` examples, generated with the real registry and real tools, verify clean. */
 
 const registry = loadRegistryFrom(join(__dirname, "..", "..", "registry"));
-const lookup = { getModel: (id: string) => registry.modelById.get(id), getTool: (id: string) => registry.toolById.get(id) };
+const lookup = registryLookup(registry);
 
 describe("example specs with the real registry", () => {
   test("there is an example for each language", () => {

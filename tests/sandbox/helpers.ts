@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { generateProject } from "../../server/generation/generate-project";
 import type { GeneratedProject } from "../../server/generation/types";
 import type { LocalPlatform } from "../../server/platform/local";
-import { getRegistry } from "../../server/registry/load";
+import { getRegistry, registryLookup } from "../../server/registry/load";
 import { setTestRunner } from "../../server/testing";
 import type { SandboxLimits } from "../../server/testing/limits";
 import { LocalTestRunner } from "../../server/testing/local-runner";
@@ -32,7 +32,7 @@ export const TS_SPEC = { ...SPEC, name: "ts-run-agent", language: "typescript", 
 
 export function generate(spec: unknown): GeneratedProject {
   const r = getRegistry();
-  return generateProject(spec, { getModel: (id) => r.modelById.get(id), getTool: (id) => r.toolById.get(id) });
+  return generateProject(spec, registryLookup(r));
 }
 
 /** Stores a generated project as the project's next version (what the pipeline's Ops step does). */

@@ -3,8 +3,7 @@ import { ensureContext } from "../../dynamo/context-repo";
 import { requestModification } from "../../pipeline/workers/lifecycle";
 import { describeModification } from "../../pipeline/workers/queries";
 import { getOwnedProject, ProjectRef } from "../../projects/service";
-import { validateSpec } from "../../spec/agent-spec";
-import { DomainError } from "../../errors";
+import { parseOrFail } from "../../pipeline/workers/base-spec";
 import { diffVersions, downloadVersion, getVersionWithFiles } from "../../versions/queries";
 import { listVersions } from "../../versions/service";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
@@ -20,12 +19,8 @@ export const generationRouter = createTRPCRouter({
    */
   generate: protectedProcedure.input(ProjectIdInput.extend({ spec: z.unknown().optional() })).mutation(async ({ ctx, input }) => {
     await getOwnedProject(ctx.platform.db, ctx.userId, input.projectId);
-    const spec = input.spec ?? (await ensureContext(ctx.platform.dynamo, input.projectId, ctx.userId)).draft;
-    const checked = validateSpec(spec);
-    if (!checked.ok) {
-      throw new DomainError("invalid", `The spec is incomplete: ${checked.issues.map((i) => `${i.path} ${i.kind === "missing" ? "is missing" : i.message}`).join("; ")}`, { issues: checked.issues });
-    }
-    const m = await requestModification(ctx.platform, ctx.userId, { projectId: input.projectId, request: "Generate the project from its spec", kind: "generate", spec: checked.spec });
+    const spec = parseOrFail(input.spec ?? (await ensureContext(ctx.platform.dynamo, input.projectId, ctx.userId)).draft);
+    const m = await requestModification(ctx.platform, ctx.userId, { projectId: input.projectId, request: "Generate the project from its spec", kind: "generate", spec });
     return describeModification(m);
   }),
   listVersions: protectedProcedure.input(ProjectIdInput).query(async ({ ctx, input }) => {

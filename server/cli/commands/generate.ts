@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { generateProject } from "../../generation/generate-project";
 import { fileBytes } from "../../generation/content-hash";
 import { cliRegistry, EXIT, readSpecFile, reportError, type CliIo } from "../io";
+import { registryLookup } from "../../registry/load";
 
 const USAGE = `Usage: agent-builder generate SPEC --out DIR [--json]
 
@@ -27,7 +28,7 @@ export async function generateCommand(argv: string[], io: CliIo): Promise<number
   if (positionals.length !== 1 || !values.out) return io.err(`Expected SPEC and --out DIR.\n${USAGE}\n`), EXIT.usage;
   try {
     const registry = cliRegistry();
-    const project = generateProject(readSpecFile(positionals[0]!), { getModel: (id) => registry.modelById.get(id), getTool: (id) => registry.toolById.get(id) });
+    const project = generateProject(readSpecFile(positionals[0]!), registryLookup(registry));
     const outDir = resolve(values.out);
     const listed: Array<{ path: string; bytes: number }> = [];
     for (const [path, content] of project.files) {

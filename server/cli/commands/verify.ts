@@ -6,6 +6,7 @@ import { requiredIamForSpec } from "../../generation/verify/required-iam";
 import { verifyProject } from "../../generation/verify/verify-project";
 import type { IamStatement } from "../../registry/schema";
 import { cliRegistry, EXIT, reportError, type CliIo } from "../io";
+import { registryLookup } from "../../registry/load";
 
 const USAGE = `Usage: agent-builder verify DIR [--json]
 
@@ -38,7 +39,7 @@ function requiredIam(files: Map<string, Uint8Array>, io: CliIo): IamStatement[] 
   try {
     const registry = cliRegistry();
     const spec: unknown = JSON.parse(Buffer.from(raw).toString("utf8"));
-    return requiredIamForSpec(spec, { getModel: (id) => registry.modelById.get(id), getTool: (id) => registry.toolById.get(id) });
+    return requiredIamForSpec(spec, registryLookup(registry));
   } catch (e) {
     io.err(`warning: IAM requirements not checked: ${e instanceof Error ? e.message : String(e)}\n`);
     return [];

@@ -1,7 +1,6 @@
 import { ensureContext } from "../../dynamo/context-repo";
-import { DomainError } from "../../errors";
 import type { Modification } from "../../dynamo/modification-repo";
-import { AgentSpec, validateSpec } from "../../spec/agent-spec";
+import { AgentSpec, parseSpecOrThrow } from "../../spec/agent-spec";
 import { latestVersion, readVersionFiles } from "../../versions/service";
 import type { PipelineDeps } from "./deps";
 
@@ -21,9 +20,5 @@ export async function resolveBaseSpec(deps: PipelineDeps, m: Modification): Prom
   return { spec: parseOrFail(context.draft), versionId: null };
 }
 
-export function parseOrFail(input: unknown): AgentSpec {
-  const result = validateSpec(input);
-  if (result.ok) return result.spec;
-  const fields = result.issues.map((i) => `${i.path} (${i.kind === "missing" ? "missing" : i.message})`);
-  throw new DomainError("invalid", `Complete the agent spec first: ${fields.join(", ")}`, { issues: result.issues });
-}
+/** Parses a modification's spec; an incomplete one fails the modification visibly with the fields named. */
+export const parseOrFail = (input: unknown): AgentSpec => parseSpecOrThrow(input, "Complete the agent spec first");

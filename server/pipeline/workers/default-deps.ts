@@ -2,7 +2,7 @@ import { defaultUsage, estimateCost, loadPricing } from "../../cost";
 import { generateProject } from "../../generation/generate-project";
 import { verifyProject } from "../../generation/verify/verify-project";
 import type { Platform } from "../../platform/types";
-import { getRegistry } from "../../registry/load";
+import { getRegistry, registryLookup } from "../../registry/load";
 import { DAYS_PER_MONTH, DEFAULT_TRAFFIC } from "../../registry/recommend";
 import { planModification } from "../modification/plan";
 import type { PipelineDeps } from "./deps";
@@ -11,7 +11,7 @@ import type { PipelineDeps } from "./deps";
 export function createPipelineDeps(platform: Platform): PipelineDeps {
   const registry = getRegistry();
   const pricing = loadPricing();
-  const lookup = { getModel: (id: string) => registry.modelById.get(id), getTool: (id: string) => registry.toolById.get(id) };
+  const lookup = registryLookup(registry);
   return {
     platform,
     registry: { models: registry.models, tools: registry.tools, ...lookup },

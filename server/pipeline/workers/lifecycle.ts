@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { createModification, listModifications, listModificationsByStatus, type Modification } from "../../dynamo/modification-repo";
+import { createModification, getModification, listModifications, listModificationsByStatus, type Modification } from "../../dynamo/modification-repo";
 import { DomainError, notFound } from "../../errors";
 import { createId } from "../../ids";
 import { log } from "../../log";
@@ -47,9 +47,8 @@ export async function requestModification(
 
 /** Only a queued modification can be cancelled; once a worker has it, it runs to done or failed. */
 export async function cancelModification(deps: Pick<PipelineDeps, "platform">, ownerId: string, projectId: string, modificationId: string): Promise<Modification> {
-  const all = await listModifications(deps.platform.dynamo, projectId, 200);
-  const current = all.find((m) => m.modificationId === modificationId && m.ownerId === ownerId);
-  if (!current) throw notFound("Modification", modificationId);
+  const current = await getModification(deps.platform.dynamo, modificationId);
+  if (!current || current.projectId !== projectId || current.ownerId !== ownerId) throw notFound("Modification", modificationId);
   if (current.status !== "queued") throw new DomainError("conflict", `The modification is ${current.status}; only a queued one can be cancelled`);
   const cancelled = await transition(deps, current, { status: "cancelled", error: "cancelled by the user" });
   await kickProject(deps.platform, projectId);
@@ -62,9 +61,13 @@ export async function cancelModification(deps: Pick<PipelineDeps, "platform">, o
  * Idempotent: the dedup id names the modification, its status and revision.
  */
 export async function kickProject(platform: Platform, projectId: string): Promise<void> {
-  const active = (await listModifications(platform.dynamo, projectId, 200)).filter((m) => !isTerminal(m.status));
-  const oldest = active.at(-1);
+  const oldest = await oldestActive(platform, projectId);
   if (oldest) await enqueueOwner(platform, oldest);
+}
+
+/** The project's oldest unfinished modification: the only one its pipeline may work on. */
+export async function oldestActive(platform: Pick<Platform, "dynamo">, projectId: string): Promise<Modification | undefined> {
+  return (await listModifications(platform.dynamo, projectId, 200)).filter((m) => !isTerminal(m.status)).at(-1);
 }
 
 export async function enqueueOwner(platform: Platform, m: Modification): Promise<void> {

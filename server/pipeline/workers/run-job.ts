@@ -1,19 +1,16 @@
-import { listModifications, type Modification } from "../../dynamo/modification-repo";
+import { getModification, type Modification } from "../../dynamo/modification-repo";
 import { DomainError } from "../../errors";
 import type { QueueName } from "../../platform/types";
 import type { PipelineDeps } from "./deps";
 import { isTerminal, OWNER, type JobMessage } from "./job";
-import { enqueueOwner, kickProject } from "./lifecycle";
-import { loadModification, transition } from "./transitions";
+import { enqueueOwner, kickProject, oldestActive } from "./lifecycle";
+import { transition } from "./transitions";
 import { runDev } from "./step-dev";
 import { runOps } from "./step-ops";
 import { runPm } from "./step-pm";
 import { runQa } from "./step-qa";
 
 const STEPS: Record<QueueName, (deps: PipelineDeps, m: Modification) => Promise<Modification>> = { pm: runPm, dev: runDev, qa: runQa, ops: runOps };
-
-/** Thrown for a job that can never succeed; the handler lets it reach the dead-letter queue. */
-export class PoisonJobError extends Error {}
 
 /**
  * Runs one job. Every delivery is safe to repeat: a job for a finished modification, or for
@@ -22,13 +19,13 @@ export class PoisonJobError extends Error {}
  * modification's QA round count (for metrics).
  */
 export async function runJob(deps: PipelineDeps, message: JobMessage): Promise<number> {
-  const m = await loadModification(deps, message.modificationId);
-  if (!m || m.projectId !== message.projectId) throw new PoisonJobError(`modification ${message.modificationId} does not exist in project ${message.projectId}`);
+  const m = await getModification(deps.platform.dynamo, message.modificationId);
+  // Never succeeds: its deliveries run out and it lands in the dead-letter queue.
+  if (!m || m.projectId !== message.projectId) throw new Error(`modification ${message.modificationId} does not exist in project ${message.projectId}`);
   if (isTerminal(m.status)) return m.qaLoops;
 
   // One modification at a time per project, oldest first.
-  const active = (await listModifications(deps.platform.dynamo, m.projectId, 200)).filter((x) => !isTerminal(x.status));
-  const head = active.at(-1);
+  const head = await oldestActive(deps.platform, m.projectId);
   if (head && head.modificationId !== m.modificationId) return enqueueOwner(deps.platform, head).then(() => m.qaLoops);
   if (OWNER[m.status] !== message.role) return enqueueOwner(deps.platform, m).then(() => m.qaLoops);
 
@@ -39,12 +36,12 @@ export async function runJob(deps: PipelineDeps, message: JobMessage): Promise<n
     if (!(e instanceof DomainError)) throw e;
     if (e.code === "conflict") {
       // Another delivery of this job won the race; make sure the chain continues from its result.
-      const fresh = await loadModification(deps, m.modificationId);
+      const fresh = await getModification(deps.platform.dynamo, m.modificationId);
       if (fresh && !isTerminal(fresh.status)) await enqueueOwner(deps.platform, fresh);
       return m.qaLoops;
     }
     // A domain failure (incomplete spec, invalid plan) will not heal by retrying: fail visibly.
-    const fresh = (await loadModification(deps, m.modificationId)) ?? m;
+    const fresh = (await getModification(deps.platform.dynamo, m.modificationId)) ?? m;
     next = await transition(deps, fresh, { status: "failed", error: e.message }, "failed");
   }
   if (isTerminal(next.status)) await kickProject(deps.platform, next.projectId);
@@ -54,7 +51,7 @@ export async function runJob(deps: PipelineDeps, message: JobMessage): Promise<n
 
 /** After the last allowed delivery: mark the modification failed with the reason, so nobody waits on it. */
 export async function failAfterRetries(deps: PipelineDeps, message: JobMessage, error: unknown): Promise<void> {
-  const m = await loadModification(deps, message.modificationId);
+  const m = await getModification(deps.platform.dynamo, message.modificationId);
   if (!m || isTerminal(m.status)) return;
   const reason = error instanceof Error ? error.message : String(error);
   await transition(deps, m, { status: "failed", error: `The ${message.role.toUpperCase()} worker failed repeatedly: ${reason}` }, "failed");

@@ -1,4 +1,4 @@
-import { getModification, updateModification, type Modification } from "../../dynamo/modification-repo";
+import { updateModification, type Modification } from "../../dynamo/modification-repo";
 import { publishEvent } from "../../realtime/publish";
 import type { PipelineDeps } from "./deps";
 
@@ -21,8 +21,4 @@ export async function transition(deps: Pick<PipelineDeps, "platform">, current: 
     detail,
   } satisfies ModificationEventPayload);
   return next;
-}
-
-export async function loadModification(deps: PipelineDeps, modificationId: string): Promise<Modification | null> {
-  return getModification(deps.platform.dynamo, modificationId);
 }

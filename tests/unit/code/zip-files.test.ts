@@ -3,12 +3,12 @@ import { describe, test } from "node:test";
 import JSZip from "jszip";
 import { base64ToBytes, zipFileName, zipFiles } from "../../../components/code/zip-files";
 import { generateProject, zipProject } from "../../../server/generation";
-import { getRegistry } from "../../../server/registry/load";
+import { getRegistry, registryLookup } from "../../../server/registry/load";
 import { SPEC } from "../../helpers/pipeline";
 
 function generated() {
   const registry = getRegistry();
-  return generateProject({ ...SPEC, tools: [{ id: "http_request" }] }, { getModel: (id) => registry.modelById.get(id), getTool: (id) => registry.toolById.get(id) });
+  return generateProject({ ...SPEC, tools: [{ id: "http_request" }] }, registryLookup(registry));
 }
 
 describe("Code tab: the browser's ZIP (JSZip)", () => {
