@@ -28,6 +28,7 @@ for (const file of files) {
   } catch (e) {
     results[name] = { error: String(e) };
     console.log(`failed: ${String(e)}`);
+    process.exitCode = 1; // a broken benchmark must not look like a finished run
   }
 }
 mkdirSync(path.join(dir, "results"), { recursive: true });

@@ -9,7 +9,6 @@
  */
 import { TABLE_KEYS } from "../server/dynamo/entities/keys";
 
-export const APP_NAME = "agent-builder";
 /** Bedrock models, prices in shared/reference and the cost estimator are all us-east-1. */
 export const REGION = "us-east-1";
 /** Stages that get production safeguards (retain on remove, deletion protection, budget). */
@@ -100,7 +99,6 @@ export const FUNCTION_DEFAULTS = {
   runtime: "nodejs22.x",
   reservedConcurrency: 10,
   logRetention: "1 week",
-  logRetentionDays: 7,
   logFormat: "json",
   tracing: "Active",
 } as const;

@@ -14,7 +14,7 @@ export type Queues = Record<Role, RoleQueue>;
 function createRoleQueue(role: Role): RoleQueue {
   const name = WORKERS[role].queue;
   const dlq = new sst.aws.Queue(`${name}Dlq`, {
-    fifo: true,
+    fifo: QUEUE.fifo,
     transform: {
       queue: (args) => {
         args.messageRetentionSeconds = QUEUE.dlqRetentionSeconds;

@@ -26,7 +26,8 @@ const executionRolePolicy = (key: KmsKey, parameterArns: Output<string>[]) => (a
       policy: $jsonStringify({
         Version: "2012-10-17",
         Statement: [
-          { Effect: "Allow", Action: ["ssm:GetParameters"], Resource: parameterArns },
+          // SST's default execution role reads every parameter; only ours are allowed (none for the runner).
+          ...(parameterArns.length > 0 ? [{ Effect: "Allow", Action: ["ssm:GetParameters"], Resource: parameterArns }] : []),
           { Effect: "Allow", Action: ["kms:Decrypt"], Resource: [key.arn] },
         ],
       }),
@@ -104,7 +105,7 @@ export function createRealtime(d: RealtimeDeps) {
 
 const pick = <K extends string>(from: Record<K, Output<string>>, keys: K[]) => Object.fromEntries(keys.map((k) => [k, from[k]])) as Record<K, Output<string>>;
 
-export type RunnerDeps = { cluster: sst.aws.Cluster; bucket: sst.aws.Bucket; key: KmsKey; realtimeUrl: Output<string>; params: Record<ContainerSecret, Output<string>>; modelArns: Input<Input<string>[]> };
+export type RunnerDeps = { cluster: sst.aws.Cluster; bucket: sst.aws.Bucket; key: KmsKey; modelArns: Input<Input<string>[]> };
 
 /**
  * The test runner runs GENERATED agent code, so it gets the least of all: read-only access to
@@ -113,7 +114,6 @@ export type RunnerDeps = { cluster: sst.aws.Cluster; bucket: sst.aws.Bucket; key
  * table, no database and no session secret: nothing the agent could steal from its env.
  */
 export function createTestRunner(d: RunnerDeps) {
-  const ssm = pick(d.params, []);
   return new sst.aws.Task(NAMES.testRunner, {
     cluster: d.cluster,
     architecture: TEST_RUNNER.architecture,
@@ -123,16 +123,12 @@ export function createTestRunner(d: RunnerDeps) {
     environment: {
       NODE_ENV: "production",
       ARTIFACTS_BUCKET: d.bucket.name,
-      REALTIME_URL: d.realtimeUrl,
-      ...linkData(NAMES.bucket, { name: d.bucket.name }),
-      ...linkData(NAMES.realtime, { url: d.realtimeUrl }),
     },
-    ssm,
     permissions: [
       { actions: ["s3:GetObject"], resources: [$interpolate`${d.bucket.arn}/*`] },
       bedrockStatement(d.modelArns),
     ],
     logging: { retention: LOGS.ecsRetention },
-    transform: { executionRole: executionRolePolicy(d.key, Object.values(ssm)) },
+    transform: { executionRole: executionRolePolicy(d.key, []) },
   });
 }

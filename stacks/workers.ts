@@ -49,7 +49,6 @@ function createWorker(role: Role, d: AppDeps & { modelArns: Input<Input<string>[
     timeout: `${w.timeoutSeconds} seconds`,
     memory: `${w.memoryMb} MB`,
     concurrency: { reserved: FUNCTION_DEFAULTS.reservedConcurrency },
-    logging: { retention: FUNCTION_DEFAULTS.logRetention, format: FUNCTION_DEFAULTS.logFormat },
     link: [...appLinks(d), ...(w.bedrock ? [d.secrets.llmApiKey] : [])],
     copyFiles: WORKER_FILES.map((dir) => ({ from: dir, to: dir })),
     nodejs: w.install ? { install: [...w.install] } : undefined,

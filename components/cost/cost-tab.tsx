@@ -61,8 +61,11 @@ export function CostTab({ projectId }: { projectId: string }) {
         setOverrides(next);
         flush(next);
         setEpoch((e) => e + 1);
-        queryClient.setQueryData(trpc.cost.preview.queryKey({ projectId, usage: toUsage(next) }), r.result);
-        void refreshAll();
+        const seeded = trpc.cost.preview.queryKey({ projectId, usage: toUsage(next) });
+        queryClient.setQueryData(seeded, r.result);
+        // Everything the new draft affects refreshes, except the estimate the server just returned.
+        const seededKey = JSON.stringify(seeded);
+        void queryClient.invalidateQueries({ predicate: (q) => JSON.stringify(q.queryKey) !== seededKey });
       },
     }),
   );

@@ -28,8 +28,6 @@ const FIELDS: Record<string, z.ZodType> = {
   tools: z.array(ToolChoice).max(50),
 };
 
-export const EDITABLE_PATHS = Object.keys(FIELDS);
-
 const TOOL_SETTING = /^tools\.(\d{1,2})\.config\.([a-z][a-z0-9_]*)$/;
 
 const invalid = (path: string, message: string) => new DomainError("invalid", `${path}: ${message}`, { field: path });

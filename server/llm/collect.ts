@@ -1,5 +1,5 @@
 import { LanguageModelError, describeError, isAbortError } from "./errors";
-import type { Completion, LanguageModel, LanguageModelRequest, StopReason, StreamEvent } from "./types";
+import type { Completion, LanguageModelRequest, StopReason, StreamEvent } from "./types";
 
 /**
  * Drains a stream into one Completion: the shared `complete()` of every model built on
@@ -40,9 +40,6 @@ export function withPartialText(e: unknown, partialText: string, provider: strin
     partialText,
   });
 }
-
-export const completeWith = (model: LanguageModel, req: LanguageModelRequest, signal?: AbortSignal) =>
-  collectStream(model.stream(req, signal), model.id);
 
 /**
  * Providers want strictly alternating turns starting with the user (Bedrock rejects

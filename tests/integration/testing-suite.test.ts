@@ -32,25 +32,26 @@ after(async () => {
 const GOOD = scriptedAgent('input.includes("json") ? JSON.stringify({ answer: 42 }) : "The answer is 42"', "calculator");
 const WORSE = scriptedAgent('"I do not know"');
 
-describe("test cases and suite runs", { skip, timeout: 300_000 }, () => {
-  test("a case needs valid expectations; the error names the field", async () => {
-    const { caller } = await createUser(platform, "cases");
-    const project = await caller.project.create({ name: "Cases" });
-    const base = { projectId: project.id, name: "n", input: "q" };
-    await assert.rejects(caller.testing.cases.create({ ...base, expectations: {} }), (e) => code(e) === "BAD_REQUEST" && /at least one expectation/.test((e as Error).message));
-    await assert.rejects(caller.testing.cases.create({ ...base, expectations: { regex: "(" } }), (e) => code(e) === "BAD_REQUEST" && fields(e).includes("expectations.regex"));
-    await assert.rejects(caller.testing.cases.create({ ...base, expectations: { jsonSchema: { type: "bogus" } } }), (e) => code(e) === "BAD_REQUEST" && fields(e).includes("expectations.jsonSchema"));
-    await assert.rejects(caller.testing.cases.create({ ...base, expectations: { maxLatencyMs: -1 } }), (e) => code(e) === "BAD_REQUEST" && fields(e).includes("expectations.maxLatencyMs"));
-    await assert.rejects(caller.testing.cases.create({ ...base, expectations: { unknown: 1 } as never }), (e) => code(e) === "BAD_REQUEST");
-    const created = await caller.testing.cases.create({ ...base, expectations: { contains: ["x"] } });
-    assert.deepEqual((await caller.testing.cases.list({ projectId: project.id })).map((c) => c.id), [created.id]);
-    const other = await createUser(platform, "other");
-    await assert.rejects(other.caller.testing.cases.list({ projectId: project.id }), (e) => code(e) === "NOT_FOUND");
-    await assert.rejects(other.caller.testing.cases.delete({ projectId: project.id, caseId: created.id }), (e) => code(e) === "NOT_FOUND");
-    await caller.testing.cases.delete({ projectId: project.id, caseId: created.id });
-    assert.deepEqual(await caller.testing.cases.list({ projectId: project.id }), []);
-  });
+// Validation and ownership need no sandbox: they run on every host.
+test("a case needs valid expectations; the error names the field", async () => {
+  const { caller } = await createUser(platform, "cases");
+  const project = await caller.project.create({ name: "Cases" });
+  const base = { projectId: project.id, name: "n", input: "q" };
+  await assert.rejects(caller.testing.cases.create({ ...base, expectations: {} }), (e) => code(e) === "BAD_REQUEST" && /at least one expectation/.test((e as Error).message));
+  await assert.rejects(caller.testing.cases.create({ ...base, expectations: { regex: "(" } }), (e) => code(e) === "BAD_REQUEST" && fields(e).includes("expectations.regex"));
+  await assert.rejects(caller.testing.cases.create({ ...base, expectations: { jsonSchema: { type: "bogus" } } }), (e) => code(e) === "BAD_REQUEST" && fields(e).includes("expectations.jsonSchema"));
+  await assert.rejects(caller.testing.cases.create({ ...base, expectations: { maxLatencyMs: -1 } }), (e) => code(e) === "BAD_REQUEST" && fields(e).includes("expectations.maxLatencyMs"));
+  await assert.rejects(caller.testing.cases.create({ ...base, expectations: { unknown: 1 } as never }), (e) => code(e) === "BAD_REQUEST");
+  const created = await caller.testing.cases.create({ ...base, expectations: { contains: ["x"] } });
+  assert.deepEqual((await caller.testing.cases.list({ projectId: project.id })).map((c) => c.id), [created.id]);
+  const other = await createUser(platform, "other");
+  await assert.rejects(other.caller.testing.cases.list({ projectId: project.id }), (e) => code(e) === "NOT_FOUND");
+  await assert.rejects(other.caller.testing.cases.delete({ projectId: project.id, caseId: created.id }), (e) => code(e) === "NOT_FOUND");
+  await caller.testing.cases.delete({ projectId: project.id, caseId: created.id });
+  assert.deepEqual(await caller.testing.cases.list({ projectId: project.id }), []);
+});
 
+describe("test cases and suite runs", { skip, timeout: 300_000 }, () => {
   test("a suite judges every case against a version; the pass rate over versions shows the regression", async () => {
     const { caller } = await createUser(platform, "suite");
     const project = await caller.project.create({ name: "Suite" });

@@ -39,13 +39,6 @@ export function findMentions(text: string, pattern: RegExp): Mention[] {
   return out;
 }
 
-/** Positive = mentioned and not negated; negative = only negated mentions; undefined = not mentioned. */
-export function polarity(text: string, pattern: RegExp): "positive" | "negative" | undefined {
-  const mentions = findMentions(text, pattern);
-  if (mentions.length === 0) return undefined;
-  return mentions.some((m) => !m.negated) ? "positive" : "negative";
-}
-
 /** Splits into sentences, keeping the order; used to keep a number with its own context. */
 export function sentences(text: string): string[] {
   return text
