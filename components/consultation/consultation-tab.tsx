@@ -24,8 +24,8 @@ export function ConsultationTab({ projectId }: { projectId: string }) {
   const c = useConsultation(projectId);
   const [conflict, setConflict] = useState(false);
   // Phase changes and pipeline progress made elsewhere (another tab, the workers) show up here.
-  useProjectEvents(projectId, (event) => {
-    if (event.type === "phase.changed" && !c.live) void queryClient.invalidateQueries({ queryKey: trpc.consultation.get.queryKey({ projectId }) });
+  useProjectEvents(projectId, (event, { replay }) => {
+    if (event.type === "phase.changed" && !replay && !c.live) void queryClient.invalidateQueries({ queryKey: trpc.consultation.get.queryKey({ projectId }) });
   });
 
   if (c.query.isPending) return <Spinner label="Loading the consultation" />;

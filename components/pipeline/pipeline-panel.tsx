@@ -24,8 +24,9 @@ export function PipelinePanel({ projectId }: { projectId: string }) {
     void queryClient.invalidateQueries({ queryKey: listKey });
     void queryClient.invalidateQueries({ queryKey: trpc.generation.listVersions.queryKey({ projectId }) });
   };
-  const connection = useProjectEvents(projectId, (event) => {
-    if (event.type === "modification.updated") refresh();
+  // A (re)subscription replays the log: refresh once when it is live again, not once per replayed event.
+  const connection = useProjectEvents(projectId, (event, { replay }) => {
+    if (event.type === "modification.updated" && !replay) refresh();
   });
   const request = useMutation(trpc.modification.request.mutationOptions({ onSuccess: refresh }));
   const cancel = useMutation(trpc.modification.cancel.mutationOptions({ onSuccess: refresh }));
@@ -34,6 +35,11 @@ export function PipelinePanel({ projectId }: { projectId: string }) {
   const [now, setNow] = useState(() => Date.now());
   const latest = modifications.data?.[0];
   const running = latest && !isFinished(latest);
+
+  useEffect(() => {
+    if (connection === "live") refresh();
+    // Only the connection matters: refresh is recreated on every render.
+  }, [connection]);
 
   useEffect(() => {
     if (!running) return;

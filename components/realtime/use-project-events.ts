@@ -10,7 +10,7 @@ export type ConnectionState = "connecting" | "live" | "reconnecting";
  * Remembers the last sequence number and resubscribes from it after a reconnect, so the
  * server replays exactly what was missed. Reconnects with capped exponential backoff.
  */
-export function useProjectEvents(projectId: string, onEvent: (event: LiveEvent) => void): ConnectionState {
+export function useProjectEvents(projectId: string, onEvent: (event: LiveEvent, meta: { replay: boolean }) => void): ConnectionState {
   const [state, setState] = useState<ConnectionState>("connecting");
   const handler = useRef(onEvent);
   handler.current = onEvent;
@@ -21,19 +21,25 @@ export function useProjectEvents(projectId: string, onEvent: (event: LiveEvent) 
     let socket: WebSocket | null = null;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let closed = false;
+    // Events before "subscribed" are the server's replay of what this page has not seen.
+    let replaying = true;
 
     const connect = () => {
       const protocol = location.protocol === "https:" ? "wss:" : "ws:";
       socket = new WebSocket(`${protocol}//${location.host}/realtime`);
-      socket.onopen = () => socket?.send(JSON.stringify({ type: "subscribe", projectId, afterSeq: lastSeq }));
+      socket.onopen = () => {
+        replaying = true;
+        socket?.send(JSON.stringify({ type: "subscribe", projectId, afterSeq: lastSeq }));
+      };
       socket.onmessage = (message) => {
         const data = JSON.parse(String(message.data)) as { type: string; event?: LiveEvent };
         if (data.type === "subscribed") {
           attempt = 0;
+          replaying = false;
           setState("live");
         } else if (data.type === "event" && data.event && data.event.seq > lastSeq) {
           lastSeq = data.event.seq;
-          handler.current(data.event);
+          handler.current(data.event, { replay: replaying });
         }
       };
       socket.onclose = () => {
