@@ -63,8 +63,16 @@ export const FargateDeployment = z.object({
   cpu: z.union([z.literal(256), z.literal(512), z.literal(1024), z.literal(2048), z.literal(4096)]).default(512),
   memoryMb: z.number().int().min(512).max(30_720).default(1024),
   desiredCount: z.number().int().min(1).max(100).default(1),
-  /** Public Application Load Balancer in front of the service. */
+  /** Application Load Balancer (HTTPS) in front of the service. */
   loadBalancer: z.boolean().default(true),
+  /**
+   * Who can reach the load balancer: "internal" (an internal ALB, reachable only from the
+   * VPC and networks connected to it) or "oidc" (internet-facing, every request signed in
+   * through the ALB's OIDC authentication, e.g. a Cognito user pool).
+   */
+  exposure: z.enum(["internal", "oidc"]).default("internal"),
+  /** Longest answer the agent may take; the load balancer's idle timeout is set above it. */
+  timeBudgetSeconds: z.number().int().min(10).max(3_600).default(300),
 });
 
 export const LambdaDeployment = z.object({
