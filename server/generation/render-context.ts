@@ -1,6 +1,7 @@
 import { DomainError } from "../errors";
 import { AgentName } from "../spec/agent-spec";
 import { SafeCode, TrustedCode, checkIdentifier, pascalName, snakeName } from "./serialize";
+import { deployVariables } from "./builders/deploy-variables";
 import type { ResolvedProject, ResolvedTool } from "./types";
 
 /**
@@ -38,7 +39,7 @@ function uniqueImports(project: ResolvedProject): TrustedCode[] {
 }
 
 /** Environment variables the generated agent reads, with whether each is a secret. */
-export type EnvVarInfo = { name: string; secret: boolean; description: string };
+export type EnvVarInfo = { name: string; secret: boolean; description: string; required?: boolean };
 
 export function projectEnvVars(project: ResolvedProject): EnvVarInfo[] {
   const vars: EnvVarInfo[] = [
@@ -56,9 +57,10 @@ export function projectEnvVars(project: ResolvedProject): EnvVarInfo[] {
     vars.push({ name: "OTEL_EXPORTER_OTLP_ENDPOINT", secret: false, description: "OpenTelemetry collector endpoint for traces" });
   }
   for (const tool of project.tools) {
-    for (const env of tool.entry.env) vars.push({ name: env.name, secret: env.secret, description: env.description });
-    for (const name of Object.values(tool.secretParams)) {
-      vars.push({ name, secret: true, description: `Secret setting of the ${tool.entry.name} tool` });
+    for (const env of tool.entry.env) vars.push({ name: env.name, secret: env.secret, description: env.description, required: env.required });
+    for (const [param, name] of Object.entries(tool.secretParams)) {
+      const required = tool.entry.config.find((p) => p.name === param)?.required ?? false;
+      vars.push({ name, secret: true, description: `Secret setting of the ${tool.entry.name} tool`, required });
     }
   }
   const seen = new Set<string>();
@@ -109,6 +111,7 @@ export function buildRenderContext(project: ResolvedProject) {
     })),
     toolImports: uniqueImports(project),
     secretEnv: envVars.filter((v) => v.secret).map((v) => ({ name: v.name })),
+    requiredSecretEnv: envVars.filter((v) => v.secret && v.required).map((v) => ({ name: v.name })),
     features: {
       tracing: spec.observability.tracing,
       metrics: spec.observability.metrics,
@@ -126,6 +129,17 @@ export function buildRenderContext(project: ResolvedProject) {
     logLevel: spec.observability.logLevel,
     port: 8080,
     deploy: deployContext(spec.deployment),
+    // Fixed names from deploy-variables.ts (never user text); descriptions are plain strings.
+    deployVars: deployVariables(project).map((v) => ({
+      name: new SafeCode(v.name),
+      parameter: v.parameter ? new SafeCode(v.parameter) : null,
+      // Shell lines built here from the fixed names: the script stops when a variable is unset.
+      requireLine: new SafeCode(`: "\${${v.name}:?set ${v.name} (see README: Deploy)}"`),
+      override: v.parameter ? new SafeCode(`"${v.parameter}=\${${v.name}}"`) : null,
+      description: v.description,
+      example: v.example,
+      secret: v.secret ?? false,
+    })),
   };
 }
 export type RenderContext = ReturnType<typeof buildRenderContext>;

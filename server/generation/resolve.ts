@@ -83,7 +83,8 @@ function resolveTool(spec: AgentSpec, index: number, registry: RegistryLookup, i
     }
     const effective = value ?? param.default ?? undefined;
     if (effective === undefined) {
-      if (param.required) issues.push({ path, kind: "missing", message: "is required" });
+      // The message names the setting as a person knows it (the registry's description), not only its key.
+      if (param.required) issues.push({ path, kind: "missing", message: `is required: ${entry.name} needs "${param.description}"` });
       continue;
     }
     if (typeof effective !== param.type) {

@@ -3,8 +3,10 @@ import {
   TEMPLATE_FORMAT_VERSION,
   getAtt,
   ref,
-  runtimeEnvironment,
+  cfnRuntimeEnvironment,
+  plainRuntimeEnvironment,
   secretParameter,
+  secretResource,
   sub,
   telemetryStatements,
   toJson,
@@ -28,7 +30,7 @@ export function buildAgentCoreProject(input: BuildInput): BuiltFile[] {
   const d = spec.deployment;
   const projectName = pascalName(spec.name).slice(0, 23);
   const python = spec.language === "python";
-  const env = runtimeEnvironment(input);
+  const env = plainRuntimeEnvironment(input);
   const project = {
     name: projectName,
     version: 1,
@@ -39,7 +41,7 @@ export function buildAgentCoreProject(input: BuildInput): BuiltFile[] {
         build: "Container",
         entrypoint: python ? "main.py" : "src/server.ts",
         codeLocation: "./",
-        runtimeVersion: python ? "PYTHON_3_12" : "NODE_20",
+        runtimeVersion: python ? "PYTHON_3_12" : "NODE_22",
         networkMode: "PUBLIC",
         protocol: "HTTP",
         envVars: Object.entries(env).map(([name, value]) => ({ name, value })),
@@ -86,6 +88,7 @@ export function buildAgentCoreCloudFormation(input: BuildInput): BuiltFile[] {
       ...secretParameter(input),
     },
     Resources: {
+      ...secretResource(input),
       AgentRole: {
         Type: "AWS::IAM::Role",
         Properties: {
@@ -112,7 +115,7 @@ export function buildAgentCoreCloudFormation(input: BuildInput): BuiltFile[] {
           ProtocolConfiguration: "HTTP",
           RoleArn: getAtt("AgentRole", "Arn"),
           LifecycleConfiguration: { IdleRuntimeSessionTimeout: idle, MaxLifetime: MAX_SESSION_SECONDS },
-          EnvironmentVariables: runtimeEnvironment(input),
+          EnvironmentVariables: cfnRuntimeEnvironment(input),
         },
       },
     },

@@ -55,26 +55,60 @@ export function telemetryStatements(project: ResolvedProject, metricsNamespace: 
   return out;
 }
 
-/** Environment the deployed agent starts with (values here are never secrets). */
-export function runtimeEnvironment(input: BuildInput): Record<string, string> {
+/** The CloudFormation logical id of the secret the template creates (secretsSource "secrets-manager"). */
+export const SECRET_RESOURCE = "AgentSecret";
+
+const usesSecretsManager = (input: BuildInput) => input.project.spec.security.secretsSource === "secrets-manager";
+
+/**
+ * Environment the deployed agent starts with (values here are never secrets). In
+ * CloudFormation AGENT_SECRET_ID is a Ref to the secret the same template creates;
+ * files outside CloudFormation (agentcore.json, task-definition.json) name it by its
+ * default name, and the agent starts without it when it cannot be read.
+ */
+export function runtimeEnvironment(input: BuildInput, secretId: unknown = `${input.project.spec.name}/runtime`): Record<string, unknown> {
   const { project } = input;
-  const env: Record<string, string> = {
+  const env: Record<string, unknown> = {
     AGENT_MODEL_PROVIDER: project.model.provider,
     AGENT_MODEL_ID: project.model.entry.id,
     LOG_LEVEL: project.spec.observability.logLevel,
   };
   if (project.model.baseUrl) env.AGENT_MODEL_BASE_URL = project.model.baseUrl;
-  if (project.spec.security.secretsSource === "secrets-manager") env.AGENT_SECRET_ID = `${project.spec.name}/runtime`;
+  if (usesSecretsManager(input)) env.AGENT_SECRET_ID = secretId;
+  // strands_tools asks for consent before http_request writes or file edits; a headless container cannot answer.
+  if (project.spec.language === "python") env.BYPASS_TOOL_CONSENT = "true";
   return env;
 }
 
+/** The environment for a CloudFormation resource: AGENT_SECRET_ID refers to the created secret. */
+export const cfnRuntimeEnvironment = (input: BuildInput) => runtimeEnvironment(input, ref(SECRET_RESOURCE));
+
+/** The same environment as plain strings, for JSON files read by other tools. */
+export const plainRuntimeEnvironment = (input: BuildInput): Record<string, string> =>
+  Object.fromEntries(Object.entries(runtimeEnvironment(input)).map(([k, v]) => [k, String(v)]));
+
 export const secretParameter = (input: BuildInput) =>
-  input.project.spec.security.secretsSource === "secrets-manager"
+  usesSecretsManager(input)
     ? {
         SecretName: {
           Type: "String",
           Default: `${input.project.spec.name}/runtime`,
-          Description: "Secrets Manager secret (JSON object) holding the agent's secret variables",
+          Description: "Name of the Secrets Manager secret (JSON object) this stack creates for the agent's secret variables",
+        },
+      }
+    : {};
+
+/** The secret itself, created empty ({}): put the values in with `aws secretsmanager put-secret-value`. */
+export const secretResource = (input: BuildInput) =>
+  usesSecretsManager(input)
+    ? {
+        [SECRET_RESOURCE]: {
+          Type: "AWS::SecretsManager::Secret",
+          Properties: {
+            Name: ref("SecretName"),
+            Description: `Secret variables of the agent ${input.project.spec.name} (a JSON object keyed by variable name)`,
+            SecretString: "{}",
+          },
         },
       }
     : {};

@@ -3,8 +3,10 @@ import {
   assumeRole,
   getAtt,
   ref,
-  runtimeEnvironment,
+  cfnRuntimeEnvironment,
+  plainRuntimeEnvironment,
   secretParameter,
+  secretResource,
   sub,
   telemetryStatements,
   toJson,
@@ -12,8 +14,11 @@ import {
   type BuildInput,
   type BuiltFile,
 } from "./common";
+import { CONTAINER_PORT, loadBalancerParameters, loadBalancerResources, loadBalancerUrl } from "./ecs-load-balancer";
 
-const PORT = 8080;
+const PORT = CONTAINER_PORT;
+// Scratch space the agent may write; the root filesystem is read-only.
+const SCRATCH_VOLUME = "scratch";
 
 function fargate(input: BuildInput) {
   const d = input.project.spec.deployment;
@@ -23,6 +28,14 @@ function fargate(input: BuildInput) {
 
 const cpuArchitecture = (arch: "arm64" | "x86_64") => (arch === "arm64" ? "ARM64" : "X86_64");
 
+/** The container's own health check: GET /ping on the port it serves, with the runtime the image has. */
+export function healthCheckCommand(language: "python" | "typescript"): string[] {
+  const url = `http://127.0.0.1:${PORT}/ping`;
+  return language === "python"
+    ? ["CMD", "python3", "-c", `import urllib.request,sys; sys.exit(0 if urllib.request.urlopen('${url}', timeout=4).status == 200 else 1)`]
+    : ["CMD", "node", "-e", `fetch('${url}').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))`];
+}
+
 function containerDefinition(input: BuildInput, image: unknown, logGroup: unknown) {
   const { spec } = input.project;
   return {
@@ -30,42 +43,15 @@ function containerDefinition(input: BuildInput, image: unknown, logGroup: unknow
     Image: image,
     Essential: true,
     PortMappings: [{ ContainerPort: PORT, Protocol: "tcp" }],
-    Environment: Object.entries(runtimeEnvironment(input)).map(([Name, Value]) => ({ Name, Value })),
+    Environment: Object.entries(cfnRuntimeEnvironment(input)).map(([Name, Value]) => ({ Name, Value })),
     LogConfiguration: {
       LogDriver: "awslogs",
       Options: { "awslogs-group": logGroup, "awslogs-region": ref("AWS::Region"), "awslogs-stream-prefix": spec.name },
     },
-    ReadonlyRootFilesystem: false,
-  };
-}
-
-function loadBalancerResources(name: string) {
-  return {
-    LoadBalancerSecurityGroup: {
-      Type: "AWS::EC2::SecurityGroup",
-      Properties: {
-        GroupDescription: `Public HTTP to ${name}`,
-        VpcId: ref("VpcId"),
-        SecurityGroupIngress: [{ IpProtocol: "tcp", FromPort: 80, ToPort: 80, CidrIp: "0.0.0.0/0" }],
-      },
-    },
-    LoadBalancer: {
-      Type: "AWS::ElasticLoadBalancingV2::LoadBalancer",
-      Properties: { Scheme: "internet-facing", Subnets: ref("SubnetIds"), SecurityGroups: [ref("LoadBalancerSecurityGroup")] },
-    },
-    TargetGroup: {
-      Type: "AWS::ElasticLoadBalancingV2::TargetGroup",
-      Properties: { Port: PORT, Protocol: "HTTP", TargetType: "ip", VpcId: ref("VpcId"), HealthCheckPath: "/ping" },
-    },
-    Listener: {
-      Type: "AWS::ElasticLoadBalancingV2::Listener",
-      Properties: {
-        LoadBalancerArn: ref("LoadBalancer"),
-        Port: 80,
-        Protocol: "HTTP",
-        DefaultActions: [{ Type: "forward", TargetGroupArn: ref("TargetGroup") }],
-      },
-    },
+    HealthCheck: { Command: healthCheckCommand(spec.language), Interval: 30, Timeout: 5, Retries: 3, StartPeriod: 30 },
+    ReadonlyRootFilesystem: true,
+    // Fargate has no tmpfs: an ephemeral task volume at /tmp is the writable scratch space.
+    MountPoints: [{ SourceVolume: SCRATCH_VOLUME, ContainerPath: "/tmp", ReadOnly: false }],
   };
 }
 
@@ -83,9 +69,11 @@ export function buildFargateCloudFormation(input: BuildInput): BuiltFile[] {
       ImageUri: { Type: "String", Description: "Container image in ECR (scripts/push-ecr.sh prints it)" },
       VpcId: { Type: "AWS::EC2::VPC::Id" },
       SubnetIds: { Type: "List<AWS::EC2::Subnet::Id>", Description: "Subnets with a route to the internet" },
+      ...(d.loadBalancer ? loadBalancerParameters(d) : {}),
       ...secretParameter(input),
     },
     Resources: {
+      ...secretResource(input),
       Cluster: { Type: "AWS::ECS::Cluster", Properties: { ClusterName: spec.name } },
       LogGroup: { Type: "AWS::Logs::LogGroup", Properties: { LogGroupName: `/ecs/${spec.name}`, RetentionInDays: 30 } },
       ExecutionRole: {
@@ -114,6 +102,7 @@ export function buildFargateCloudFormation(input: BuildInput): BuiltFile[] {
           ExecutionRoleArn: getAtt("ExecutionRole", "Arn"),
           TaskRoleArn: getAtt("TaskRole", "Arn"),
           ContainerDefinitions: [containerDefinition(input, ref("ImageUri"), ref("LogGroup"))],
+          Volumes: [{ Name: SCRATCH_VOLUME }],
         },
       },
       ServiceSecurityGroup: {
@@ -124,7 +113,7 @@ export function buildFargateCloudFormation(input: BuildInput): BuiltFile[] {
           SecurityGroupIngress: [{ IpProtocol: "tcp", FromPort: PORT, ToPort: PORT, ...ingressFrom }],
         },
       },
-      ...(d.loadBalancer ? loadBalancerResources(spec.name) : {}),
+      ...(d.loadBalancer ? loadBalancerResources(spec.name, d) : {}),
       Service: {
         Type: "AWS::ECS::Service",
         ...(d.loadBalancer ? { DependsOn: ["Listener"] } : {}),
@@ -143,7 +132,7 @@ export function buildFargateCloudFormation(input: BuildInput): BuiltFile[] {
       },
     },
     Outputs: {
-      ...(d.loadBalancer ? { Url: { Value: sub("http://${LoadBalancer.DNSName}") } } : {}),
+      ...(d.loadBalancer ? loadBalancerUrl() : {}),
       TaskRoleArn: { Value: getAtt("TaskRole", "Arn") },
     },
   };
@@ -154,7 +143,7 @@ export function buildFargateCloudFormation(input: BuildInput): BuiltFile[] {
 export function buildTaskDefinition(input: BuildInput): BuiltFile[] {
   const { spec } = input.project;
   const d = fargate(input);
-  const env = runtimeEnvironment(input);
+  const env = plainRuntimeEnvironment(input);
   const task = {
     family: spec.name,
     cpu: String(d.cpu),
@@ -164,6 +153,7 @@ export function buildTaskDefinition(input: BuildInput): BuiltFile[] {
     runtimePlatform: { cpuArchitecture: cpuArchitecture(d.architecture), operatingSystemFamily: "LINUX" },
     executionRoleArn: "REPLACE_WITH_EXECUTION_ROLE_ARN",
     taskRoleArn: "REPLACE_WITH_TASK_ROLE_ARN",
+    volumes: [{ name: SCRATCH_VOLUME }],
     containerDefinitions: [
       {
         name: spec.name,
@@ -171,6 +161,9 @@ export function buildTaskDefinition(input: BuildInput): BuiltFile[] {
         essential: true,
         portMappings: [{ containerPort: PORT, protocol: "tcp" }],
         environment: Object.entries(env).map(([name, value]) => ({ name, value })),
+        healthCheck: { command: healthCheckCommand(spec.language), interval: 30, timeout: 5, retries: 3, startPeriod: 30 },
+        readonlyRootFilesystem: true,
+        mountPoints: [{ sourceVolume: SCRATCH_VOLUME, containerPath: "/tmp", readOnly: false }],
         logConfiguration: {
           logDriver: "awslogs",
           options: { "awslogs-group": `/ecs/${spec.name}`, "awslogs-region": d.region, "awslogs-stream-prefix": spec.name },

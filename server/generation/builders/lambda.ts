@@ -3,14 +3,20 @@ import {
   assumeRole,
   getAtt,
   ref,
-  runtimeEnvironment,
+  cfnRuntimeEnvironment,
   secretParameter,
+  secretResource,
   sub,
   telemetryStatements,
   toYaml,
   type BuildInput,
   type BuiltFile,
 } from "./common";
+
+/** Lambda runtimes the template names (Node 22 LTS; Python 3.12); the deploy rehearsal boots the handler on the same major. */
+export const LAMBDA_NODE_RUNTIME = "nodejs22.x";
+export const LAMBDA_PYTHON_RUNTIME = "python3.12";
+export const LAMBDA_TS_HANDLER = "dist/lambda.handler";
 
 /** infra/cloudformation.yaml: the function, its log group, role and an IAM-authenticated function URL. */
 export function buildLambdaCloudFormation(input: BuildInput): BuiltFile[] {
@@ -34,6 +40,7 @@ export function buildLambdaCloudFormation(input: BuildInput): BuiltFile[] {
       ...secretParameter(input),
     },
     Resources: {
+      ...secretResource(input),
       LogGroup: { Type: "AWS::Logs::LogGroup", Properties: { LogGroupName: `/aws/lambda/${spec.name}`, RetentionInDays: 30 } },
       FunctionRole: {
         Type: "AWS::IAM::Role",
@@ -46,21 +53,22 @@ export function buildLambdaCloudFormation(input: BuildInput): BuiltFile[] {
         Type: "AWS::Lambda::Function",
         Properties: {
           FunctionName: spec.name,
-          Runtime: python ? "python3.12" : "nodejs20.x",
-          Handler: python ? "lambda_handler.handler" : "dist/lambda.handler",
+          Runtime: python ? LAMBDA_PYTHON_RUNTIME : LAMBDA_NODE_RUNTIME,
+          Handler: python ? "lambda_handler.handler" : LAMBDA_TS_HANDLER,
           Architectures: [d.architecture],
           MemorySize: d.memoryMb,
           Timeout: d.timeoutSeconds,
           Role: getAtt("FunctionRole", "Arn"),
           Code: { S3Bucket: ref("CodeBucket"), S3Key: ref("CodeKey") },
-          Environment: { Variables: runtimeEnvironment(input) },
+          Environment: { Variables: cfnRuntimeEnvironment(input) },
           LoggingConfig: { LogGroup: ref("LogGroup"), LogFormat: "JSON" },
           ...(spec.observability.tracing ? { TracingConfig: { Mode: "Active" } } : {}),
         },
       },
       FunctionUrl: {
         Type: "AWS::Lambda::Url",
-        Properties: { TargetFunctionArn: getAtt("Function", "Arn"), AuthType: "AWS_IAM" },
+        // TypeScript handlers stream their answer (awslambda.streamifyResponse); Python buffers it.
+        Properties: { TargetFunctionArn: getAtt("Function", "Arn"), AuthType: "AWS_IAM", InvokeMode: python ? "BUFFERED" : "RESPONSE_STREAM" },
       },
     },
     Outputs: {

@@ -68,7 +68,7 @@ export function buildPackageJson({ project, deps }: BuildInput): BuiltFile[] {
     private: true,
     description: spec.description,
     type: "module",
-    engines: { node: ">=20" },
+    engines: { node: ">=22" },
     scripts,
     dependencies: Object.fromEntries(deps.runtime.map((d) => [d.name, d.version])),
     devDependencies: Object.fromEntries(deps.dev.map((d) => [d.name, d.version])),

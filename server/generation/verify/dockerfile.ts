@@ -1,6 +1,9 @@
 import type { Finding } from "./types";
 
-/** The image's final stage must run as a non-root user; AgentCore images must be ARM64. */
+/**
+ * The image's final stage must run as a non-root user on a supported runtime, with the app
+ * files owned by root (read-only to the agent); AgentCore images must be ARM64.
+ */
 
 type Instruction = { keyword: string; args: string; line: number };
 
@@ -45,6 +48,17 @@ export function checkDockerfile(path: string, text: string, target: string | und
   } else if (ROOT_USERS.has(user.args.split(":")[0]!.trim())) {
     findings.push({ check: "dockerfile", file: path, line: user.line, message: `runs as root (USER ${user.args})`, severity: "error" });
   }
+  for (const copy of finalStage.filter((i) => i.keyword === "COPY" || i.keyword === "ADD")) {
+    const owner = /--chown=([^\s:]+)/.exec(copy.args)?.[1];
+    if (owner && !ROOT_USERS.has(owner)) {
+      findings.push({ check: "dockerfile", file: path, line: copy.line, message: `app files are owned by '${owner}', so the running agent (or a file tool) can rewrite them: copy them as root`, severity: "error" });
+    }
+  }
+  const from = /^(--platform=\S+\s+)?(\S+)/.exec(lastFrom.args)?.[2] ?? "";
+  const node = /^node:(\d+)/.exec(from);
+  if (node && Number(node[1]) < 22) findings.push({ check: "dockerfile", file: path, line: lastFrom.line, message: `${from} is past end of life: use Node 22 or 24 LTS`, severity: "error" });
+  const python = /^python:3\.(\d+)/.exec(from);
+  if (python && Number(python[1]) < 12) findings.push({ check: "dockerfile", file: path, line: lastFrom.line, message: `${from}: use Python 3.12 or later`, severity: "error" });
   if (target === "agentcore") {
     for (const from of froms) {
       if (!/--platform=linux\/arm64\b/.test(from.args)) {

@@ -42,7 +42,8 @@ test("run-once prints JSON lines and ends with the final answer", async () => {
   const mock = await startMockModel([{ text: "hello from the mock" }]);
   try {
     const script = fileURLToPath(new URL("../src/run-once.js", import.meta.url));
-    const env = { ...process.env, AGENT_MODEL_PROVIDER: "openai-compatible", AGENT_MODEL_BASE_URL: mock.url, AGENT_MODEL_ID: "mock" };
+    // Hermetic: no tools (an MCP server would start a process and reach the network), no secret lookup.
+    const env = { PATH: process.env.PATH ?? "", AGENT_TOOLS: "none", AGENT_MODEL_PROVIDER: "openai-compatible", AGENT_MODEL_BASE_URL: mock.url, AGENT_MODEL_ID: "mock" };
     const child = spawn(process.execPath, [script, "--input", "hi"], { env, stdio: ["ignore", "pipe", "inherit"] });
     let out = "";
     child.stdout.on("data", (part: Buffer) => (out += part.toString("utf8")));
@@ -58,7 +59,7 @@ test("run-once prints JSON lines and ends with the final answer", async () => {
 
 test("run-once reports a missing --input as an error event", async () => {
   const script = fileURLToPath(new URL("../src/run-once.js", import.meta.url));
-  const child = spawn(process.execPath, [script], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, [script], { env: { PATH: process.env.PATH ?? "", AGENT_TOOLS: "none" }, stdio: ["ignore", "pipe", "inherit"] });
   let out = "";
   child.stdout.on("data", (part: Buffer) => (out += part.toString("utf8")));
   const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
