@@ -1,10 +1,10 @@
-import { freshContext, getContext } from "../dynamo/context-repo";
 import { listMessages, type ConversationMessage } from "../dynamo/conversation-repo";
 import type { LanguageModel } from "../llm";
 import { MAX_MESSAGE_CHARS, nextQuestion, type SpecRegistry } from "../pipeline";
 import type { Platform } from "../platform/types";
 import { getOwnedProject } from "../projects/service";
-import { describeState, specDraftOf, type ConsultationState } from "./state";
+import { readDraft } from "../spec/draft";
+import { describeState, type ConsultationState } from "./state";
 
 export type Consultation = {
   state: ConsultationState;
@@ -21,13 +21,12 @@ export async function getConsultation(deps: { platform: Platform; registry: Spec
   const { platform, registry } = deps;
   await getOwnedProject(platform.db, userId, projectId);
   // A query never writes: a project without a context yet reads as a fresh one.
-  const [stored, messages] = await Promise.all([getContext(platform.dynamo, projectId), listMessages(platform.dynamo, projectId)]);
-  const context = stored ?? freshContext(projectId, userId);
+  const [context, messages] = await Promise.all([readDraft(platform.dynamo, projectId, userId), listMessages(platform.dynamo, projectId)]);
   const state = describeState(context, registry);
   return {
     state,
     messages,
-    question: nextQuestion(state.missing, { draft: specDraftOf(context), tools: registry.tools }) ?? null,
+    question: nextQuestion(state.missing, { draft: context.draft, tools: registry.tools }) ?? null,
     limits: { maxMessageChars: MAX_MESSAGE_CHARS },
     model: { id: deps.model.id, label: deps.model.label },
   };

@@ -1,14 +1,14 @@
-import { ensureContext, type ProjectContext } from "../dynamo/context-repo";
 import { appendMessage, listMessages, type ConversationMessage } from "../dynamo/conversation-repo";
 import { DomainError } from "../errors";
 import type { LanguageModel } from "../llm";
 import { assertMessageAcceptable, autoAdvance, buildPmSystemPrompt, extractSpec, type SpecRegistry, type Turn } from "../pipeline";
 import type { Platform } from "../platform/types";
-import { getOwnedProject, touchProject } from "../projects/service";
+import { getOwnedProject } from "../projects/service";
+import { openDraft } from "../spec/draft";
 import type { SendInput } from "./inputs";
 import { honourToolSettingLocks } from "./locks";
 import { streamReply, type SendEvent } from "./reply-stream";
-import { describeState, publishTransitions, saveState, specDraftOf, workflowOf } from "./state";
+import { describeState, draftAt, publishTransitions, saveConsultation } from "./state";
 
 export type ConsultationDeps = { platform: Platform; model: LanguageModel; registry: SpecRegistry };
 
@@ -18,14 +18,7 @@ export type ConsultationDeps = { platform: Platform; model: LanguageModel; regis
  */
 const MODEL_HISTORY_TURNS = 40;
 
-export const staleRev = () => new DomainError("conflict", "This project changed in another tab or request. Reload to see the latest version; your message was not sent.");
-
-/** The context at the revision the client saw, or CONFLICT before anything is written. */
-export async function contextAt(platform: Pick<Platform, "dynamo">, projectId: string, ownerId: string, rev: number): Promise<ProjectContext> {
-  const context = await ensureContext(platform.dynamo, projectId, ownerId);
-  if (context.rev !== rev) throw staleRev();
-  return context;
-}
+const NOT_SENT = "; your message was not sent";
 
 /** The turns a model and the extraction read: partial replies are left out (a retry replaced them). */
 export const turnsOf = (messages: readonly ConversationMessage[]): Turn[] => messages.filter((m) => !m.partial).map((m) => ({ role: m.role, content: m.content }));
@@ -41,22 +34,23 @@ export async function sendMessage(deps: ConsultationDeps, userId: string, input:
   const { platform, registry } = deps;
   const text = acceptable(input.message);
   await getOwnedProject(platform.db, userId, input.projectId);
-  const [context, history] = await Promise.all([contextAt(platform, input.projectId, userId, input.rev), listMessages(platform.dynamo, input.projectId)]);
+  const [before, history] = await Promise.all([draftAt(platform, input.projectId, userId, input.rev, NOT_SENT), listMessages(platform.dynamo, input.projectId)]);
   const turns: Turn[] = [...turnsOf(history), { role: "user", content: text }];
-  const current = specDraftOf(context);
+  const current = before.draft;
   const result = honourToolSettingLocks(current, extractSpec(turns, current, registry), registry);
-  const transition = autoAdvance(workflowOf(context), result.completeness);
+  const transition = autoAdvance(before.workflow, result.completeness);
   // The conditional save comes first: a stale tab must not leave a message behind.
-  const saved = await saveState(platform, input.projectId, input.rev, result.draft, transition.state, registry);
+  const target = { projectId: input.projectId, ownerId: userId };
+  const saved = await saveConsultation(deps, { ...target, rev: input.rev }, { draft: result.draft, workflow: transition.state }, [], NOT_SENT);
   let userMessage: Awaited<ReturnType<typeof appendMessage>>;
   try {
     userMessage = await appendMessage(platform.dynamo, { projectId: input.projectId, role: "user", content: text });
   } catch (e) {
     // The message did not land: put the draft back as it was, so the two never disagree.
-    await saveState(platform, input.projectId, saved.rev, current, workflowOf(context), registry).catch(() => undefined);
+    await saveConsultation(deps, { ...target, rev: saved.rev }, { draft: current, workflow: before.workflow }).catch(() => undefined);
     throw e;
   }
-  await Promise.all([publishTransitions(platform, input.projectId, transition.events), touchProject(platform.db, input.projectId)]);
+  await publishTransitions(platform, input.projectId, transition.events);
   const request = { system: buildPmSystemPrompt(result, registry), messages: turns.slice(-MODEL_HISTORY_TURNS) };
   const first: SendEvent = { type: "accepted", userMessage, state: describeState(saved, registry), changed: result.changed };
   return streamReply(deps, input.projectId, request, first, signal);
@@ -70,12 +64,12 @@ export async function sendMessage(deps: ConsultationDeps, userId: string, input:
 export async function retryReply(deps: ConsultationDeps, userId: string, projectId: string, signal?: AbortSignal): Promise<AsyncGenerator<SendEvent>> {
   const { platform, registry } = deps;
   await getOwnedProject(platform.db, userId, projectId);
-  const [context, history] = await Promise.all([ensureContext(platform.dynamo, projectId, userId), listMessages(platform.dynamo, projectId)]);
+  const [context, history] = await Promise.all([openDraft(platform.dynamo, projectId, userId), listMessages(platform.dynamo, projectId)]);
   const complete = history.filter((m) => !m.partial);
   const last = complete[complete.length - 1];
   if (!last || last.role !== "user") throw new DomainError("invalid", "There is no unanswered message to retry");
   const state = describeState(context, registry);
-  const draft = specDraftOf(context);
+  const draft = context.draft;
   const summary = { draft, completeness: state.completeness, missing: state.missing, changed: state.filled.filter((p) => p !== "tools" || draft.tools !== undefined), unresolvedTools: [] };
   const request = { system: buildPmSystemPrompt(summary, registry), messages: turnsOf(history).slice(-MODEL_HISTORY_TURNS) };
   return streamReply(deps, projectId, request, { type: "accepted", userMessage: last, state, changed: [] }, signal);

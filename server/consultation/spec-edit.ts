@@ -1,11 +1,10 @@
 import { applyUserEdit, assessCompleteness, autoAdvance, type SpecDraft, type SpecRegistry } from "../pipeline";
 import { setPath } from "../pipeline/draft";
 import type { Platform } from "../platform/types";
-import { getOwnedProject, touchProject } from "../projects/service";
+import { getOwnedProject } from "../projects/service";
 import { parseFieldValue } from "./field-schemas";
 import type { UpdateSpecInput } from "./inputs";
-import { contextAt } from "./send";
-import { describeState, publishTransitions, saveState, specDraftOf, workflowOf, type ConsultationState } from "./state";
+import { describeState, draftAt, saveConsultation, type ConsultationState } from "./state";
 
 export type SpecEditDeps = { platform: Platform; registry: SpecRegistry };
 
@@ -18,12 +17,11 @@ export type SpecEditDeps = { platform: Platform; registry: SpecRegistry };
 export async function updateSpec(deps: SpecEditDeps, userId: string, input: UpdateSpecInput): Promise<ConsultationState> {
   const { platform, registry } = deps;
   await getOwnedProject(platform.db, userId, input.projectId);
-  const context = await contextAt(platform, input.projectId, userId, input.rev);
-  let draft = specDraftOf(context);
+  const before = await draftAt(platform, input.projectId, userId, input.rev);
+  let draft = before.draft;
   for (const edit of input.edits) draft = applyEdit(draft, edit.path, edit.value, registry);
-  const transition = autoAdvance(workflowOf(context), assessCompleteness(draft, registry.tools).completeness);
-  const saved = await saveState(platform, input.projectId, input.rev, draft, transition.state, registry);
-  await Promise.all([publishTransitions(platform, input.projectId, transition.events), touchProject(platform.db, input.projectId)]);
+  const transition = autoAdvance(before.workflow, assessCompleteness(draft, registry.tools).completeness);
+  const saved = await saveConsultation(deps, { projectId: input.projectId, ownerId: userId, rev: input.rev }, { draft, workflow: transition.state }, transition.events);
   return describeState(saved, registry);
 }
 

@@ -1,19 +1,13 @@
-import { saveContext, type ProjectContext } from "../dynamo/context-repo";
-import { assessCompleteness, PHASES, type Phase, type PhaseChanged, type SpecDraft, type WorkflowState } from "../pipeline";
-import type { SpecRegistry } from "../pipeline/registry-view";
+import type { PhaseChanged, SpecDraft, SpecRegistry, WorkflowState } from "../pipeline";
+import type { Phase } from "../pipeline";
 import type { Platform } from "../platform/types";
+import { touchProject } from "../projects/service";
 import { publishEvent } from "../realtime/publish";
+import { deriveCompleteness, openDraft, updateDraft, type DraftState } from "../spec/draft";
 import type { AgentSpecDraft } from "../spec/agent-spec";
+import { DomainError } from "../errors";
 
-/**
- * How consultation state sits in ProjectContext. `draft` holds the spec draft with the
- * extraction's `skippedPaths`; `lockedPaths` has its own attribute (the Models, Tools and
- * Cost tabs lock paths there too). The workflow's `auto` flag is stored in the draft as
- * `workflowAuto: false` only after a go-back (absent means true): ProjectContext has no
- * attribute for it, and AgentSpec strips unknown keys, so it never reaches a spec.
- */
-const AUTO_KEY = "workflowAuto";
-
+/** A consultation turn, edit or workflow step as the Consultation tab sees it. */
 export type ConsultationState = {
   projectId: string;
   phase: Phase;
@@ -24,63 +18,54 @@ export type ConsultationState = {
   draft: AgentSpecDraft;
   lockedPaths: string[];
   skippedPaths: string[];
-  /** 0–1, recomputed on read: other tabs change the draft without rescoring it. */
+  /** 0–1, derived on read: other tabs change the draft too. */
   completeness: number;
   /** Dotted paths, most important first. */
   missing: string[];
   filled: string[];
 };
 
-export const phaseOf = (value: string): Phase => (PHASES as readonly string[]).includes(value) ? (value as Phase) : "requirements";
-
-/** The draft as the extraction engine reads it: spec fields, skippedPaths and lockedPaths. */
-export function specDraftOf(context: ProjectContext): SpecDraft {
-  const { [AUTO_KEY]: _auto, ...draft } = context.draft;
-  return { ...(draft as SpecDraft), lockedPaths: [...context.lockedPaths] };
-}
-
-export const workflowOf = (context: ProjectContext): WorkflowState => ({ phase: phaseOf(context.phase), auto: context.draft[AUTO_KEY] !== false });
-
-export function describeState(context: ProjectContext, registry: SpecRegistry): ConsultationState {
-  const draft = specDraftOf(context);
-  const assessed = assessCompleteness(draft, registry.tools);
-  const { lockedPaths: _l, skippedPaths, ...spec } = draft;
-  const workflow = workflowOf(context);
+export function describeState(state: DraftState, registry: SpecRegistry): ConsultationState {
+  const { lockedPaths, skippedPaths, ...spec } = state.draft;
   return {
-    projectId: context.projectId,
-    phase: workflow.phase,
-    auto: workflow.auto,
-    rev: context.rev,
+    projectId: state.projectId,
+    phase: state.workflow.phase,
+    auto: state.workflow.auto,
+    rev: state.rev,
     draft: spec,
-    lockedPaths: [...context.lockedPaths],
+    lockedPaths: [...(lockedPaths ?? [])],
     skippedPaths: skippedPaths ?? [],
-    ...assessed,
+    ...deriveCompleteness(state, registry.tools),
   };
 }
 
+export const staleRev = (what = "") => new DomainError("conflict", `This project changed in another tab or request. Reload to see the latest version${what}.`);
+
+/** The draft at the revision the client saw, or CONFLICT before anything is written. */
+export async function draftAt(platform: Pick<Platform, "dynamo">, projectId: string, ownerId: string, rev: number, what = ""): Promise<DraftState> {
+  const state = await openDraft(platform.dynamo, projectId, ownerId);
+  if (state.rev !== rev) throw staleRev(what);
+  return state;
+}
+
 /**
- * Saves a draft and workflow state, conditional on `expectedRev` (a stale one is CONFLICT
- * and nothing is written), with the draft's completeness and missing fields.
+ * Saves a consultation change (draft and workflow state) through the draft module,
+ * conditional on the client's `rev`; after the commit the phase changes are published
+ * and the project is touched (the dashboard sorts by last change).
  */
-export function saveState(
-  platform: Pick<Platform, "dynamo">,
-  projectId: string,
-  expectedRev: number,
-  draft: SpecDraft,
-  workflow: WorkflowState,
-  registry: SpecRegistry,
-): Promise<ProjectContext> {
-  const { lockedPaths, ...rest } = draft;
-  const { completeness, missing } = assessCompleteness(draft, registry.tools);
-  const stored: Record<string, unknown> = { ...rest };
-  delete stored[AUTO_KEY];
-  if (!workflow.auto) stored[AUTO_KEY] = false;
-  return saveContext(platform.dynamo, projectId, expectedRev, {
-    draft: stored,
-    lockedPaths: [...new Set(lockedPaths ?? [])].sort(),
-    completeness,
-    missing,
-    phase: workflow.phase,
+export function saveConsultation(
+  deps: { platform: Pick<Platform, "dynamo" | "events" | "db">; registry: SpecRegistry },
+  target: { projectId: string; ownerId: string; rev: number },
+  change: { draft?: SpecDraft; workflow?: WorkflowState },
+  events: readonly PhaseChanged[] = [],
+  what = "",
+): Promise<DraftState> {
+  const { platform, registry } = deps;
+  return updateDraft({ dynamo: platform.dynamo, tools: registry.tools }, target, () => change, {
+    staleMessage: staleRev(what).message,
+    afterCommit: async () => {
+      await Promise.all([publishTransitions(platform, target.projectId, events), touchProject(platform.db, target.projectId)]);
+    },
   });
 }
 

@@ -1,4 +1,3 @@
-import { ensureContext } from "../dynamo/context-repo";
 import { createTemplate, deleteTemplate, getTemplate, listTemplates, type StoredTemplate } from "../dynamo/template-repo";
 import { DomainError, notFound } from "../errors";
 import { createId } from "../ids";
@@ -7,7 +6,7 @@ import type { Platform } from "../platform/types";
 import { getOwnedProject } from "../projects/service";
 import { validateSpec, type AgentSpecDraft } from "../spec/agent-spec";
 import type { CreateTemplateInput } from "./inputs";
-import { specDraftOf } from "./state";
+import { openDraft, specOf } from "../spec/draft";
 import { BUILTIN_TEMPLATES, getBuiltinTemplate } from "./templates-builtin";
 import { TEMPLATED_FIELDS, templateVariables } from "./template-text";
 
@@ -93,8 +92,7 @@ export function variablesOf(spec: AgentSpecDraft): string[] {
 export async function createTemplateFromProject(deps: { platform: Platform; registry: SpecRegistry }, userId: string, input: CreateTemplateInput): Promise<TemplateSummary> {
   const { platform } = deps;
   await getOwnedProject(platform.db, userId, input.projectId);
-  const context = await ensureContext(platform.dynamo, input.projectId, userId);
-  const { lockedPaths: _l, skippedPaths: _s, ...spec } = specDraftOf(context);
+  const spec: AgentSpecDraft = specOf(await openDraft(platform.dynamo, input.projectId, userId));
   if (!spec.description && !spec.requirements?.useCase) throw new DomainError("invalid", "Describe the agent in the consultation before saving it as a template", { field: "projectId" });
   assertNothingInvalid(spec);
   variablesOf(spec);

@@ -1,12 +1,12 @@
 import { appendMessage } from "../dynamo/conversation-repo";
-import { ensureContext } from "../dynamo/context-repo";
 import { log } from "../log";
 import { assessCompleteness, autoAdvance, composePmReply, initialWorkflow, type SpecDraft, type SpecRegistry } from "../pipeline";
 import type { Platform } from "../platform/types";
 import { createProject, deleteProject, type Project } from "../projects/service";
 import type { AgentSpecDraft } from "../spec/agent-spec";
 import type { UseTemplateParsed } from "./inputs";
-import { publishTransitions, saveState } from "./state";
+import { openDraft } from "../spec/draft";
+import { saveConsultation } from "./state";
 import { assertNothingInvalid, findTemplate } from "./templates";
 import { renderTemplateText, TEMPLATED_FIELDS } from "./template-text";
 
@@ -37,13 +37,12 @@ export async function useTemplate(deps: { platform: Platform; registry: SpecRegi
   const draft: SpecDraft = { ...spec, lockedPaths: LOCKED_FROM_TEMPLATE.filter((p) => spec[p] !== undefined) };
   const project = await createProject(platform.db, userId, { name: input.projectName, description: template.description });
   try {
-    const context = await ensureContext(platform.dynamo, project.id, userId);
+    const context = await openDraft(platform.dynamo, project.id, userId);
     const assessed = assessCompleteness(draft, registry.tools);
     const transition = autoAdvance(initialWorkflow(), assessed.completeness);
-    await saveState(platform, project.id, context.rev, draft, transition.state, registry);
+    await saveConsultation(deps, { projectId: project.id, ownerId: userId, rev: context.rev }, { draft, workflow: transition.state }, transition.events);
     const reply = composePmReply({ draft, ...assessed, changed: assessed.filled.filter((p) => p !== "tools" || draft.tools !== undefined), unresolvedTools: [] }, registry);
     await appendMessage(platform.dynamo, { projectId: project.id, role: "assistant", content: `This project starts from the template “${template.name}”.\n\n${reply}`, servedBy: "template" });
-    await publishTransitions(platform, project.id, transition.events);
     return { project, completeness: assessed.completeness };
   } catch (e) {
     await deleteProject(platform.db, userId, project.id).catch((err) => log.error("removing a half-created project failed", { projectId: project.id, error: String(err) }));

@@ -8,8 +8,8 @@ import type { Platform } from "../platform/types";
 import { getOwnedProject } from "../projects/service";
 import { latestVersion } from "../versions/service";
 import type { GoBackInput, WorkflowInput } from "./inputs";
-import { contextAt } from "./send";
-import { describeState, publishTransitions, saveState, specDraftOf, workflowOf, type ConsultationState } from "./state";
+import type { DraftState } from "../spec/draft";
+import { describeState, draftAt, saveConsultation, type ConsultationState } from "./state";
 
 export type WorkflowDeps = { platform: Platform; registry: SpecRegistry };
 
@@ -21,24 +21,21 @@ export type WorkflowDeps = { platform: Platform; registry: SpecRegistry };
 export async function advanceWorkflow(deps: WorkflowDeps, userId: string, input: WorkflowInput): Promise<ConsultationState> {
   return transition(deps, userId, input, async (context) => {
     const facts = await workflowFacts(deps.platform.db, input.projectId);
-    return advance(workflowOf(context), describeState(context, deps.registry).completeness, facts);
+    return advance(context.workflow, describeState(context, deps.registry).completeness, facts);
   });
 }
 
 /** Back to an earlier phase; the project stops advancing by itself until the user advances again. */
 export async function goBackWorkflow(deps: WorkflowDeps, userId: string, input: GoBackInput): Promise<ConsultationState> {
-  return transition(deps, userId, input, async (context) => goBack(workflowOf(context), input.to));
+  return transition(deps, userId, input, async (context) => goBack(context.workflow, input.to));
 }
 
-type Context = Awaited<ReturnType<typeof contextAt>>;
-
-async function transition(deps: WorkflowDeps, userId: string, input: WorkflowInput, decide: (context: Context) => Promise<Transition>): Promise<ConsultationState> {
+async function transition(deps: WorkflowDeps, userId: string, input: WorkflowInput, decide: (context: DraftState) => Promise<Transition>): Promise<ConsultationState> {
   const { platform, registry } = deps;
   await getOwnedProject(platform.db, userId, input.projectId);
-  const context = await contextAt(platform, input.projectId, userId, input.rev);
+  const context = await draftAt(platform, input.projectId, userId, input.rev);
   const next = await decide(context);
-  const saved = await saveState(platform, input.projectId, input.rev, specDraftOf(context), next.state, registry);
-  await publishTransitions(platform, input.projectId, next.events);
+  const saved = await saveConsultation(deps, { projectId: input.projectId, ownerId: userId, rev: input.rev }, { workflow: next.state }, next.events);
   return describeState(saved, registry);
 }
 

@@ -14,6 +14,8 @@ export type StoredEstimateInputs = {
   spec: unknown;
   usage: CostUsage;
   overridden: string[];
+  /** The version the estimate priced, when the pipeline stored it. */
+  versionId?: string;
 };
 
 /** One row of cost.history: enough for a list, not the whole breakdown. */
@@ -28,13 +30,24 @@ export type EstimateSummary = {
   requestsPerMonth: number;
 };
 
-/** Stores one estimate (inputs, the whole estimate as its breakdown, the total); returns its row. */
-export async function insertEstimate(db: Db, projectId: string, inputs: StoredEstimateInputs, estimate: CostEstimate): Promise<{ id: string; createdAt: Date }> {
+/**
+ * Stores one estimate (inputs, the whole estimate as its breakdown, the total at the
+ * column's precision); every writer (Cost tab, CLI, pipeline) stores this one shape.
+ * With a given `id` a second insert is a no-op (a redelivered job writes nothing new).
+ */
+export async function insertEstimate(
+  db: Db,
+  projectId: string,
+  inputs: StoredEstimateInputs,
+  estimate: CostEstimate,
+  id: string = createId("estimate"),
+): Promise<{ id: string; createdAt: Date }> {
   const [row] = await db
     .insert(costEstimates)
-    .values({ id: createId("estimate"), projectId, inputs, breakdown: estimate, totalUsd: estimate.total.toFixed(2) })
+    .values({ id, projectId, inputs, breakdown: estimate, totalUsd: estimate.total.toFixed(4) })
+    .onConflictDoNothing()
     .returning({ id: costEstimates.id, createdAt: costEstimates.createdAt });
-  return row!;
+  return row ?? { id, createdAt: new Date() };
 }
 
 /** The project's latest estimates, newest first (ids are monotonic ULIDs: a tie-break within one millisecond). */

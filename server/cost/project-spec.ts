@@ -1,8 +1,8 @@
 import type { Db } from "../db/client";
-import { getContext, type ProjectContext } from "../dynamo/context-repo";
 import type { DynamoService } from "../dynamo/service";
 import { DomainError } from "../errors";
 import type { BlobStore } from "../platform/types";
+import { findDraft, specOf, type DraftState } from "../spec/draft";
 import { parseSpecOrThrow, validateSpec, type AgentSpec } from "../spec/agent-spec";
 import { latestVersion, readVersionFiles } from "../versions/service";
 import { mergePatch } from "./spec-patch";
@@ -15,7 +15,8 @@ export type ResolvedSpec = {
   source: SpecSource;
   /** Required fields the draft lacks that do not change the cost (name, description, systemPrompt). */
   placeholders: string[];
-  context: ProjectContext | null;
+  /** The project's draft state (its stored cost assumptions too), or null for a spec in the request. */
+  context: DraftState | null;
 };
 
 /** Fields the price depends on: without them there is nothing to estimate. */
@@ -65,8 +66,8 @@ export async function resolveProjectSpec(
   explicit?: unknown,
 ): Promise<ResolvedSpec> {
   if (explicit !== undefined) return { spec: parseOrThrow(explicit, "spec"), source: "request", placeholders: [], context: null };
-  const context = await getContext(deps.dynamo, projectId);
-  let merged: Record<string, unknown> = context?.draft ?? {};
+  const context = await findDraft(deps.dynamo, projectId);
+  let merged: Record<string, unknown> = context ? specOf(context) : {};
   let source: SpecSource = "draft";
   if (missingCostFields(merged).length > 0) {
     const versionSpec = await latestVersionSpec(deps.db, deps.blobs, projectId);

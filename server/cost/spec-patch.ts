@@ -1,18 +1,9 @@
 import { parseSpecOrThrow, type AgentSpec } from "../spec/agent-spec";
+import { mergePatch } from "../spec/draft/patch";
 import type { SpecPatch } from "./types";
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-
-/** Deep merge: objects merge key by key, arrays and scalars replace. Inputs are not mutated. */
-export function mergePatch<T>(base: T, patch: unknown): T {
-  if (!isPlainObject(base) || !isPlainObject(patch)) return (patch === undefined ? base : patch) as T;
-  const out: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === undefined) continue;
-    out[key] = isPlainObject(value) && isPlainObject(out[key]) ? mergePatch(out[key], value) : value;
-  }
-  return out as T;
-}
+/** The one deep merge of spec and usage patches lives with the draft module. */
+export { mergePatch };
 
 /**
  * What a suggestion's "apply" does: merges the patch into the spec and validates the

@@ -1,20 +1,49 @@
 import { DomainError } from "../errors";
 import type { DynamoService } from "./service";
 
+/**
+ * The stored item behind a project's spec draft. Read and written only through
+ * server/spec/draft, which derives completeness on read (it is never stored).
+ */
 export type ProjectContext = {
   projectId: string;
   ownerId: string;
   phase: string;
   draft: Record<string, unknown>;
   lockedPaths: string[];
-  completeness: number;
-  missing: string[];
+  /** The workflow's auto flag: false only after a go-back. */
+  workflowAuto: boolean;
+  /** Cost assumptions (usage overrides) the user set in the Cost tab. */
+  costAssumptions: Record<string, unknown>;
   rev: number;
   updatedAt: string;
 };
 
-type StoredContext = Omit<ProjectContext, "draft" | "lockedPaths" | "missing" | "completeness"> & { draft?: unknown; lockedPaths?: string[]; missing?: string[]; completeness?: number };
-const toDomain = (d: StoredContext): ProjectContext => ({ ...d, draft: (d.draft ?? {}) as Record<string, unknown>, lockedPaths: d.lockedPaths ?? [], missing: d.missing ?? [], completeness: d.completeness ?? 0 });
+/** Before workflowAuto had its own attribute it sat in the draft (`draft.workflowAuto: false`). */
+const LEGACY_AUTO_KEY = "workflowAuto";
+
+type StoredContext = Pick<ProjectContext, "projectId" | "ownerId" | "phase" | "rev" | "updatedAt"> & {
+  draft?: unknown;
+  lockedPaths?: string[];
+  workflowAuto?: boolean;
+  costAssumptions?: unknown;
+};
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+
+function toDomain(d: StoredContext): ProjectContext {
+  const { [LEGACY_AUTO_KEY]: legacyAuto, ...draft } = isRecord(d.draft) ? d.draft : {};
+  return {
+    projectId: d.projectId,
+    ownerId: d.ownerId,
+    phase: d.phase,
+    draft,
+    lockedPaths: d.lockedPaths ?? [],
+    workflowAuto: d.workflowAuto ?? legacyAuto !== false,
+    costAssumptions: isRecord(d.costAssumptions) ? d.costAssumptions : {},
+    rev: d.rev,
+    updatedAt: d.updatedAt,
+  };
+}
 
 export async function getContext(dynamo: DynamoService, projectId: string): Promise<ProjectContext | null> {
   const { data } = await dynamo.entities.projectContext.get({ projectId }).go();
@@ -28,8 +57,8 @@ export const freshContext = (projectId: string, ownerId: string): ProjectContext
   phase: "requirements",
   draft: {},
   lockedPaths: [],
-  completeness: 0,
-  missing: [],
+  workflowAuto: true,
+  costAssumptions: {},
   rev: 1,
   updatedAt: new Date().toISOString(),
 });
@@ -56,7 +85,7 @@ export async function saveContext(
   dynamo: DynamoService,
   projectId: string,
   expectedRev: number,
-  changes: Partial<Pick<ProjectContext, "phase" | "draft" | "lockedPaths" | "completeness" | "missing">>,
+  changes: Partial<Pick<ProjectContext, "phase" | "draft" | "lockedPaths" | "workflowAuto" | "costAssumptions">>,
 ): Promise<ProjectContext> {
   try {
     const { data } = await dynamo.entities.projectContext

@@ -71,7 +71,7 @@ export function compareModels(models: readonly ModelEntry[], ids: readonly strin
     return model;
   });
   const traffic = input.usage ?? DEFAULT_TRAFFIC;
-  const requestsPerMonth = traffic.requestsPerDay * DAYS_PER_MONTH;
+  const requestsPerMonth = ("requestsPerMonth" in traffic ? traffic.requestsPerMonth : undefined) ?? traffic.requestsPerDay * DAYS_PER_MONTH;
   const costs = selected.map((m) => estimateModelMonthlyCost(m, { requestsPerMonth, inputTokens: traffic.inputTokens, outputTokens: traffic.outputTokens }).monthlyUsd);
   const rows = ROWS.map((spec): CompareRow => {
     const values = selected.map((m, i) => spec.get(m, costs[i] ?? null));

@@ -37,6 +37,8 @@ export const TrafficInput = z.object({
   requestsPerDay: z.number().min(0, "must not be negative").max(100_000_000, "is not plausible (over 100M a day)"),
   inputTokens: z.number().int().min(0, "must not be negative").max(10_000_000, "is not plausible per request"),
   outputTokens: z.number().int().min(0, "must not be negative").max(1_000_000, "is not plausible per request"),
+  /** Requests per month when the project's cost assumption knows them exactly; wins over requestsPerDay × 30. */
+  requestsPerMonth: z.number().min(0, "must not be negative").max(3_000_000_000, "is not plausible (over 3 billion a month)").optional(),
 });
 export type TrafficInput = z.infer<typeof TrafficInput>;
 
@@ -47,6 +49,7 @@ export const RecommendInput = z.object({
   requestsPerDay: TrafficInput.shape.requestsPerDay.optional(),
   inputTokens: TrafficInput.shape.inputTokens.optional(),
   outputTokens: TrafficInput.shape.outputTokens.optional(),
+  requestsPerMonth: TrafficInput.shape.requestsPerMonth,
   /** Rank this provider first instead of Bedrock. */
   preferProvider: ModelProvider.optional(),
   /** Keep every variant (in-region id and each inference profile) instead of the best one per model. */

@@ -65,7 +65,7 @@ export function recommendModels(models: readonly ModelEntry[], raw: RecommendInp
     inputTokens: input.inputTokens ?? DEFAULT_TRAFFIC.inputTokens,
     outputTokens: input.outputTokens ?? DEFAULT_TRAFFIC.outputTokens,
   };
-  const usage = { requestsPerMonth: traffic.requestsPerDay * DAYS_PER_MONTH, inputTokens: traffic.inputTokens, outputTokens: traffic.outputTokens };
+  const usage = { requestsPerMonth: input.requestsPerMonth ?? traffic.requestsPerDay * DAYS_PER_MONTH, inputTokens: traffic.inputTokens, outputTokens: traffic.outputTokens };
   const trafficText = `${count(traffic.requestsPerDay)} requests/day × ${count(traffic.inputTokens)} input + ${count(traffic.outputTokens)} output tokens${
     input.requestsPerDay === undefined ? " (assumed traffic)" : ""}`;
   const traits = matchTraits(input.useCase);

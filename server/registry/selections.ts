@@ -2,11 +2,11 @@ import { and, asc, eq, notInArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { modelSelections, projects, toolSelections } from "../db/schema";
-import { ensureContext, getContext, saveContext, type ProjectContext } from "../dynamo/context-repo";
 import type { DynamoService } from "../dynamo/service";
 import { DomainError } from "../errors";
 import { getOwnedProject, ProjectId } from "../projects/service";
 import { RequirementsSpec, ToolChoice } from "../spec/agent-spec";
+import { readDraft, updateDraft, withLocks, type DraftState } from "../spec/draft";
 import { Language, parseInput } from "./inputs";
 import { getModelOrThrow, getToolOrThrow, type Registry } from "./load";
 import { DeploymentTargetId, type ModelEntry, type ToolEntry } from "./schema";
@@ -48,12 +48,12 @@ export async function getSelection(deps: SelectionDeps, userId: string, projectI
   const [[model], tools, context] = await Promise.all([
     deps.db.select().from(modelSelections).where(eq(modelSelections.projectId, projectId)).limit(1),
     deps.db.select().from(toolSelections).where(eq(toolSelections.projectId, projectId)).orderBy(asc(toolSelections.selectedAt), asc(toolSelections.toolId)),
-    getContext(deps.dynamo, projectId),
+    readDraft(deps.dynamo, projectId, userId),
   ]);
-  const draft = context?.draft ?? {};
+  const draft: Record<string, unknown> = context.draft;
   // The draft is the spec of record (consultation and cost suggestions change it too); the
   // rows record when the user picked something here.
-  const changedAt = context ? new Date(context.updatedAt) : new Date();
+  const changedAt = new Date(context.updatedAt);
   const draftModelId = asRecord(draft.model).id;
   const modelId = typeof draftModelId === "string" ? draftModelId : model?.modelId;
   const draftTools = Array.isArray(draft.tools) ? (draft.tools as { id?: unknown; config?: unknown }[]).filter((t) => typeof t.id === "string") : null;
@@ -83,7 +83,7 @@ export async function setModelSelection(deps: SelectionDeps, userId: string, raw
       .onConflictDoUpdate({ target: modelSelections.projectId, set: { modelId: model.id, selectedAt: now } });
     await tx.update(projects).set({ updatedAt: now }).where(eq(projects.id, project.id));
     // Inside the transaction: if the draft cannot be updated, the rows roll back too.
-    await mirrorIntoDraft(deps.dynamo, project.id, userId, (draft) => ({ ...draft, model: { ...asRecord(draft.model), id: model.id } }), MODEL_LOCK);
+    await mirrorIntoDraft(deps, project.id, userId, (draft) => ({ ...draft, model: { ...asRecord(draft.model), id: model.id } }), MODEL_LOCK);
   });
   return getSelection(deps, userId, project.id);
 }
@@ -105,8 +105,8 @@ export async function setToolSelection(deps: SelectionDeps, userId: string, raw:
     checkConfig(getToolOrThrow(choice.id, deps.registry), choice.config, index);
   });
   const ids = input.tools.map((t) => t.id);
-  const context = await getContext(deps.dynamo, project.id);
-  if (ids.length > 0) resolveTools(deps.registry.tools, ids, draftSettings(context?.draft ?? {}).language);
+  const context = await readDraft(deps.dynamo, project.id, userId);
+  if (ids.length > 0) resolveTools(deps.registry.tools, ids, draftSettings(context.draft).language);
 
   await deps.db.transaction(async (tx) => {
     const now = new Date();
@@ -120,7 +120,7 @@ export async function setToolSelection(deps: SelectionDeps, userId: string, raw:
         .onConflictDoUpdate({ target: [toolSelections.projectId, toolSelections.toolId], set: { config: choice.config } });
     }
     await tx.update(projects).set({ updatedAt: now }).where(eq(projects.id, project.id));
-    await mirrorIntoDraft(deps.dynamo, project.id, userId, (draft) => ({ ...draft, tools: input.tools.map((t) => ({ id: t.id, config: t.config })) }), TOOLS_LOCK);
+    await mirrorIntoDraft(deps, project.id, userId, (draft) => ({ ...draft, tools: input.tools.map((t) => ({ id: t.id, config: t.config })) }), TOOLS_LOCK);
   });
   return getSelection(deps, userId, project.id);
 }
@@ -136,27 +136,17 @@ function checkConfig(tool: ToolEntry, config: Record<string, ConfigValue>, index
   }
 }
 
-/**
- * Applies `change` to the latest draft and saves it with the context's optimistic `rev`.
- * A concurrent write (CONFLICT) is retried once on a reloaded draft; a second one fails.
- */
-async function mirrorIntoDraft(
-  dynamo: DynamoService,
+/** Writes the choice into the spec draft (through the draft module) and locks its path. */
+function mirrorIntoDraft(
+  deps: SelectionDeps,
   projectId: string,
   ownerId: string,
   change: (draft: Record<string, unknown>) => Record<string, unknown>,
   lockPath: string,
-): Promise<ProjectContext> {
-  for (let attempt = 0; ; attempt++) {
-    const context = await ensureContext(dynamo, projectId, ownerId);
-    const lockedPaths = [...new Set([...context.lockedPaths, lockPath])].sort();
-    try {
-      return await saveContext(dynamo, projectId, context.rev, { draft: change(context.draft), lockedPaths });
-    } catch (e) {
-      if (attempt === 0 && e instanceof DomainError && e.code === "conflict") continue;
-      throw e;
-    }
-  }
+): Promise<DraftState> {
+  return updateDraft({ dynamo: deps.dynamo, tools: deps.registry.tools }, { projectId, ownerId }, (current) => ({
+    draft: withLocks(change(current.draft) as DraftState["draft"], [lockPath]),
+  }));
 }
 
 const asRecord = (v: unknown): Record<string, unknown> => (v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {});

@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { costEstimates, testResults } from "../../server/db/schema";
 import { ensureContext, getContext, saveContext } from "../../server/dynamo/context-repo";
 import { estimateCost } from "../../server/cost/estimate";
-import { writeDraft } from "../../server/cost/draft-write";
+import { updateDraft } from "../../server/spec/draft";
 import { loadPricing } from "../../server/cost/pricing";
 import { createId } from "../../server/ids";
 import type { LocalPlatform } from "../../server/platform/local";
@@ -230,20 +230,22 @@ describe("cost router: applying a suggestion", () => {
     /** Writes to the draft in between our read and our save, `times` times. */
     const racer = (times: number) => {
       let calls = 0;
-      return async (draft: Record<string, unknown>) => {
+      return async ({ draft }: { draft: Record<string, unknown> }) => {
         calls++;
         if (calls <= times) {
           const c = (await getContext(platform.dynamo, projectId))!;
           await saveContext(platform.dynamo, projectId, c.rev, { draft: { ...c.draft, systemPrompt: `theirs ${calls}` } });
         }
-        return { ...draft, description: `mine ${calls}` };
+        // The name does not feed the composed system prompt, so the other writer's prompt stays as written.
+        return { draft: { ...draft, name: `mine-${calls}` } };
       };
     };
-    const saved = await writeDraft(platform, projectId, user.id, racer(1), ["description"]);
-    assert.equal(saved.draft.description, "mine 2", "retried once");
+    const deps = { dynamo: platform.dynamo, tools: [] };
+    const saved = await updateDraft(deps, { projectId, ownerId: user.id }, racer(1));
+    assert.equal(saved.draft.name, "mine-2", "retried once");
     assert.equal(saved.draft.systemPrompt, "theirs 1", "the other write is kept");
-    await assert.rejects(writeDraft(platform, projectId, user.id, racer(2), ["description"]), (e: unknown) => (e as { code?: string }).code === "conflict");
-    assert.equal((await getContext(platform.dynamo, projectId))!.draft.description, "mine 2", "nothing half-written");
+    await assert.rejects(updateDraft(deps, { projectId, ownerId: user.id }, racer(2)), (e: unknown) => (e as { code?: string }).code === "conflict");
+    assert.equal((await getContext(platform.dynamo, projectId))!.draft.name, "mine-2", "nothing half-written");
   });
 });
 

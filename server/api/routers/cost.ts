@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { loadPricing } from "../../cost/pricing";
 import {
   applyCostSuggestion,
@@ -11,7 +12,9 @@ import {
   SetTargetInput,
   type CostServiceDeps,
 } from "../../cost/service";
-import { getModel, listModels } from "../../registry/load";
+import { getModel, getRegistry, listModels } from "../../registry/load";
+import { projectTraffic, saveCostAssumptions, SaveAssumptionsInput } from "../../cost/assumptions-service";
+import { ProjectRef } from "../../projects/service";
 import { createTRPCRouter, protectedProcedure, type Context } from "../trpc";
 
 const deps = (ctx: Context): CostServiceDeps => ({
@@ -19,6 +22,7 @@ const deps = (ctx: Context): CostServiceDeps => ({
   dynamo: ctx.platform.dynamo,
   blobs: ctx.platform.blobs,
   cost: { getModel, listModels, pricing: loadPricing() },
+  tools: getRegistry().tools,
 });
 
 /**
@@ -31,4 +35,8 @@ export const costRouter = createTRPCRouter({
   history: protectedProcedure.input(HistoryInput).query(({ ctx, input }) => costHistory(deps(ctx), ctx.userId, input)),
   applySuggestion: protectedProcedure.input(ApplySuggestionInput).mutation(({ ctx, input }) => applyCostSuggestion(deps(ctx), ctx.userId, input)),
   setTarget: protectedProcedure.input(SetTargetInput).mutation(({ ctx, input }) => setDeploymentTarget(deps(ctx), ctx.userId, input)),
+  /** Stores the assumptions the user edited with the project (they survive a reload). */
+  saveAssumptions: protectedProcedure.input(SaveAssumptionsInput).mutation(({ ctx, input }) => saveCostAssumptions(deps(ctx), ctx.userId, input)),
+  /** The project's usage as model traffic: the Models tab prices with the same figures as the Cost tab. */
+  traffic: protectedProcedure.input(z.object({ projectId: ProjectRef.shape.id })).query(({ ctx, input }) => projectTraffic(deps(ctx), ctx.userId, input.projectId)),
 });

@@ -10,8 +10,13 @@ export const ProjectContextSchema = {
     phase: { type: "string", required: true },
     draft: { type: "any", required: true },
     lockedPaths: { type: "list", items: { type: "string" }, default: () => [] },
-    completeness: { type: "number", default: 0 },
-    missing: { type: "list", items: { type: "string" }, default: () => [] },
+    /** Whether a complete spec moves the workflow forward by itself (off after a go-back). Absent means true. */
+    workflowAuto: { type: "boolean" },
+    /** The cost assumptions (usage overrides) the user set in the Cost tab. */
+    costAssumptions: { type: "any" },
+    /** No longer written: completeness is derived on read (server/spec/draft). Kept so old items still parse. */
+    completeness: { type: "number" },
+    missing: { type: "list", items: { type: "string" } },
     rev: { type: "number", required: true },
     updatedAt: { type: "string", required: true },
   },

@@ -1,23 +1,27 @@
-import { ensureContext } from "../../dynamo/context-repo";
 import type { Modification } from "../../dynamo/modification-repo";
 import { AgentSpec, parseSpecOrThrow } from "../../spec/agent-spec";
+import { completeSpecOf, openDraft, specOf } from "../../spec/draft";
 import { latestVersion, readVersionFiles } from "../../versions/service";
 import type { PipelineDeps } from "./deps";
 
 /**
- * What a modification starts from: the latest version's exact spec (agent-spec.json in its
- * file set), or — before the first version — the project's draft, which must be complete.
+ * What a modification starts from. The draft is the spec of record (Ops writes each
+ * version's spec back into it, and cost suggestions or edits made since change it): a
+ * change starts from it when it is complete. Otherwise the latest version's exact spec
+ * (agent-spec.json in its file set), or — before the first version — the draft, which
+ * must then be complete.
  */
 export async function resolveBaseSpec(deps: PipelineDeps, m: Modification): Promise<{ spec: AgentSpec; versionId: string | null }> {
   const { db, blobs, dynamo } = deps.platform;
-  const latest = await latestVersion(db, m.projectId);
+  const [latest, draft] = await Promise.all([latestVersion(db, m.projectId), openDraft(dynamo, m.projectId, m.ownerId)]);
   if (latest) {
+    const fromDraft = m.kind === "change" ? completeSpecOf(draft) : null;
+    if (fromDraft) return { spec: fromDraft, versionId: latest.id };
     const files = await readVersionFiles({ blobs }, latest);
     return { spec: AgentSpec.parse(JSON.parse(String(files.get("agent-spec.json")))), versionId: latest.id };
   }
   if (m.kind !== "change" && m.spec) return { spec: parseOrFail(m.spec), versionId: null };
-  const context = await ensureContext(dynamo, m.projectId, m.ownerId);
-  return { spec: parseOrFail(context.draft), versionId: null };
+  return { spec: parseOrFail(specOf(draft)), versionId: null };
 }
 
 /** Parses a modification's spec; an incomplete one fails the modification visibly with the fields named. */

@@ -1,4 +1,4 @@
-import { defaultUsage, estimateCost, loadPricing } from "../../cost";
+import { defaultUsage, estimateCost, loadPricing, parseCostUsage } from "../../cost";
 import { generateProject } from "../../generation/generate-project";
 import { verifyProject } from "../../generation/verify/verify-project";
 import type { Platform } from "../../platform/types";
@@ -20,11 +20,9 @@ export function createPipelineDeps(platform: Platform): PipelineDeps {
     // Lambda's Node runtime has no python3: there the Python parse check is a warning, not a failure.
     verify: (files, generated) => verifyProject(files, { requiredIam: generated.requiredIam, python: platform.runtime === "aws" ? "optional" : "required" }),
     // Without a traffic figure in the spec, the stored estimate assumes the registry's default traffic (listed in its assumptions).
-    estimate: (spec) =>
-      estimateCost(spec, defaultUsage(spec, spec.requirements.requestsPerDay === undefined ? { requestsPerMonth: DEFAULT_TRAFFIC.requestsPerDay * DAYS_PER_MONTH } : {}), {
-        getModel: lookup.getModel,
-        listModels: () => registry.models,
-        pricing,
-      }),
+    estimate: (spec) => {
+      const usage = parseCostUsage(defaultUsage(spec, spec.requirements.requestsPerDay === undefined ? { requestsPerMonth: DEFAULT_TRAFFIC.requestsPerDay * DAYS_PER_MONTH } : {}));
+      return { usage, estimate: estimateCost(spec, usage, { getModel: lookup.getModel, listModels: () => registry.models, pricing }) };
+    },
   };
 }

@@ -1,3 +1,4 @@
+import type { CostUsage } from "../../cost/inputs";
 import type { CostEstimate } from "../../cost/types";
 import type { GeneratedProject, ProjectFiles, RegistryLookup } from "../../generation/types";
 import type { VerificationResult } from "../../generation/verify/types";
@@ -18,7 +19,8 @@ export type PipelineDeps = {
   plan(spec: AgentSpec, request: string): ModificationPlan;
   generate(spec: AgentSpec, feedback: QaFeedback[]): GeneratedProject;
   verify(files: ProjectFiles, generated: Pick<GeneratedProject, "requiredIam">): Promise<VerificationResult>;
-  estimate(spec: AgentSpec): CostEstimate | null;
+  /** The estimate Ops stores with a version, and the usage it priced. */
+  estimate(spec: AgentSpec): { estimate: CostEstimate; usage: CostUsage } | null;
   /** Fault injection: throws at a named point ("pm:before-write", "ops:after-write", …). */
   fault?(point: string, modificationId: string): void;
 };

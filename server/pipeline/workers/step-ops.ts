@@ -1,6 +1,7 @@
-import { costEstimates } from "../../db/schema";
+import { insertEstimate } from "../../cost/estimate-repo";
 import type { Modification } from "../../dynamo/modification-repo";
 import { log } from "../../log";
+import { syncDraftWithVersion } from "../../spec/draft";
 import { decodeFileSet } from "../../versions/file-set";
 import { storeVersion } from "../../versions/service";
 import { artifactsOf } from "./artifacts";
@@ -9,7 +10,8 @@ import { transition } from "./transitions";
 
 /**
  * Ops: packages the verified file set as the project's next version (blob + ZIP + row,
- * idempotent per modification), stores a cost estimate, and marks the modification done.
+ * idempotent per modification), brings the spec draft up to it, stores a cost estimate
+ * (the same shape as every other estimate), and marks the modification done.
  */
 export async function runOps(deps: PipelineDeps, m: Modification): Promise<Modification> {
   const artifacts = artifactsOf(m);
@@ -26,6 +28,8 @@ export async function runOps(deps: PipelineDeps, m: Modification): Promise<Modif
     modificationId: m.modificationId,
   });
   deps.fault?.("ops:after-store", m.modificationId);
+  // The draft follows the version, so the next change starts from what was built.
+  await syncDraftWithVersion({ dynamo: deps.platform.dynamo, tools: deps.registry.tools }, m, spec);
   const estimateId = await storeEstimate(deps, m, version.id, spec);
   return transition(
     deps,
@@ -37,14 +41,12 @@ export async function runOps(deps: PipelineDeps, m: Modification): Promise<Modif
 
 async function storeEstimate(deps: PipelineDeps, m: Modification, versionId: string, spec: Parameters<PipelineDeps["estimate"]>[0]): Promise<string | null> {
   try {
-    const estimate = deps.estimate(spec);
-    if (!estimate) return null;
+    const priced = deps.estimate(spec);
+    if (!priced) return null;
     // One estimate per modification: the id is derived from it, so a redelivery writes nothing new.
     const id = `est_${m.modificationId.slice(4)}`;
-    await deps.platform.db
-      .insert(costEstimates)
-      .values({ id, projectId: m.projectId, inputs: { versionId, source: "pipeline" }, breakdown: estimate, totalUsd: estimate.total.toFixed(4) })
-      .onConflictDoNothing();
+    const inputs = { specSource: "version" as const, modelId: spec.model.id, target: spec.deployment.target, spec, usage: priced.usage, overridden: [], versionId };
+    await insertEstimate(deps.platform.db, m.projectId, inputs, priced.estimate, id);
     return id;
   } catch (e) {
     // A missing price must not block a verified version.
