@@ -1,5 +1,6 @@
 import { extractSpec } from "../../server/pipeline/extract-spec";
 import { applyPlan, planModification } from "../../server/pipeline/modification/plan";
+import { planOutcome } from "../../server/pipeline/modification/types";
 import type { SpecRegistry } from "../../server/pipeline/registry-view";
 import type { UnderstandingEngine } from "./run";
 
@@ -11,10 +12,11 @@ export function offlineEngine(registry: SpecRegistry): UnderstandingEngine {
       const result = extractSpec([{ role: "user", content: text }], {}, registry);
       return { spec: result.draft, words: result.unresolvedTools.join("; ") };
     },
-    async change(spec, request) {
-      const plan = planModification(spec, request, registry);
+    async change(spec, request, answers) {
+      const plan = planModification(spec, request, registry, { answers });
       const next = plan.changes.length ? applyPlan(spec, plan) : spec;
-      return { spec: next, words: `${plan.summary} ${plan.warnings.join(" ")}`, outcome: plan.changes.length ? "changed" : "no-change" };
+      const outcome = planOutcome(plan);
+      return { spec: next, words: `${plan.summary} ${plan.warnings.join(" ")}`, outcome: outcome === "not-understood" ? undefined : outcome };
     },
   };
 }
