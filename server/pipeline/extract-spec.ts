@@ -7,6 +7,7 @@ import { mergeTools } from "./extraction/merge-tools";
 import { findModelMention, recommendModel } from "./extraction/models";
 import { readSignals, type Signals } from "./extraction/signals";
 import { clip } from "./extraction/text";
+import { promptNeedLines } from "./extraction/prompt-needs";
 import { MAX_CONVERSATION_TURNS } from "./limits";
 import type { SpecRegistry } from "./registry-view";
 
@@ -121,6 +122,7 @@ function promptFor(draft: SpecDraft, signals: Signals, registryTools: readonly T
     tools,
     memory: signals.memory,
     latencyTargetMs: draft.requirements?.latencyTargetMs,
+    needLines: promptNeedLines(signals.promptNeeds),
   });
 }
 

@@ -83,7 +83,7 @@ export type MemoryNeed = "long-term" | "none";
 
 export function findMemoryNeed(text: string): MemoryNeed | undefined {
   return lastPositive<MemoryNeed>(text, [
-    ["long-term", /\b(remember(s|ing)? (previous|past|earlier|prior|their|the user'?s?|customers'?|users'?) (conversations|chats|preferences|history|interactions)|long[- ]term memory|persistent memory|remember(s)? (users|customers|people) across)/],
+    ["long-term", /\b(remember(s|ing)? (previous|past|earlier|prior|their|the user'?s?|customers'?|users'?) (conversations|chats|preferences|history|interactions)|long[- ]term memory|persistent memory|remember(s)? (users|customers|people) across|remember(s|ing)? (returning|regular|repeat) (customers|users|visitors)|remembers? (what (i|they|the user|users) (like|said|prefer))|remembers? each (customer|user)'?s?)/],
     ["none", /\b(stateless|no memory|doesn'?t need (to remember|memory)|forget(s)? (everything|between))/],
   ])?.value;
 }

@@ -2,7 +2,7 @@ import type { ToolEntry } from "../../registry/schema";
 import type { ToolChoice } from "../../spec/agent-spec";
 import type { Signals } from "./signals";
 import { defaultToolConfig, toolConfigPath } from "./tool-config";
-import { conflictOf, resolveIntent, type ToolContext } from "./resolve-tool";
+import { conflictOf, fitsContext, resolveIntent, type ToolContext } from "./resolve-tool";
 import { TOOL_INTENTS, type ToolIntentId } from "./tool-intents";
 
 type Choice = { id: string; config: Record<string, string | number | boolean> };
@@ -37,12 +37,19 @@ export function mergeTools(
       if (!tool && note) unresolved.push(intent.label);
       return tool ? [tool] : [];
     });
+  if (signals.noInternet) for (const id of ["web-search", "http", "browser"] as const) wanted.delete(id);
   const add = resolve(wanted, true);
+  for (const { wanted: want, alternatives } of signals.namedTools.values()) {
+    if (want) add.push(alternatives.find((t) => fitsContext(t, ctx)) ?? alternatives[0]!);
+  }
+  for (const name of signals.missingSystems) unresolved.push(`${name} (the registry has no tool for it; the custom-API route, the HTTP request tool on its REST API, can reach it)`);
   const remove = new Set(resolve(unwanted, false).map((t) => t.id));
+  for (const { wanted: want, alternatives } of signals.namedTools.values()) if (!want) for (const t of alternatives) remove.add(t.id);
+  if (signals.noInternet) for (const t of registryTools) if (t.category === "web") remove.add(t.id);
   if (!current && add.length === 0) return { tools: signals.noTools ? [] : undefined, unresolved, skippedPaths: [] };
 
   const kept: Choice[] = (current ?? []).filter((t) => !remove.has(t.id)).map((t) => ({ id: t.id, config: { ...(t.config ?? {}) } }));
-  for (const entry of add) {
+  for (const entry of add.filter((t) => !remove.has(t.id))) {
     const ids = kept.map((t) => t.id);
     if (!ids.includes(entry.id) && !conflictOf(entry, ids, registryTools)) kept.push({ id: entry.id, config: defaultToolConfig(entry, ctx.region) });
   }

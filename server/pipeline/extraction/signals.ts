@@ -6,7 +6,9 @@ import { deriveUseCase, findAgentName } from "./compose";
 import { findDeploymentTarget, findLanguage, findMemoryNeed, findRegion, type MemoryNeed } from "./deployment";
 import { parseBudget, parseLatency, parseTraffic } from "./numbers";
 import { parseConfigAnswer } from "./tool-config";
-import { clip, findMentions, normalize, sentences, wordCount } from "./text";
+import { clip, findMentions, isNegatedAt, normalize, sentences, wordCount } from "./text";
+import { readPromptNeeds, type PromptNeeds } from "./prompt-needs";
+import { spotSystems } from "./tool-search";
 import { TOOL_INTENTS, type ToolIntentId } from "./tool-intents";
 import { findUseCase, type UseCase } from "./use-cases";
 
@@ -38,7 +40,17 @@ export type Signals = {
   skippedSettings: { toolId: string; param: string }[];
   /** All user text, normalised, for model mentions. */
   userText: string;
+  /** Registry tools for the systems the user named (by name, typos forgiven): wanted or not. */
+  namedTools: Map<string, { wanted: boolean; alternatives: ToolEntry[] }>;
+  /** Systems the user named that no registry tool serves ("zendesk"). */
+  missingSystems: Set<string>;
+  /** "no internet access", "never browse the web". */
+  noInternet: boolean;
+  promptNeeds: PromptNeeds;
 };
+
+/** "no internet access", "must not access the internet", "we don't want internet access", "no web access at all". */
+export const NO_INTERNET = /\b(no|without|never|not|don'?t want|do not want|must not|mustn'?t|shouldn'?t|should never|cannot|can'?t)\b[^.;,]{0,30}?\b(internet|web access|online access|browse the (web|internet)|access the (web|internet))\b|\boffline only\b|\bno more internet\b/;
 
 const DONT_KNOW = /\b(not sure|no idea|don'?t know|do not know|dunno|unsure|no clue|hard to say|unknown|can'?t say|not yet|tbd|skip)\b/;
 const NO_LIMIT = /\b(no (fixed |real |hard |set )?(budget|limit)|(don'?t|do not) have (a |any )?(fixed |set |real )?(budget|limit)|unlimited|doesn'?t matter|whatever it costs)\b/;
@@ -56,6 +68,7 @@ const CAPABILITY_WORDS: [Capability, RegExp][] = [
 export function readSignals(conversation: readonly Turn[], tools: readonly ToolEntry[] = []): Signals {
   const s: Signals = {
     toolIntents: new Map(), noTools: false, skipped: new Set(), capabilities: new Set(), toolSettings: [], skippedSettings: [], userText: "",
+    namedTools: new Map(), missingSystems: new Set(), noInternet: false, promptNeeds: { languages: [], tones: [], apis: [] },
   };
   const descriptive: string[] = [];
   let topic: string | undefined;
@@ -78,6 +91,8 @@ export function readSignals(conversation: readonly Turn[], tools: readonly ToolE
     readNumbers(s, text, topic);
     readDeclines(s, text, topic);
     readTools(s, text);
+    readNamedSystems(s, text, tools);
+    readBehaviour(s, turn.content, text);
     s.target = findDeploymentTarget(text) ?? s.target;
     s.region = findRegion(text) ?? s.region;
     s.language = findLanguage(text) ?? s.language;
@@ -137,6 +152,28 @@ function readTools(s: Signals, text: string) {
     if (mentions.length === 0) continue;
     s.toolIntents.set(intent.id, mentions.some((m) => !m.negated));
   }
+}
+
+function readNamedSystems(s: Signals, text: string, tools: readonly ToolEntry[]) {
+  for (const spot of spotSystems(text, tools)) {
+    const wanted = !isNegatedAt(text, spot.index);
+    if (spot.missing) {
+      if (wanted) s.missingSystems.add(spot.missing);
+      continue;
+    }
+    if (spot.tools.length) s.namedTools.set(spot.tools[0]!.id, { wanted, alternatives: spot.tools });
+  }
+}
+
+function readBehaviour(s: Signals, original: string, text: string) {
+  if (NO_INTERNET.test(text)) s.noInternet = true;
+  const needs = readPromptNeeds(original);
+  const p = s.promptNeeds;
+  p.languages = [...new Set([...p.languages, ...needs.languages])];
+  p.tones = [...new Set([...p.tones, ...needs.tones])];
+  p.escalation = needs.escalation ?? p.escalation;
+  p.apis = [...p.apis, ...needs.apis.filter((a) => !p.apis.some((b) => b.url === a.url))];
+  if (needs.apis.length) s.toolIntents.set("http", true);
 }
 
 /** Budget, traffic and deployment sentences are settings, not what the agent does: leave them out of the description. */

@@ -13,7 +13,14 @@ export function splitClauses(request: string): Clause[] {
   const parts = request
     .split(/[;\n]|[,.](?=\s)|\s+(?:and|then|also|plus)\s+(?=(?:add|remove|drop|use|switch|deploy|make|move|change|set|rename|call|increase|decrease|reduce|run|include|enable|disable|give)\b)/i)
     .map((p) => p.trim())
-    .filter(Boolean);
+    .filter(Boolean)
+    // "when the customer is upset, escalate to a human": the condition belongs to its clause.
+    .reduce<string[]>((out, part) => {
+      const last = out[out.length - 1];
+      if (last !== undefined && /^(when|if|whenever|once|in case)\b/i.test(last) && !/[.;]$/.test(last)) out[out.length - 1] = `${last}, ${part}`;
+      else out.push(part);
+      return out;
+    }, []);
   let verb: Clause["verb"];
   return parts.map((original) => {
     const text = normalize(original);

@@ -9,10 +9,16 @@ import { promptRule } from "./rules-prompt";
 import { nameRule, requirementsRule } from "./rules-requirements";
 import { refitModel } from "./rules-model";
 import { refitTools, toolRule } from "./rules-tools";
+import { behaviourRule, systemsRule } from "./rules-needs";
+import { applyAnswers, askForSettings, type Answers } from "./needs-input";
 import type { ModificationPlan, PlanChange, Rule, RuleOutcome } from "./types";
 
-/** Order matters: a language or target change comes before tools are refitted to it. */
-const RULES: Rule[] = [nameRule, languageRule, targetRule, regionRule, memoryRule, modelRule, promptRule, toolRule, requirementsRule];
+/**
+ * Order matters: a language or target change comes before tools are refitted to it. Each
+ * rule sees the spec as the rules before it left it, so two rules never overwrite each
+ * other's tool list.
+ */
+const RULES: Rule[] = [nameRule, languageRule, targetRule, regionRule, memoryRule, modelRule, promptRule, toolRule, systemsRule, behaviourRule, requirementsRule];
 
 const EXAMPLES = `Try, for example: "add web search", "switch to a cheaper model", "deploy on Lambda instead", "make the prompt more formal", "use TypeScript" or "increase memory".`;
 
@@ -21,7 +27,7 @@ const EXAMPLES = `Try, for example: "add web search", "switch to a cheaper model
  * Each clause of the request goes through the rules in order against a working copy of
  * the spec; a request nothing understands gives a plan with no changes that says so.
  */
-export function planModification(spec: AgentSpec, request: string, registry: SpecRegistry): ModificationPlan {
+export function planModification(spec: AgentSpec, request: string, registry: SpecRegistry, options: { answers?: Answers } = {}): ModificationPlan {
   const text = request.trim();
   if (!text) throw new DomainError("invalid", "The change request is empty");
   let working = spec;
@@ -40,21 +46,31 @@ export function planModification(spec: AgentSpec, request: string, registry: Spe
 
   for (const clause of splitClauses(text)) {
     const before = working;
-    const outcomes = RULES.map((rule) => rule({ spec: working, clause: clause.text, original: clause.original, verb: clause.verb, registry })).filter(
-      (o): o is RuleOutcome => o !== undefined,
-    );
-    if (outcomes.length === 0) {
+    let understood = false;
+    for (const rule of RULES) {
+      const outcome = rule({ spec: working, clause: clause.text, original: clause.original, verb: clause.verb, registry });
+      if (!outcome) continue;
+      understood = true;
+      apply(outcome);
+    }
+    if (!understood) {
       notUnderstood.push(clause.original);
       continue;
     }
-    for (const outcome of outcomes) apply(outcome);
     if (working.language !== before.language || working.deployment.target !== before.deployment.target) apply(refitTools(working, registry.tools));
     if (working.deployment.region !== before.deployment.region) apply(refitModel(working, registry));
   }
 
+  apply(applyAnswers(spec, working, registry.tools, options.answers ?? {}));
   const final = changes.filter((c) => JSON.stringify(c.from) !== JSON.stringify(c.to));
+  const needsInput = askForSettings(spec, working, registry.tools);
   const patch = final.map((c) => ({ op: "set" as const, path: c.path, value: c.to }));
-  return { summary: summarize(final, notes, notUnderstood), changes: final, patch, warnings: [...new Set(warnings)], notUnderstood };
+  const summary = summarize(final, notes, notUnderstood) + (needsInput.length ? ` ${askText(needsInput)}` : "");
+  return { summary, changes: final, patch, warnings: [...new Set(warnings)], notUnderstood, needsInput, engine: "rules" };
+}
+
+function askText(needs: { label: string; toolId: string }[]): string {
+  return `Before I can go on I need ${needs.map((n) => `the ${n.label}`).join(" and ")}: what ${needs.length > 1 ? "are they" : "is it"}? (Answer "not yet" to leave it open.)`;
 }
 
 /**

@@ -8,7 +8,7 @@ import type { Rule } from "./types";
 const STYLES: [RegExp, string, string][] = [
   [/\b(more )?(formal|professional|businesslike)\b/, "formal", "Use a formal, professional tone: no slang, no emojis, no contractions."],
   [/\b(more )?(friendl(y|ier)|warm(er)?|casual|relaxed|approachable|conversational)\b/, "friendly", "Use a warm, friendly and approachable tone; keep it professional."],
-  [/\b(more )?(concise|brief|terse|to the point)\b|\bshorter (answers|replies|responses)\b/, "concise", "Keep replies short: at most three sentences unless the user asks for detail."],
+  [/\b(more )?(concise|brief|terse|to the point)\b|\bshorter (answers|replies|responses)\b/, "concise", "Be concise: keep replies to at most three sentences unless the user asks for detail."],
   [/\b(more )?(detailed|thorough|in-depth|longer (answers|replies|responses))\b/, "detailed", "Give thorough, well-structured answers with the reasoning and examples behind them."],
   [/\b(more )?(empathetic|patient|kind(er)?)\b/, "empathetic", "Acknowledge the user's situation and feelings before solving the problem."],
 ];

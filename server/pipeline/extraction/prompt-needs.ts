@@ -1,0 +1,106 @@
+import { normalize } from "./text";
+
+/**
+ * What the user's words ask of the agent's behaviour rather than its tools: the languages
+ * it answers in, its tone, when it escalates to a human and which of the team's own APIs
+ * it calls. Each becomes one line of the system prompt ("prompt needs"), so a later
+ * request replaces the line instead of piling up contradicting instructions.
+ */
+
+const LANGUAGES: [string, RegExp][] = [
+  ["English", /\benglish\b|\binglés\b|\banglais\b|\benglisch\b/],
+  ["Spanish", /\bspanish\b|\bespañol\b|\bespanol\b|\bcastellano\b|\bespagnol\b|\bspanisch\b/],
+  ["French", /\bfrench\b|\bfrançais\b|\bfrancais\b|\bfrancés\b|\bfranzösisch\b/],
+  ["German", /\bgerman\b|\bdeutsch\b|\balemán\b|\ballemand\b/],
+  ["Italian", /\bitalian\b|\bitaliano\b|\bitalien\b/],
+  ["Portuguese", /\bportuguese\b|\bportuguês\b|\bportugues\b/],
+  ["Dutch", /\bdutch\b|\bnederlands\b/],
+  ["Polish", /\bpolish\b|\bpolski\b/],
+  ["Japanese", /\bjapanese\b|日本語/],
+  ["Chinese", /\bchinese\b|\bmandarin\b|中文/],
+  ["Korean", /\bkorean\b/],
+  ["Arabic", /\barabic\b/],
+  ["Hindi", /\bhindi\b/],
+  ["Swedish", /\bswedish\b/],
+  ["Turkish", /\bturkish\b/],
+];
+
+const TONES: [string, RegExp][] = [
+  ["formal", /\b(formal|businesslike)\b/],
+  ["professional", /\bprofessional\b/],
+  ["friendly", /\b(friendly|friendlier|warm|warmer|approachable)\b/],
+  ["playful", /\b(playful|fun|humou?rous)\b/],
+  ["concise", /\b(concise|brief|terse|shorter)\b/],
+  ["encouraging", /\b(encouraging|supportive)\b/],
+  ["patient", /\bpatient\b/],
+  ["empathetic", /\b(empathetic|empathic|compassionate)\b/],
+  ["casual", /\bcasual\b/],
+];
+
+export type PromptNeeds = {
+  languages: string[];
+  tones: string[];
+  /** "escalate to a human by sending a Slack message when the customer is angry" */
+  escalation?: { when?: string; via?: string };
+  apis: { url: string; what: string }[];
+};
+
+const PLAIN_ENGLISH = /\bplain english\b|\bin english\b(?= (?:to|and) (?:ask|query|questions))/;
+
+export function readPromptNeeds(original: string): PromptNeeds {
+  const text = normalize(original).replace(PLAIN_ENGLISH, "");
+  let languages = LANGUAGES.filter(([, re]) => re.test(text)).map(([name]) => name);
+  // "answer in English" alone is the default, not a need; with another language it is.
+  if (languages.length === 1 && languages[0] === "English") languages = [];
+  const tones = TONES.filter(([, re]) => re.test(text)).map(([name]) => name);
+  return { languages, tones, escalation: findEscalation(text), apis: findApis(original) };
+}
+
+const ESCALATE = /\b(escalat\w*|hand(?:s|ing)? (?:it )?(?:off|over)|pass(?:es)? (?:it )?(?:on )?to|transfer(?:s)? to|passa a|ping|page)\b[^.;]*?\b(human|person|operator|operatore|agent|engineer|on-call|team|manager|someone)\b/;
+
+function findEscalation(text: string): PromptNeeds["escalation"] {
+  const m = ESCALATE.exec(text) ?? (/\b(escalat\w*)\b/.exec(text) as RegExpExecArray | null);
+  if (!m) return undefined;
+  const rest = text.slice(m.index);
+  const when = /\b(?:when|if|whenever|once)\s+([^.;,]+)/.exec(rest)?.[1]?.trim() ?? /\b(?:when|if|whenever)\s+([^.;,]+)/.exec(text)?.[1]?.trim();
+  const via = /\b(slack|email|e-mail|jira|servicenow|a ticket|teams|phone)\b/.exec(rest)?.[1];
+  return { when, via };
+}
+
+const URL_RE = /\bhttps?:\/\/[^\s)"'<>,]+[^\s)"'<>,.;:!?]/g;
+
+/** URLs the user gives for the agent to call, with the words around them as what it is for. */
+function findApis(original: string): PromptNeeds["apis"] {
+  const out: PromptNeeds["apis"] = [];
+  for (const m of original.matchAll(URL_RE)) {
+    const sentence = original.slice(Math.max(0, original.lastIndexOf(".", m.index - 1) + 1), m.index).replace(/\(|\bat\s*$/g, "").trim();
+    const what = sentence.replace(/^(also|and|then|please|i want|we need|it should)\s+/i, "").replace(/\s+(at|via|from|on)\s*$/i, "").slice(-140).trim();
+    out.push({ url: m[0], what: what || "the team's API" });
+  }
+  return out;
+}
+
+/** The managed prompt lines for the needs found, each starting with its own label. */
+export function promptNeedLines(needs: PromptNeeds): string[] {
+  const lines: string[] = [];
+  if (needs.languages.length) lines.push(`Languages: answer in the user's language when it is one of ${needs.languages.join(", ")}${needs.languages.includes("English") ? "" : " (and in English)"}.`);
+  if (needs.tones.length) lines.push(`Tone: be ${needs.tones.join(", ")}.`);
+  if (needs.escalation) {
+    const via = needs.escalation.via ? ` by ${needs.escalation.via === "slack" ? "sending a Slack message" : `using ${needs.escalation.via}`}` : "";
+    lines.push(`Escalation: escalate to a human${via}${needs.escalation.when ? ` when ${needs.escalation.when}` : " when you cannot help"}; tell the user you did.`);
+  }
+  for (const api of needs.apis) lines.push(`API: ${api.what} — call ${api.url} with the HTTP request tool (replace {placeholders} with the values from the conversation).`);
+  return lines;
+}
+
+/** Adds or replaces the labelled lines in a prompt ("Languages: …" replaces "Languages: …"). */
+export function withPromptLines(prompt: string, lines: string[]): string {
+  let next = prompt.trimEnd();
+  for (const line of lines) {
+    const label = line.slice(0, line.indexOf(":") + 1);
+    const existing = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} .*$`, "m");
+    if (label !== "API:" && existing.test(next)) next = next.replace(existing, line);
+    else if (!next.includes(line)) next = `${next}\n${line}`;
+  }
+  return next;
+}

@@ -1,0 +1,108 @@
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { getBuiltinTemplate } from "../../../server/consultation/templates-builtin";
+import { extractSpec } from "../../../server/pipeline/extract-spec";
+import { promptNeedLines, readPromptNeeds, withPromptLines } from "../../../server/pipeline/extraction/prompt-needs";
+import { TOOL_NAMES } from "../../../server/pipeline/extraction/tool-names";
+import { searchTools, spotSystems } from "../../../server/pipeline/extraction/tool-search";
+import { applyPlan, planModification } from "../../../server/pipeline/modification/plan";
+import { trafficFactor } from "../../../server/pipeline/modification/rules-requirements";
+import { planOutcome } from "../../../server/pipeline/modification/types";
+import { realRegistry } from "./registry";
+
+const registry = realRegistry();
+const support = getBuiltinTemplate("builtin-customer-support")!.spec;
+const ids = (tools: readonly { id: string }[] | undefined) => (tools ?? []).map((t) => t.id);
+
+describe("registry search", () => {
+  test("every named tool id exists and is active", () => {
+    for (const id of Object.keys(TOOL_NAMES)) assert.equal(registry.tools.find((t) => t.id === id)?.status, "active", id);
+  });
+
+  test("names are found with typos and two-word names as one; ordinary words are not systems", () => {
+    const spots = spotSystems("answers from our confluance wiki and files tickets, reads Google Drive folders", registry.tools);
+    assert.deepEqual(spots.map((s) => s.tools[0]?.id), ["mcp_atlassian", "mcp_google_drive"]);
+    assert.deepEqual(spotSystems("we stop when the graph is done, the time is up and memory is full", registry.tools), []);
+    assert.equal(spotSystems("open tickets in Zendesk", registry.tools)[0]?.missing, "zendesk");
+  });
+
+  test("a qualifier is one system: 'Supabase Postgres' is Supabase", () => {
+    assert.deepEqual(spotSystems("queries our Supabase Postgres database", registry.tools).map((s) => s.tools[0]?.id), ["mcp_supabase"]);
+  });
+
+  test("searchTools ranks registry tools for a need in words", () => {
+    assert.ok(searchTools("search the web for news", registry.tools).slice(0, 5).some((t) => t.category === "web"));
+  });
+});
+
+describe("descriptions: several needs, negations, behaviour", () => {
+  test("the IT helpdesk on Confluence and Jira gets the Atlassian server and asks for its site URL", () => {
+    const r = extractSpec([{ role: "user", content: "an agent for our IT helpdesk that answers employee questions from our Confluence wiki and can open Jira tickets" }], {}, registry);
+    assert.deepEqual(ids(r.draft.tools), ["mcp_atlassian"]);
+    assert.ok(r.missing.includes("tools.0.config.site_url"), r.missing.join());
+  });
+
+  test("'no internet access' keeps every web tool out; a named system without a tool is said, not invented", () => {
+    const r = extractSpec([{ role: "user", content: "Answer questions about our PostgreSQL database and Zendesk tickets, no internet access" }], {}, registry);
+    assert.deepEqual(ids(r.draft.tools), ["mcp_dbhub"]);
+    assert.match(r.unresolvedTools.join(), /zendesk .*custom-API route/);
+  });
+
+  test("languages, tone, escalation and a custom API become prompt lines; the API adds the HTTP tool", () => {
+    const r = extractSpec([{ role: "user", content: "Support bot for our store, friendly tone, answers in Spanish and French too, escalates to a human by sending a Slack message when the customer is angry, and looks up order status from our REST API at https://api.example.com/orders/{id}" }], {}, registry);
+    const prompt = String(r.draft.systemPrompt);
+    assert.match(prompt, /^Languages: .*Spanish, French/m);
+    assert.match(prompt, /^Tone: be friendly/m);
+    assert.match(prompt, /^Escalation: escalate to a human by sending a Slack message when the customer is angry/m);
+    assert.match(prompt, /^API: .*https:\/\/api\.example\.com\/orders\/\{id\}/m);
+    assert.ok(ids(r.draft.tools).includes("http_request") && ids(r.draft.tools).includes("mcp_slack"), ids(r.draft.tools).join());
+  });
+});
+
+describe("change requests", () => {
+  const plan = (request: string, spec = support, answers?: Record<string, string>) => planModification(spec, request, registry, { answers });
+
+  test("a tool with a required setting needs input, asked by its human name, and resumes with the answer", () => {
+    const asked = plan("add the Slack MCP server");
+    assert.equal(planOutcome(asked), "needs-input");
+    assert.deepEqual(asked.needsInput?.map((n) => n.path), ["tools.1.config.team_id"]);
+    assert.match(asked.summary, /Slack workspace \(team\) ID/);
+    const answered = plan("add the Slack MCP server", support, { team_id: "T012AB3CD" });
+    assert.equal(planOutcome(answered), "changed");
+    assert.equal(applyPlan(support, answered).tools[1]!.config.team_id, "T012AB3CD");
+    assert.equal(planOutcome(plan("add the Slack MCP server", support, { team_id: "not yet" })), "needs-input", "'not yet' leaves it open");
+  });
+
+  test("a request the spec already satisfies changes nothing, neutrally", () => {
+    for (const request of ["add a knowledge base", "deploy it on agentcore", "remove slack"]) assert.equal(planOutcome(plan(request)), "no-change", request);
+    assert.equal(planOutcome(plan("make it purple")), "not-understood");
+  });
+
+  test("remove the http tool, no internet; add several systems in one request", () => {
+    const helpdesk = getBuiltinTemplate("builtin-it-helpdesk-ts")!.spec;
+    assert.deepEqual(ids(applyPlan(helpdesk, plan("remove the http tool, we don't want internet access", helpdesk)).tools), ["bedrock_knowledge_base"]);
+    assert.deepEqual(ids(applyPlan(support, plan("add github and jira", support, { site_url: "https://acme.atlassian.net" })).tools), ["bedrock_knowledge_base", "mcp_github", "mcp_atlassian"]);
+  });
+
+  test("languages merge with the ones already asked for", () => {
+    const first = applyPlan(support, plan("make it answer in Spanish and French too"));
+    const second = applyPlan(first, plan("answer in German as well", first));
+    assert.match(second.systemPrompt, /^Languages: .*Spanish, French, German/m);
+    assert.equal(second.systemPrompt.match(/^Languages:/gm)?.length, 1);
+  });
+
+  test("traffic as multiples scales the current figure", () => {
+    assert.equal(trafficFactor("we expect 10x more traffic next month"), 10);
+    assert.equal(trafficFactor("traffic will double"), 2);
+    assert.equal(trafficFactor("three times more users"), 3);
+    assert.equal(trafficFactor("half the traffic"), 0.5);
+    assert.equal(trafficFactor("use a 2x larger model"), undefined);
+    const busy = { ...support, requirements: { ...support.requirements, requestsPerDay: 500 } };
+    assert.equal(applyPlan(busy, plan("we expect 10x more traffic next month", busy)).requirements.requestsPerDay, 5000);
+  });
+
+  test("prompt lines replace their own label instead of piling up", () => {
+    const once = withPromptLines("You are X.", promptNeedLines(readPromptNeeds("be formal")));
+    assert.equal(withPromptLines(once, promptNeedLines(readPromptNeeds("be playful"))), "You are X.\nTone: be playful.");
+  });
+});

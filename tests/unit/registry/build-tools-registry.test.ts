@@ -1,0 +1,43 @@
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { buildToolsJson, McpReference, toolEntryFor } from "../../../scripts/build-tools-registry";
+
+const dir = join(__dirname, "../../../registry");
+const toolsText = readFileSync(join(dir, "tools.json"), "utf8");
+const referenceText = readFileSync(join(dir, "reference/mcp-servers.json"), "utf8");
+const reference = McpReference.parse(JSON.parse(referenceText));
+
+describe("registry/tools.json from registry/reference/mcp-servers.json", () => {
+  test("tools.json holds exactly what the reference gives (run scripts/build-tools-registry.ts after editing the reference)", () => {
+    assert.equal(buildToolsJson(toolsText, referenceText), toolsText);
+  });
+
+  test("every reference server pins an exact package version and records source and date", () => {
+    for (const s of reference.servers) {
+      if (s.launch.transport === "stdio") assert.match(s.launch.version, /^\d+\.\d+\.\d+$/, s.id);
+      assert.ok(s.source.length > 20, `${s.id} has a source`);
+      assert.match(s.asOf, /^\d{4}-\d{2}-\d{2}$/);
+    }
+  });
+
+  test("stdio servers run the pinned package; secrets come from the environment, settings from cfg", () => {
+    const dbhub = toolEntryFor(reference.servers.find((s) => s.id === "mcp_dbhub")!);
+    assert.match(dbhub.python!.init[0]!, /"@bytebase\/dbhub@1\.4\.0"/);
+    assert.match(dbhub.python!.init[0]!, /"DSN": os\.environ\["DATABASE_DSN"\]/);
+    assert.match(dbhub.typescript!.init[0]!, /DSN: String\(process\.env\.DATABASE_DSN \?\? ""\)/);
+    assert.equal(dbhub.platforms.lambda.supported, false);
+    const atlassian = toolEntryFor(reference.servers.find((s) => s.id === "mcp_atlassian")!);
+    assert.match(atlassian.python!.init[0]!, /"uvx", args=\["mcp-atlassian==0\.23\.1"\]/);
+    assert.match(atlassian.python!.init[0]!, /"CONFLUENCE_URL": str\(cfg\["site_url"\]\) \+ "\/wiki"/);
+  });
+
+  test("a remote server sends its token as a header and runs everywhere, Lambda included", () => {
+    const github = toolEntryFor(reference.servers.find((s) => s.id === "mcp_github")!);
+    assert.match(github.python!.init[1]!, /headers=\{"Authorization": "Bearer " \+ os\.environ\["GITHUB_PAT"\]\}/);
+    assert.match(github.typescript!.init[0]!, /StreamableHTTPClientTransport\(new URL\(String\(cfg\.url\)\)/);
+    assert.equal(github.platforms.lambda.supported, true);
+    assert.equal(github.config[0]!.default, "https://api.githubcopilot.com/mcp/");
+  });
+});
