@@ -39,6 +39,7 @@ CREATE TABLE "deployments" (
 	"change_set_name" text,
 	"build_id" text,
 	"image_uri" text,
+	"parameters" jsonb,
 	"changes" jsonb,
 	"outputs" jsonb,
 	"retained" jsonb,

@@ -40,6 +40,8 @@ export const deployments = pgTable(
     changeSetName: text("change_set_name"),
     buildId: text("build_id"),
     imageUri: text("image_uri"),
+    /** Template parameters the user supplied (VpcId, SubnetIds, …); the platform adds image/code locations. */
+    parameters: jsonb("parameters").$type<Record<string, string>>(),
     changes: jsonb("changes").$type<unknown[]>(),
     outputs: jsonb("outputs").$type<Record<string, string>>(),
     retained: jsonb("retained").$type<unknown[]>(),

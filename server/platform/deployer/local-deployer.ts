@@ -34,7 +34,7 @@ export class LocalDeployer implements Deployer {
     return target.mode === "role" ? (ROLE.exec(target.roleArn)?.[1] ?? LOCAL_ACCOUNT) : LOCAL_ACCOUNT;
   }
   private key(target: DeployTarget, kind: string, name: string) {
-    return `local-aws/${this.account(target)}/${target.region}/${kind}/${encodeURIComponent(name)}.json`;
+    return `local-aws/${this.account(target)}/${target.region}/${kind}/${name.replace(/[^A-Za-z0-9._-]/g, "_")}.json`;
   }
   private async read<T>(key: string): Promise<T | null> {
     const bytes = await this.blobs.get(key);
