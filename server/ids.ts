@@ -19,6 +19,9 @@ const PREFIXES = {
   testCase: "tc",
   suiteRun: "sr",
   job: "job",
+  deployment: "dep",
+  connection: "awc",
+  invocation: "inv",
 } as const;
 
 export type IdKind = keyof typeof PREFIXES;

@@ -8,6 +8,7 @@ import type { ReactNode } from "react";
 import { CodeTab } from "../code/code-tab";
 import { ConsultationTab } from "../consultation/consultation-tab";
 import { CostTab } from "../cost/cost-tab";
+import { DeployTab } from "../deploy/deploy-tab";
 import { ModelSelector } from "../models/model-selector";
 import { ToolSelector } from "../tools/tool-selector";
 import { PipelinePanel } from "../pipeline/pipeline-panel";
@@ -25,6 +26,7 @@ const TAB_CONTENT: Partial<Record<ProjectTabId, (props: { projectId: string }) =
   code: CodeTab,
   cost: CostTab,
   testing: TestingTab,
+  deploy: DeployTab,
 };
 
 export function ProjectWorkspace({ projectId }: { projectId: string }) {

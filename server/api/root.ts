@@ -2,6 +2,7 @@ import { authRouter } from "./routers/auth";
 import { generationRouter } from "./routers/generation";
 import { modificationRouter } from "./routers/modification";
 import { costRouter } from "./routers/cost";
+import { deployRouter } from "./routers/deploy";
 import { consultationRouter } from "./routers/consultation";
 import { templateRouter } from "./routers/template";
 import { workflowRouter } from "./routers/workflow";
@@ -27,6 +28,7 @@ export const appRouter = createTRPCRouter({
   consultation: consultationRouter,
   workflow: workflowRouter,
   template: templateRouter,
+  deploy: deployRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,6 +4,7 @@ import { log } from "../log";
 import { getPipelineDeps } from "../agents/deps";
 import { createQueueHandler } from "../pipeline/workers/handler";
 import { recoverPending } from "../pipeline/workers/lifecycle";
+import { resumeDeployments } from "../deploy/watch";
 import type { LocalPlatform } from "../platform/local";
 import { QUEUE_NAMES } from "../platform/types";
 import { realtimeDeps } from "../realtime/deps";
@@ -28,7 +29,8 @@ export async function startLocalServices(platform: LocalPlatform): Promise<Local
 
   // The same engines the Lambda handlers use (server/agents/deps.ts), over the platform the launcher installed.
   for (const role of QUEUE_NAMES) platform.jobs.consume(role, createQueueHandler(role, getPipelineDeps));
-  const sweep = () => recoverPending(platform).catch((e) => log.warn("recovery sweep failed", { error: String(e) }));
+  const sweep = () =>
+    Promise.all([recoverPending(platform), resumeDeployments(platform)]).catch((e) => log.warn("recovery sweep failed", { error: String(e) }));
   await sweep();
   const sweeper = setInterval(sweep, SWEEP_MS);
   sweeper.unref();

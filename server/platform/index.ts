@@ -3,6 +3,7 @@ import { env } from "../env";
 import type { Platform } from "./types";
 
 export type { Platform } from "./types";
+import type { Deployer } from "./deployer/types";
 
 /**
  * The one place that chooses implementations. The promise lives on globalThis because the
@@ -28,4 +29,25 @@ async function createPlatform(): Promise<Platform> {
   }
   const { createLocalPlatform } = await import("./local");
   return createLocalPlatform({ dataDir: path.resolve(e.DATA_DIR), dynamoPort: e.DYNAMO_PORT });
+}
+
+const deployers = new WeakMap<Platform, Deployer>();
+
+/**
+ * The Deployer for a platform: the simulated account locally, AWS (assuming the user's
+ * deploy role with the platform's own credentials) in aws mode. Tests install their own.
+ */
+export async function getDeployer(platform: Platform): Promise<Deployer> {
+  const existing = deployers.get(platform);
+  if (existing) return existing;
+  const deployer =
+    platform.runtime === "aws"
+      ? new (await import("./deployer/aws-deployer")).AwsDeployer()
+      : new (await import("./deployer/local-deployer")).LocalDeployer(platform.blobs);
+  deployers.set(platform, deployer);
+  return deployer;
+}
+
+export function setDeployer(platform: Platform, deployer: Deployer): void {
+  deployers.set(platform, deployer);
 }

@@ -1,0 +1,49 @@
+"use client";
+
+import type { inferRouterOutputs } from "@trpc/server";
+import type { AppRouter } from "../../server/api/root";
+import { Card } from "../ui/card";
+
+export type DeployPlanView = inferRouterOutputs<AppRouter>["deploy"]["plan"];
+
+/** The plan: resources, IAM both ways, prerequisites, monthly cost and the CI commands. */
+export function PlanPanel({ plan }: { plan: DeployPlanView }) {
+  return (
+    <Card data-testid="deploy-plan">
+      <h3 className="font-semibold">Plan: stack <code>{plan.stackName}</code> in {plan.region}</h3>
+      <p className="mt-1 text-sm text-slate-600">
+        Monthly cost: {plan.cost.monthlyUsd !== null ? <strong data-testid="deploy-plan-cost">${plan.cost.monthlyUsd.toFixed(2)}</strong> : <span>{"reason" in plan.cost ? plan.cost.reason : ""}</span>}
+      </p>
+      <div className="mt-3 grid gap-4 md:grid-cols-2">
+        <section>
+          <h4 className="text-sm font-medium">Resources ({plan.resources.length})</h4>
+          <ul className="mt-1 text-xs text-slate-700" data-testid="deploy-plan-resources">
+            {plan.resources.map((r) => <li key={r.logicalId}><code>{r.logicalId}</code> {r.type}{r.retainedOnDelete ? " (retained on delete)" : ""}</li>)}
+          </ul>
+        </section>
+        <section>
+          <h4 className="text-sm font-medium">Prerequisites</h4>
+          <ul className="mt-1 space-y-1 text-xs text-slate-700" data-testid="deploy-plan-prerequisites">
+            {plan.prerequisites.map((p) => <li key={p.title}><span aria-hidden>{p.ready ? "✓" : "○"}</span> <strong>{p.title}</strong><div className="whitespace-pre-wrap text-slate-500">{p.detail}</div></li>)}
+          </ul>
+        </section>
+        <section>
+          <h4 className="text-sm font-medium">The agent gets</h4>
+          {plan.agentRoles.map((r) => (
+            <div key={r.logicalId} className="mt-1 text-xs"><code>{r.logicalId}</code> (trusted by {r.trustedBy.join(", ")}): {r.statements.flatMap((s) => s.actions).join(", ") || "no inline statements"}{r.managedPolicies.length ? `; managed: ${r.managedPolicies.join(", ")}` : ""}</div>
+          ))}
+        </section>
+        <section>
+          <h4 className="text-sm font-medium">The deployer needs</h4>
+          <ul className="mt-1 text-xs text-slate-700">
+            {plan.deployer.map((d) => <li key={`${d.service}-${d.resourceType}`}>{d.resourceType ?? d.service}{d.inferred ? " (inferred)" : ""}: {d.actions.join(", ")}</li>)}
+          </ul>
+        </section>
+      </div>
+      <details className="mt-3 text-sm">
+        <summary className="cursor-pointer font-medium">Deploy from your own CI</summary>
+        {plan.ciCommands.map((c) => <div key={c.title} className="mt-2"><p className="text-xs text-slate-600">{c.title}</p><pre className="overflow-x-auto rounded bg-slate-900 p-2 text-xs text-slate-100">{c.command}</pre></div>)}
+      </details>
+    </Card>
+  );
+}

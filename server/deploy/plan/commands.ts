@@ -1,0 +1,37 @@
+import type { AgentSpec } from "../../spec/agent-spec";
+import type { CfnTemplate } from "./iac";
+
+/**
+ * The commands a team runs to deploy the same version from its own CI: the project's own
+ * build/push scripts when it has them, then `aws cloudformation deploy` of the template,
+ * with every parameter that has no default spelled out as a placeholder.
+ */
+export type CiStep = { title: string; command: string };
+
+const shellQuote = (s: string) => (/^[A-Za-z0-9_./:=@-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+
+export function stackName(spec: Pick<AgentSpec, "name">, environment: string): string {
+  return `${spec.name}-${environment}`;
+}
+
+export function ciCommands(spec: AgentSpec, environment: string, template: CfnTemplate | null, paths: string[]): CiStep[] {
+  const region = spec.deployment.region;
+  const steps: CiStep[] = [];
+  const script = (name: string) => paths.find((p) => p === `scripts/${name}`);
+  const build = script("push-ecr.sh") ?? script("package-lambda.sh");
+  if (build) steps.push({ title: build.includes("ecr") ? "Build and push the ARM64 image" : "Package the function code", command: `AWS_REGION=${region} bash ${build}` });
+  if (!template) return steps;
+  const missing = template.parameters.filter((p) => p.default === null).map((p) => `${p.name}=<${p.name}>`);
+  const parts = [
+    "aws cloudformation deploy",
+    `--region ${region}`,
+    `--stack-name ${shellQuote(stackName(spec, environment))}`,
+    `--template-file ${shellQuote(template.path)}`,
+    "--capabilities CAPABILITY_IAM CAPABILITY_NAMED_IAM",
+    ...(missing.length > 0 ? [`--parameter-overrides ${missing.map(shellQuote).join(" ")}`] : []),
+    "--no-fail-on-empty-changeset",
+  ];
+  steps.push({ title: "Create or update the stack", command: parts.join(" \\\n  ") });
+  steps.push({ title: "Read the outputs (endpoint, runtime ARN, log group)", command: `aws cloudformation describe-stacks --region ${region} --stack-name ${shellQuote(stackName(spec, environment))} --query 'Stacks[0].Outputs'` });
+  return steps;
+}

@@ -1,0 +1,64 @@
+import { and, desc, eq, inArray } from "drizzle-orm";
+import { deployments, users } from "../db/schema";
+import type { Db } from "../db/client";
+import { DomainError, notFound } from "../errors";
+import { createId } from "../ids";
+import { ACTIVE_STATES, isTerminal, type DeployState, type DeploymentKind } from "./machine";
+
+export type Deployment = typeof deployments.$inferSelect & { status: DeployState; kind: DeploymentKind };
+export type DeploymentPatch = Partial<Omit<typeof deployments.$inferInsert, "id" | "projectId" | "status">>;
+
+const isUniqueViolation = (e: unknown) => /deployments_one_active_uq|duplicate key/.test(String((e as { cause?: unknown }).cause ?? e));
+
+/** Inserts a pending deployment; a second unfinished one for the same project environment is refused by the unique index (CONFLICT). */
+export async function insertDeployment(db: Db, values: Omit<typeof deployments.$inferInsert, "id" | "status">): Promise<Deployment> {
+  try {
+    const [row] = await db.insert(deployments).values({ id: createId("deployment"), status: "pending", ...values }).returning();
+    return row as Deployment;
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new DomainError("conflict", `A deployment of ${values.environment} is already in progress for this project: wait for it, or approve/reject its change set`, { environment: values.environment });
+    throw e;
+  }
+}
+
+/** Moves a deployment from `from` to `to` only if it is still in `from` (conditional write); false when someone else moved it. */
+export async function moveDeployment(db: Db, id: string, from: DeployState, to: DeployState, patch: DeploymentPatch = {}): Promise<Deployment | null> {
+  const now = new Date();
+  const [row] = await db
+    .update(deployments)
+    .set({ ...patch, status: to, updatedAt: now, ...(isTerminal(to) ? { finishedAt: now } : {}) })
+    .where(and(eq(deployments.id, id), eq(deployments.status, from)))
+    .returning();
+  return (row as Deployment | undefined) ?? null;
+}
+
+export async function patchDeployment(db: Db, id: string, patch: DeploymentPatch): Promise<void> {
+  await db.update(deployments).set({ ...patch, updatedAt: new Date() }).where(eq(deployments.id, id));
+}
+
+export async function getDeployment(db: Db, id: string): Promise<Deployment | null> {
+  const [row] = await db.select().from(deployments).where(eq(deployments.id, id)).limit(1);
+  return (row as Deployment | undefined) ?? null;
+}
+
+/** A deployment of a project the caller owns (checked by the caller); another project's → NOT_FOUND. */
+export async function getProjectDeployment(db: Db, projectId: string, id: string): Promise<Deployment> {
+  const [row] = await db.select().from(deployments).where(and(eq(deployments.id, id), eq(deployments.projectId, projectId))).limit(1);
+  if (!row) throw notFound("Deployment", id);
+  return row as Deployment;
+}
+
+export async function listDeployments(db: Db, projectId: string, limit = 50) {
+  return db
+    .select({ d: deployments, who: users.email })
+    .from(deployments)
+    .leftJoin(users, eq(users.id, deployments.userId))
+    .where(eq(deployments.projectId, projectId))
+    .orderBy(desc(deployments.createdAt), desc(deployments.id))
+    .limit(limit);
+}
+
+/** Unfinished deployments (the sweeper resumes watching them after a restart). */
+export async function listActiveDeployments(db: Db): Promise<Deployment[]> {
+  return (await db.select().from(deployments).where(inArray(deployments.status, [...ACTIVE_STATES]))) as Deployment[];
+}

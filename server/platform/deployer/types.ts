@@ -1,0 +1,87 @@
+/**
+ * The one port to the user's AWS account: every call deploying an agent makes (STS,
+ * S3, CodeBuild, CloudFormation, the agent's own endpoint) goes through a Deployer.
+ * `AwsDeployer` calls AWS; `LocalDeployer` simulates an account faithfully enough for
+ * e2e (stacks, change sets, events over time, outputs, drift), persisted in the blob store.
+ */
+
+/** Whose account and how: assume the bootstrap role with its ExternalId, or (local only) the machine's own credentials. */
+export type DeployTarget =
+  | { mode: "role"; roleArn: string; externalId: string; region: string }
+  | { mode: "default-chain"; region: string };
+
+export type ConnectionCheck = {
+  accountId: string;
+  /** The assumed-role (or caller) ARN STS returned. */
+  principalArn: string;
+  /** What the role may do, from the IAM policy simulator (or the bootstrap contract locally). */
+  permissions: { action: string; allowed: boolean }[];
+};
+
+export type ChangeAction = "Add" | "Modify" | "Remove" | "Import" | "Dynamic";
+export type ResourceChange = {
+  action: ChangeAction;
+  logicalId: string;
+  type: string;
+  /** CloudFormation's Replacement: True / Conditional mean the resource is recreated. */
+  replacement: "True" | "False" | "Conditional" | null;
+  /** The change touches IAM (a role or policy), so the review highlights it. */
+  iam: boolean;
+};
+export type ChangeSetState = {
+  status: "CREATE_PENDING" | "CREATE_IN_PROGRESS" | "CREATE_COMPLETE" | "FAILED" | "DELETE_COMPLETE" | string;
+  reason: string | null;
+  /** FAILED because the template equals the deployed one (CloudFormation's "didn't contain changes"). */
+  noChanges: boolean;
+  changes: ResourceChange[];
+};
+export type StackState = { status: string; reason: string | null; outputs: Record<string, string> };
+export type StackEvent = { id: string; timestamp: string; logicalId: string; type: string; status: string; reason: string | null };
+export type BuildState = { status: "IN_PROGRESS" | "SUCCEEDED" | "FAILED" | "FAULT" | "STOPPED" | "TIMED_OUT"; imageUri: string | null; reason: string | null };
+export type DriftState = { status: "IN_SYNC" | "DRIFTED" | "NOT_CHECKED" | "UNKNOWN"; drifted: { logicalId: string; type: string; status: string }[] };
+
+/** How to reach a deployed agent: AgentCore runtime ARN, a Lambda Function URL (SigV4) or an ALB URL. */
+export type AgentEndpoint = { kind: "agentcore"; runtimeArn: string } | { kind: "lambda-url"; url: string } | { kind: "http"; url: string };
+export type InvokeResult = { output: string; tokensIn: number | null; tokensOut: number | null };
+
+export type ChangeSetRequest = {
+  stackName: string;
+  changeSetName: string;
+  templateBody: string;
+  parameters: Record<string, string>;
+};
+
+/** The bootstrap stack's named resources, derived from the account and region (see server/deploy/bootstrap.ts). */
+export type BootstrapNames = { bucket: string; buildProject: string; repository: string; executionRoleArn: string };
+
+/** Errors every implementation maps AWS failures to; the deploy service turns them into DomainErrors. */
+export class DeployerError extends Error {
+  constructor(
+    readonly kind: "assume-role-denied" | "session-expired" | "throttled" | "not-found" | "invalid" | "access-denied" | "failed",
+    message: string,
+  ) {
+    super(message);
+    this.name = "DeployerError";
+  }
+}
+
+export interface Deployer {
+  readonly mechanism: "local-simulator" | "aws";
+  /** Assumes the role (or reads the caller) and reports what it may do. Throws assume-role-denied with the trust-policy fix. */
+  verify(target: DeployTarget): Promise<ConnectionCheck>;
+  putArtifact(target: DeployTarget, names: BootstrapNames, key: string, bytes: Uint8Array): Promise<void>;
+  startImageBuild(target: DeployTarget, names: BootstrapNames, input: { artifactKey: string; imageTag: string }): Promise<string>;
+  getImageBuild(target: DeployTarget, buildId: string): Promise<BuildState>;
+  createChangeSet(target: DeployTarget, names: BootstrapNames, request: ChangeSetRequest): Promise<void>;
+  describeChangeSet(target: DeployTarget, stackName: string, changeSetName: string): Promise<ChangeSetState>;
+  executeChangeSet(target: DeployTarget, stackName: string, changeSetName: string): Promise<void>;
+  deleteChangeSet(target: DeployTarget, stackName: string, changeSetName: string): Promise<void>;
+  /** null when the stack does not exist (or was deleted). */
+  describeStack(target: DeployTarget, stackName: string): Promise<StackState | null>;
+  /** Events after `afterId` (all when null), oldest first. */
+  stackEvents(target: DeployTarget, stackName: string, afterId: string | null): Promise<StackEvent[]>;
+  deleteStack(target: DeployTarget, stackName: string): Promise<void>;
+  detectDrift(target: DeployTarget, stackName: string): Promise<DriftState>;
+  /** Streams the agent's reply through onText; resolves when it ends. */
+  invoke(target: DeployTarget, endpoint: AgentEndpoint, input: string, onText: (delta: string) => void): Promise<InvokeResult>;
+}

@@ -1,0 +1,55 @@
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import { ACTIVE_STATES, isActive, isTerminal, TERMINAL_STATES, transition, tryTransition, type DeployEvent, type DeployState } from "../../../server/deploy/machine";
+import { readFileSync } from "node:fs";
+
+const EVENTS: fc.Arbitrary<DeployEvent> = fc.oneof(
+  fc.constantFrom<DeploymentKindEvent>({ type: "start", kind: "deploy" }, { type: "start", kind: "rollback" }, { type: "start", kind: "destroy" }),
+  fc.boolean().map((needsImage) => ({ type: "artifact_uploaded" as const, needsImage })),
+  fc.constantFrom<DeployEvent>({ type: "build_succeeded" }, { type: "change_set_ready" }, { type: "change_set_empty" }, { type: "approve" }, { type: "reject" }, { type: "stack_succeeded" }, { type: "stack_deleted" }),
+  fc.string({ maxLength: 20 }).map((reason) => ({ type: "fail" as const, reason })),
+);
+type DeploymentKindEvent = Extract<DeployEvent, { type: "start" }>;
+
+describe("deployment state machine", () => {
+  test("the happy paths", () => {
+    const run = (events: DeployEvent[]) => events.reduce<DeployState>((s, e) => transition(s, e), "pending");
+    assert.equal(run([{ type: "start", kind: "deploy" }, { type: "artifact_uploaded", needsImage: true }, { type: "build_succeeded" }, { type: "change_set_ready" }, { type: "approve" }, { type: "stack_succeeded" }]), "succeeded");
+    assert.equal(run([{ type: "start", kind: "deploy" }, { type: "artifact_uploaded", needsImage: false }, { type: "change_set_empty" }]), "no_changes");
+    assert.equal(run([{ type: "start", kind: "destroy" }, { type: "stack_deleted" }]), "destroyed");
+    assert.throws(() => transition("review", { type: "stack_succeeded" }), /cannot take 'stack_succeeded'/);
+  });
+
+  test("any event sequence stays in known states; terminal states accept nothing; execution needs an approval", () => {
+    fc.assert(
+      fc.property(fc.array(EVENTS, { maxLength: 30 }), (events) => {
+        let state: DeployState = "pending";
+        let approved = false;
+        for (const e of events) {
+          const next = tryTransition(state, e);
+          if (isTerminal(state)) assert.equal(next, null);
+          if (next === null) continue;
+          assert.ok(isActive(next) || isTerminal(next));
+          if (next === "executing") {
+            assert.equal(e.type, "approve");
+            approved = true;
+          }
+          if (next === "succeeded") assert.ok(approved, "a stack never succeeds without an approved change set");
+          state = next;
+        }
+      }),
+    );
+  });
+
+  test("fail is accepted from every active state and from no terminal one", () => {
+    for (const s of ACTIVE_STATES) assert.equal(tryTransition(s, { type: "fail", reason: "x" }), "failed");
+    for (const s of TERMINAL_STATES) assert.equal(tryTransition(s, { type: "fail", reason: "x" }), null);
+  });
+
+  test("the unique index that enforces one unfinished deploy lists exactly the active states", () => {
+    const sql = readFileSync("drizzle/0003_deployments.sql", "utf8");
+    const listed = /WHERE status in \(([^)]*)\)/.exec(sql)![1]!.split(",").map((s) => s.trim().replace(/'/g, ""));
+    assert.deepEqual(listed.sort(), [...ACTIVE_STATES].sort());
+  });
+});
