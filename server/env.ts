@@ -10,9 +10,39 @@ import { z } from "zod";
 const emptyAsUndefined = (v: unknown) => (v === "" ? undefined : v);
 const opt = <T extends z.ZodTypeAny>(schema: T) => z.preprocess(emptyAsUndefined, schema.optional());
 
+const count = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
+
+/** Abuse limits (server/limits). Per-minute budgets unless the name says otherwise. */
+const Limits = {
+  /**
+   * Proxies in front of the app that append to X-Forwarded-For (CloudFront: 1). 0: none; the
+   * local server stamps the peer address itself and no forwarded header is trusted.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+  /** Failed sign-ins per account before back-off starts (doubling from 30 s, capped at 1 h). */
+  SIGNIN_FAILURES_PER_ACCOUNT: count(5),
+  /** Failed sign-ins per client IP per hour. */
+  SIGNIN_FAILURES_PER_IP_HOUR: count(50),
+  SIGNUPS_PER_IP_HOUR: count(20),
+  /** Generate, test runs, consultation turns, change requests: per user per minute. */
+  EXPENSIVE_CALLS_PER_USER_MIN: count(30),
+  WRITE_CALLS_PER_USER_MIN: count(300),
+  READ_CALLS_PER_USER_MIN: count(1200),
+  /** Calls from callers without a user (anonymous, runner tasks): per IP per minute. */
+  ANONYMOUS_CALLS_PER_IP_MIN: count(300),
+  /** Operations in one tRPC batch request. */
+  MAX_BATCH_OPERATIONS: count(20),
+  /** Request body limit of the tRPC endpoint, in bytes (413 above it). */
+  MAX_REQUEST_BYTES: count(1_048_576),
+  /** Projects one user may own. */
+  PROJECTS_PER_USER: count(200),
+};
+
 const Common = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  /** Interface the local server listens on; loopback unless you mean to expose it. */
+  HOST: z.string().min(1).default("127.0.0.1"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   /** Build output directory; separate ones let several checkouts or test runs build side by side. */
   NEXT_DIST_DIR: z.string().regex(/^\.next[\w-]*$/, "must be .next or start with .next").default(".next"),
@@ -35,6 +65,7 @@ const Common = z.object({
   TEST_RUN_MODEL_ID: opt(z.string().min(1)),
   /** Test runs executed at once; more wait in line. */
   TEST_RUN_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+  ...Limits,
 });
 
 const Local = Common.extend({

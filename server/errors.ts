@@ -3,7 +3,7 @@
  * middleware (server/api/trpc.ts); workers and the CLI print `message`, which is always
  * safe to show to the caller.
  */
-export type DomainErrorCode = "not_found" | "conflict" | "invalid" | "forbidden" | "unauthorized" | "unavailable";
+export type DomainErrorCode = "not_found" | "conflict" | "invalid" | "forbidden" | "unauthorized" | "unavailable" | "rate_limited" | "too_large";
 
 export class DomainError extends Error {
   constructor(

@@ -20,7 +20,8 @@ export function SignInForm({ github }: { github: boolean }) {
     setError(null);
     const result = await signIn("credentials", { redirect: false, email: form.get("email"), password: form.get("password") });
     setBusy(false);
-    // One generic message for an unknown email and a wrong password alike.
+    // Locked out (429): the server's "try again in N s". Otherwise one generic message for an unknown email and a wrong password alike.
+    if (result?.status === 429 && result.error) return setError(result.error);
     if (!result || result.error) return setError("Email or password is incorrect.");
     router.push("/dashboard");
     router.refresh();

@@ -5,11 +5,12 @@
  */
 import { TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
+import { PROCEDURE_CLASSES } from "../../server/limits/procedure-classes";
 import type { ProcedureInfo } from "./procedures";
 import type { FieldRow } from "./schema-fields";
 import type { ThrownError } from "./thrown-errors";
 
-const ORDER = ["BAD_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "SERVICE_UNAVAILABLE"];
+const ORDER = ["BAD_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "TOO_MANY_REQUESTS", "SERVICE_UNAVAILABLE"];
 /** Messages shown per code; the rest are counted, the source has them all. */
 const MAX_MESSAGES = 4;
 
@@ -27,6 +28,7 @@ export function errorLines(p: ProcedureInfo, fields: FieldRow[] | null, thrown: 
   if (p.inputs.length) entry("BAD_REQUEST").notes.push("invalid input: the message names each bad field (`field: reason`) and `data.zodError.fieldErrors` lists them by field");
   if (p.auth === "protected") entry("UNAUTHORIZED").notes.push("no session and no API token, or a revoked or unknown token");
   if (p.kind === "mutation") entry("FORBIDDEN").notes.push("a cookie-authenticated call from another origin (CSRF guard; bearer-token calls are exempt)");
+  entry("TOO_MANY_REQUESTS").notes.push(`the caller's \`${PROCEDURE_CLASSES[p.path] ?? "expensive"}\` budget is spent; \`Retry-After\` says when to try again`);
   const projectScoped = (fields ?? []).some((f) => !f.name.includes(".") && f.constraints.some((c) => c.startsWith("pattern `^prj_")));
   if (projectScoped) entry("NOT_FOUND").notes.push("the project does not exist or belongs to another user (the same answer for both)");
   for (const t of thrown) {

@@ -28,6 +28,12 @@ function publishedEvents(repoRoot: string): Map<string, Set<string>> {
       set.add(file.slice(repoRoot.length + 1));
       events.set(m[1]!, set);
     }
+    // Events published from a list (e.g. workflow transitions) say so in their doc comment.
+    for (const m of readFileSync(file, "utf8").matchAll(/as an? `([\w.-]+)` project event/g)) {
+      const set = events.get(m[1]!) ?? new Set<string>();
+      set.add(file.slice(repoRoot.length + 1));
+      events.set(m[1]!, set);
+    }
   }
   return events;
 }
@@ -64,7 +70,7 @@ export function realtimeSection(repoRoot: string): string {
     "",
     "**Auth.** The upgrade request authenticates like the HTTP API: `Authorization: Bearer <API token>` or the next-auth session cookie. Without either, or with a bad token, the upgrade is answered `401 Unauthorized` and closed. A client may subscribe only to projects it owns.",
     "",
-    `**Messages** are JSON text frames. A client message larger than ${MAX_CLIENT_MESSAGE_BYTES} bytes closes the connection; one that is not JSON or does not match a shape below gets an \`error\` message naming the field.`,
+    `**Messages** are JSON text frames. A client message larger than ${MAX_CLIENT_MESSAGE_BYTES} bytes closes the connection with code 1009 (the server logs it and keeps serving); one that is not JSON or does not match a shape below gets an \`error\` message naming the field.`,
     "",
     "### Client messages",
     "",

@@ -49,7 +49,7 @@ function procedureSection(p: DocProcedure, codeTable: Record<string, string>): s
 }
 
 function conventions(codeTable: Record<string, string>): string[] {
-  const codes = ["BAD_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "SERVICE_UNAVAILABLE", "INTERNAL_SERVER_ERROR"];
+  const codes = ["BAD_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "PAYLOAD_TOO_LARGE", "TOO_MANY_REQUESTS", "SERVICE_UNAVAILABLE", "INTERNAL_SERVER_ERROR"];
   const fromDomain = (code: string) => Object.keys(codeTable).filter((k) => codeTable[k] === code).map((k) => `\`${k}\``).join(", ") || "—";
   return [
     "## Conventions",
@@ -57,6 +57,8 @@ function conventions(codeTable: Record<string, string>): string[] {
     "- **Transport.** tRPC 11 over HTTP at `/api/trpc/<path>`: queries are `GET` with `?input=`, mutations `POST` with a JSON body, both in [superjson](https://github.com/flightcontrolhq/superjson)'s format (dates stay dates). Use the typed client below rather than hand-made requests.",
     "- **Auth.** *session or API token*: the next-auth session cookie (browsers) or `Authorization: Bearer <API token>` (create one with `token.create` or under Settings). A bearer header that does not resolve is `UNAUTHORIZED`; it never falls back to the cookie. *public*: no auth needed.",
     "- **Ownership.** Every procedure that takes a project id checks that the caller owns the project; a missing project and another user's project get the same `NOT_FOUND`.",
+    "- **Limits.** Every procedure has a rate-limit class (`server/limits/procedure-classes.ts`): *read* and *write* are budgets per user per minute (per IP when anonymous), *expensive* (generation, change requests, test runs, consultation turns) a smaller one, *signUp* a budget per IP per hour. A spent budget answers `TOO_MANY_REQUESTS` (429) with `Retry-After` (seconds) and a message ending `Try again in N s.`. Password sign-in (`/api/auth/callback/credentials`) locks an account after repeated failures for 30 s, doubling per lockout, and limits failures per IP; a locked sign-in answers 429 with `Retry-After`. A request body over `MAX_REQUEST_BYTES` (default 1 MiB) or a batch of more than `MAX_BATCH_OPERATIONS` (default 20) operations is refused whole with 413. An account owns at most `PROJECTS_PER_USER` projects (default 200). All are set in `server/env.ts`.",
+    "- **Text.** No text anywhere in an input may contain NUL or an unpaired surrogate (Postgres cannot store them): `BAD_REQUEST` naming the field, before the procedure's own checks.",
     "- **Specs.** A `spec` input is an AgentSpec; its JSON Schema is `server/spec/agent-spec.schema.json`.",
     "- **Errors** have the shape `{ message, code, data: { code, httpStatus, path, zodError, details } }`. `message` is safe to show. `data.zodError` (`{ formErrors, fieldErrors }`) is set for invalid input; `data.details` carries machine-readable detail from the service (e.g. the `issues` of an incomplete spec). The per-procedure lists below come from the input schema, the auth of the procedure and the domain errors its code can throw (found by following its calls, so a list can be wider than one call's real outcomes).",
     "",

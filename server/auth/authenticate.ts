@@ -2,6 +2,7 @@ import { getToken } from "next-auth/jwt";
 import type { Db } from "../db/client";
 import { env } from "../env";
 import { resolveApiToken } from "./api-tokens";
+import { isSessionCurrent } from "./session-version";
 
 export type Caller = { userId: string; via: "session" | "token" };
 
@@ -39,5 +40,6 @@ export async function authenticate(db: Db, headers: Headers): Promise<Caller | n
     req: { headers: Object.fromEntries(headers.entries()), cookies: parseCookies(cookieHeader) } as never,
     secret: env().NEXTAUTH_SECRET,
   });
-  return token?.sub ? { userId: token.sub, via: "session" } : null;
+  // A token issued before the user's last sign-out is refused (server-side sign-out).
+  return token?.sub && (await isSessionCurrent(db, token)) ? { userId: token.sub, via: "session" } : null;
 }

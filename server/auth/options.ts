@@ -6,6 +6,9 @@ import GitHubProvider from "next-auth/providers/github";
 import { accounts, sessions, users, verificationTokens } from "../db/schema";
 import { env } from "../env";
 import { getPlatform } from "../platform";
+import { clientIp } from "../limits/client-ip";
+import { recordSignInFailure, recordSignInSuccess } from "../limits/sign-in";
+import { bumpSessionVersion, currentSessionVersion, isSessionCurrent } from "./session-version";
 import { verifyCredentials } from "./users";
 
 /**
@@ -23,9 +26,12 @@ async function buildAuthOptions(): Promise<NextAuthOptions> {
     CredentialsProvider({
       name: "Email",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials) {
+      async authorize(credentials, req) {
         if (!credentials?.email || !credentials.password) return null;
         const user = await verifyCredentials(db, credentials.email, credentials.password);
+        // Counted here, checked before next-auth runs (server/auth/sign-in-guard.ts).
+        if (!user) await recordSignInFailure(db, credentials.email, clientIp(req?.headers ?? {}));
+        else await recordSignInSuccess(db, credentials.email);
         return user ? { id: user.id, email: user.email, name: user.name } : null;
       },
     }),
@@ -39,7 +45,18 @@ async function buildAuthOptions(): Promise<NextAuthOptions> {
     session: { strategy: "jwt" },
     pages: { signIn: "/sign-in" },
     providers,
+    events: {
+      // Server-side sign-out: every token issued before now stops working (session-version.ts).
+      async signOut({ token }) {
+        if (token?.sub) await bumpSessionVersion(db, token.sub);
+      },
+    },
     callbacks: {
+      async jwt({ token, user }) {
+        // Stamp new sessions with the user's current version; an outdated token becomes empty (signed out).
+        if (user) return { ...token, sv: (await currentSessionVersion(db, user.id)) ?? 0 };
+        return (await isSessionCurrent(db, token)) ? token : {};
+      },
       session({ session, token }) {
         if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
         return session;

@@ -35,12 +35,18 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
   const upgrade = app.getUpgradeHandler();
-  const server = http.createServer((req, res) => void handle(req, res));
+  const { stampPeerAddress } = await import("../limits/client-ip");
+  // The local server is the edge: per-IP limits use the socket's address, not a client-sent header.
+  const server = http.createServer((req, res) => {
+    stampPeerAddress(req);
+    void handle(req, res);
+  });
   server.on("upgrade", (req, socket, head) => {
+    stampPeerAddress(req);
     if (services.handleUpgrade(req, socket, head)) return;
     void upgrade(req, socket, head);
   });
-  await new Promise<void>((resolve) => server.listen(port, resolve));
+  await new Promise<void>((resolve) => server.listen(port, config.HOST, resolve));
 
   if (config.SEED_DEMO) {
     const { seedDemoAccount } = await import("./seed");

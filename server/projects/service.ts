@@ -1,8 +1,9 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, count, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/client";
-import { projects } from "../db/schema";
-import { notFound } from "../errors";
+import { projects, users } from "../db/schema";
+import { env } from "../env";
+import { DomainError, notFound } from "../errors";
 import { createId } from "../ids";
 
 export const ProjectId = z.string().regex(/^prj_[0-9a-z]{26}$/, "is not a project id");
@@ -13,9 +14,21 @@ export const ProjectRef = z.object({ id: ProjectId });
 
 export type Project = { id: string; ownerId: string; name: string; description: string; createdAt: Date; updatedAt: Date };
 
+/**
+ * Creates a project within the owner's quota (PROJECTS_PER_USER). The owner's row is locked
+ * for the count and the insert, so concurrent creates (a batch of 500) cannot overshoot it.
+ */
 export async function createProject(db: Db, ownerId: string, input: z.infer<typeof CreateProjectInput>): Promise<Project> {
-  const [row] = await db.insert(projects).values({ id: createId("project"), ownerId, ...input }).returning();
-  return row!;
+  const quota = env().PROJECTS_PER_USER;
+  return db.transaction(async (tx) => {
+    await tx.select({ id: users.id }).from(users).where(eq(users.id, ownerId)).for("update");
+    const [owned] = await tx.select({ n: count() }).from(projects).where(eq(projects.ownerId, ownerId));
+    if ((owned?.n ?? 0) >= quota) {
+      throw new DomainError("forbidden", `Project limit reached: an account may have at most ${quota} projects. Delete one to create another.`, { quota });
+    }
+    const [row] = await tx.insert(projects).values({ id: createId("project"), ownerId, ...input }).returning();
+    return row!;
+  });
 }
 
 export async function listProjects(db: Db, ownerId: string): Promise<Project[]> {

@@ -140,6 +140,9 @@ export function createRealtimeServer(deps: RealtimeDeps) {
             clients.set(ws, client);
             ws.on("message", (data) => void onMessage(ws, client, data.toString()).catch((e) => log.error("realtime message failed", { error: String(e) })));
             ws.on("close", () => clients.delete(ws));
+            // An oversized or malformed frame: ws closes the socket (1009/1002) and reports it here;
+            // without a listener it would be an uncaughtException.
+            ws.on("error", (e) => log.warn("realtime socket error", { error: (e as { code?: string }).code ?? e.name }));
           });
         },
         () => socket.destroy(),

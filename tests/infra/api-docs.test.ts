@@ -192,12 +192,12 @@ describe("error lists", () => {
 
   test("input, auth, CSRF and ownership first, then traced errors by code", () => {
     const lines = errorLines(p, fields, [{ code: "conflict", message: "changed" }, { code: "not_found", message: "Thing '…' was not found" }], codeTable);
-    assert.deepEqual(lines.map((l) => /`(\w+)`/.exec(l)![1]), ["BAD_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "CONFLICT"]);
+    assert.deepEqual(lines.map((l) => /`(\w+)`/.exec(l)![1]), ["BAD_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "TOO_MANY_REQUESTS"]);
     assert.match(lines[3]!, /belongs to another user .*; messages: `Thing '…' was not found`$/);
   });
 
-  test("a public query without input has none of the generic errors", () => {
-    assert.deepEqual(errorLines({ ...p, kind: "query", auth: "public", inputs: [] }, [], [], codeTable), []);
+  test("a public query without input has none of the generic errors, only its rate limit", () => {
+    assert.deepEqual(errorLines({ ...p, kind: "query", auth: "public", inputs: [] }, [], [], codeTable).map((l) => /`(\w+)`/.exec(l)![1]), ["TOO_MANY_REQUESTS"]);
   });
 
   test("a domain code with no tRPC mapping fails loudly", () => {

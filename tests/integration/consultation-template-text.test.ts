@@ -38,3 +38,48 @@ describe("user template text", () => {
     refused(() => renderTemplateText(`${"{{ a }}".repeat(40_000)}`, { a: "x" }, "systemPrompt"), /limit exceeded/);
   });
 });
+
+describe("finding: {% capture %} bypassed the memory limit", () => {
+  const seed = `{% assign s = "${"x".repeat(100)}" %}`;
+  const bombs: Record<string, string> = {
+    "capture doubling x20 (the probe's bomb)": seed + "{% capture s %}{{ s }}{{ s }}{% endcapture %}".repeat(20) + "{{ s | size }}",
+    "capture inside for": seed + "{% for i in (1..20) %}{% capture s %}{{ s }}{{ s }}{% endcapture %}{% endfor %}{{ s | size }}",
+    "capture with echo": seed + "{% capture s %}{% echo s %}{% echo s %}{% endcapture %}".repeat(20) + "{{ s | size }}",
+    "liquid tag capture": seed + "{% liquid\nfor i in (1..20)\ncapture s\necho s\necho s\nendcapture\nendfor\necho s | size %}",
+    "append chain": seed + "{% assign s = s | append: s %}".repeat(20) + "{{ s | size }}",
+    "capture, then a filter that copies": seed + "{% capture s %}{{ s }}{{ s }}{% endcapture %}".repeat(20) + "{{ s | upcase | size }}",
+    "raw skips the output charge": seed + "{% capture s %}{{ s | raw }}{{ s | raw }}{% endcapture %}".repeat(20),
+    "a long literal in a long loop": `{% for i in (1..900000) %}${"y".repeat(200)}{% endfor %}`,
+    "nested loops": "{% for i in (1..1000) %}{% for j in (1..1000) %}{% for k in (1..1000) %}z{% endfor %}{% endfor %}{% endfor %}",
+    "cycle in a loop": `{% for i in (1..900000) %}{% cycle "${"a".repeat(100)}", "${"b".repeat(100)}" %}{% endfor %}`,
+    "nested include of another template": "{% capture t %}{% include 'self' %}{% endcapture %}{{ t }}",
+  };
+
+  for (const [name, text] of Object.entries(bombs)) {
+    test(`${name}: refused by a limit`, () => {
+      refused(() => renderTemplateText(text, {}, "systemPrompt"), /limit exceeded|renders to more than|not allowed|not a valid template/);
+    });
+  }
+
+  test("six rounds of every bomb keep RSS within 100 MB of the baseline", () => {
+    globalThis.gc?.();
+    const baseline = process.memoryUsage().rss;
+    let peak = baseline;
+    for (let round = 0; round < 6; round++) {
+      for (const text of Object.values(bombs)) {
+        try {
+          renderTemplateText(text, {}, "systemPrompt");
+        } catch {
+          // refused, as above
+        }
+        peak = Math.max(peak, process.memoryUsage().rss);
+      }
+    }
+    assert.ok(peak - baseline < 100 * 1024 * 1024, `RSS grew by ${Math.round((peak - baseline) / 1048576)} MB`);
+  });
+
+  test("ordinary templates still render, including loops and captures of normal size", () => {
+    const text = "{% capture greeting %}Hello {{ company }}{% endcapture %}{% for i in (1..3) %}{{ greeting }}. {% endfor %}";
+    assert.equal(renderTemplateText(text, { company: "Acme" }, "systemPrompt"), "Hello Acme. Hello Acme. Hello Acme. ");
+  });
+});

@@ -10,6 +10,8 @@ export const users = pgTable("users", {
   image: text("image"),
   /** argon2id hash; null for users who only sign in with OAuth. */
   passwordHash: text("password_hash"),
+  /** Bumped on sign-out: session JWTs carry the version they were issued under (server/auth/session-version.ts). */
+  sessionVersion: integer("session_version").notNull().default(0),
   createdAt: timestamp("created_at", { mode: "date" }).notNull().defaultNow(),
 });
 
