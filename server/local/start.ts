@@ -35,7 +35,11 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
   const upgrade = app.getUpgradeHandler();
-  const server = http.createServer((req, res) => void handle(req, res));
+  const { handleApiRequest, isApiRequest } = await import("./api-handler");
+  const server = http.createServer((req, res) => {
+    if (isApiRequest(req.url)) handleApiRequest(req, res);
+    else void handle(req, res);
+  });
   server.on("upgrade", (req, socket, head) => {
     if (services.handleUpgrade(req, socket, head)) return;
     void upgrade(req, socket, head);
