@@ -5,6 +5,7 @@ import type { Db } from "../db/client";
 import { apiTokens } from "../db/schema";
 import { notFound } from "../errors";
 import { createId } from "../ids";
+import { forgetCachedTokens } from "./token-cache";
 
 /** Tokens look like `ab_<43 base64url chars>`; only their sha256 is stored. */
 const TOKEN_PREFIX = "ab_";
@@ -35,6 +36,7 @@ export async function revokeApiToken(db: Db, userId: string, id: string): Promis
     .set({ revokedAt: new Date() })
     .where(and(eq(apiTokens.id, id), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
     .returning({ id: apiTokens.id });
+  forgetCachedTokens(); // the very next call with this token is refused (token-cache.ts)
   if (rows.length === 0) {
     const [existing] = await db.select({ id: apiTokens.id }).from(apiTokens).where(and(eq(apiTokens.id, id), eq(apiTokens.userId, userId)));
     if (!existing) throw notFound("API token", id);

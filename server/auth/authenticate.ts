@@ -3,6 +3,7 @@ import type { Db } from "../db/client";
 import { env } from "../env";
 import { resolveApiToken } from "./api-tokens";
 import { isSessionCurrent } from "./session-version";
+import { cachedTokenOwner } from "./token-cache";
 
 export type Caller = { userId: string; via: "session" | "token" };
 
@@ -30,7 +31,7 @@ export async function authenticate(db: Db, headers: Headers): Promise<Caller | n
   const authorization = headers.get("authorization");
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-    const userId = match?.[1] ? await resolveApiToken(db, match[1]) : null;
+    const userId = match?.[1] ? await cachedTokenOwner(match[1], (token) => resolveApiToken(db, token)) : null;
     return userId ? { userId, via: "token" } : "bad-token";
   }
   const cookieHeader = headers.get("cookie");

@@ -36,10 +36,12 @@ async function main() {
   const handle = app.getRequestHandler();
   const upgrade = app.getUpgradeHandler();
   const { stampPeerAddress } = await import("../limits/client-ip");
+  const { handleApiRequest, isApiRequest } = await import("./api-handler");
   // The local server is the edge: per-IP limits use the socket's address, not a client-sent header.
   const server = http.createServer((req, res) => {
     stampPeerAddress(req);
-    void handle(req, res);
+    if (isApiRequest(req.url)) handleApiRequest(req, res);
+    else void handle(req, res);
   });
   server.on("upgrade", (req, socket, head) => {
     stampPeerAddress(req);

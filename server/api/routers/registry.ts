@@ -4,7 +4,10 @@ import { CompareInput, ModelFilterInput, ModelIdInput, RecommendInput, ResolveTo
 import { getModelOrThrow, getRegistry, getToolOrThrow } from "../../registry/load";
 import { filterModels } from "../../registry/models";
 import { recommendModels } from "../../registry/recommend";
-import { ToolCategory, type ModelEntry, type ToolEntry } from "../../registry/schema";
+import { ToolCategory, type ToolEntry } from "../../registry/schema";
+import { modelSummary, toolSummary } from "../../registry/summaries";
+
+export type { ModelSummary, ToolSummary } from "../../registry/summaries";
 import { resolveTools, validateToolsForTarget } from "../../registry/tools";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
 
@@ -16,46 +19,10 @@ import { createTRPCRouter, protectedProcedure } from "../trpc";
  * entries dominates its latency); `get` and `compare` return whole entries with their source.
  */
 
-export type ModelSummary = Pick<ModelEntry, "id" | "name" | "provider" | "inferenceProfile" | "contextWindow" | "maxOutputTokens" | "capabilities" | "status" | "recommended"> & {
-  pricing: Pick<ModelEntry["pricing"], "inputPer1M" | "outputPer1M">;
-};
-export type ToolSummary = Pick<
-  ToolEntry,
-  "id" | "name" | "category" | "description" | "kind" | "status" | "replacedBy" | "config" | "platforms" | "conflicts" | "alternatives"
-> & { languages: { python: boolean; typescript: boolean } };
-
 export const ToolFilterInput = z.object({
   category: ToolCategory.optional(),
   status: z.enum(["active", "deprecated"]).optional(),
   search: z.string().trim().max(200).optional(),
-});
-
-const modelSummary = (m: ModelEntry): ModelSummary => ({
-  id: m.id,
-  name: m.name,
-  provider: m.provider,
-  inferenceProfile: m.inferenceProfile,
-  contextWindow: m.contextWindow,
-  maxOutputTokens: m.maxOutputTokens,
-  capabilities: m.capabilities,
-  pricing: { inputPer1M: m.pricing.inputPer1M, outputPer1M: m.pricing.outputPer1M },
-  status: m.status,
-  recommended: m.recommended,
-});
-
-const toolSummary = (t: ToolEntry): ToolSummary => ({
-  id: t.id,
-  name: t.name,
-  category: t.category,
-  description: t.description,
-  kind: t.kind,
-  status: t.status,
-  replacedBy: t.replacedBy,
-  config: t.config,
-  platforms: t.platforms,
-  conflicts: t.conflicts,
-  alternatives: t.alternatives,
-  languages: { python: t.python !== null, typescript: t.typescript !== null },
 });
 
 function filterTools(tools: readonly ToolEntry[], filter: z.infer<typeof ToolFilterInput>): ToolEntry[] {

@@ -1,0 +1,67 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import { appRouter } from "../api/root";
+import { serveRegistry } from "../api/registry-route";
+import { operationCount } from "../api/http-limits";
+import { createContext, retryAfterHeaders } from "../api/trpc";
+import { env } from "../env";
+import { log } from "../log";
+import { REGISTRY_PATH } from "../registry/http";
+
+/**
+ * `/api/trpc/*` and `/api/registry/*` served straight from the launcher's HTTP server: the
+ * same router, context and registry answers as app/api/…/route.ts (which aws mode keeps
+ * using), without Next's per-request App Router pipeline, which the CPU profile of
+ * `health.check` under load showed to cost more than the procedure itself (bench/README.md).
+ */
+const trpc = createHTTPHandler({
+  router: appRouter,
+  basePath: "/api/trpc/",
+  // The same limits as app/api/trpc's limitRequest: the adapter answers 413 past maxBodySize.
+  maxBodySize: env().MAX_REQUEST_BYTES,
+  createContext: ({ req }) => createContext({ headers: toHeaders(req) }),
+  responseMeta: ({ errors }) => ({ headers: retryAfterHeaders(errors) }),
+});
+
+/** Batches over MAX_BATCH_OPERATIONS are refused before anything runs, as limitRequest does. */
+function refuseLargeBatch(req: IncomingMessage, res: ServerResponse): boolean {
+  const max = env().MAX_BATCH_OPERATIONS;
+  const ops = operationCount(new URL(req.url!, "http://localhost"), "/api/trpc");
+  if (ops <= max) return false;
+  const message = `A batch may hold at most ${max} operations (got ${ops})`;
+  res.writeHead(413, { "content-type": "application/json" });
+  res.end(JSON.stringify({ error: { message, code: -32600, data: { code: "PAYLOAD_TOO_LARGE", httpStatus: 413 } } }));
+  return true;
+}
+
+export function isApiRequest(url: string | undefined): boolean {
+  return !!url && (url.startsWith("/api/trpc/") || url.startsWith(REGISTRY_PATH));
+}
+
+export function handleApiRequest(req: IncomingMessage, res: ServerResponse): void {
+  if (req.url!.startsWith("/api/trpc/")) {
+    if (!refuseLargeBatch(req, res)) void trpc(req, res);
+    return;
+  }
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    res.writeHead(405, { allow: "GET, HEAD" }).end();
+    return;
+  }
+  serveRegistry(new URL(req.url!, "http://localhost"), toHeaders(req)).then(
+    (answer) => res.writeHead(answer.status, answer.headers).end(req.method === "HEAD" ? undefined : answer.body),
+    (e) => {
+      log.error("registry answer failed", { error: String(e) });
+      res.writeHead(500).end();
+    },
+  );
+}
+
+function toHeaders(req: IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+    else headers.set(name, value);
+  }
+  return headers;
+}

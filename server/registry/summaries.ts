@@ -1,0 +1,41 @@
+import type { ModelEntry, ToolEntry } from "./schema";
+
+/**
+ * What a registry list row shows and its filters need: no provenance, no code snippets.
+ * The payload is the cost of a list call, so lists (tRPC and /api/registry) send these.
+ */
+export type ModelSummary = Pick<ModelEntry, "id" | "name" | "provider" | "inferenceProfile" | "contextWindow" | "maxOutputTokens" | "capabilities" | "status" | "recommended"> & {
+  pricing: Pick<ModelEntry["pricing"], "inputPer1M" | "outputPer1M">;
+};
+export type ToolSummary = Pick<
+  ToolEntry,
+  "id" | "name" | "category" | "description" | "kind" | "status" | "replacedBy" | "config" | "platforms" | "conflicts" | "alternatives"
+> & { languages: { python: boolean; typescript: boolean } };
+
+export const modelSummary = (m: ModelEntry): ModelSummary => ({
+  id: m.id,
+  name: m.name,
+  provider: m.provider,
+  inferenceProfile: m.inferenceProfile,
+  contextWindow: m.contextWindow,
+  maxOutputTokens: m.maxOutputTokens,
+  capabilities: m.capabilities,
+  pricing: { inputPer1M: m.pricing.inputPer1M, outputPer1M: m.pricing.outputPer1M },
+  status: m.status,
+  recommended: m.recommended,
+});
+
+export const toolSummary = (t: ToolEntry): ToolSummary => ({
+  id: t.id,
+  name: t.name,
+  category: t.category,
+  description: t.description,
+  kind: t.kind,
+  status: t.status,
+  replacedBy: t.replacedBy,
+  config: t.config,
+  platforms: t.platforms,
+  conflicts: t.conflicts,
+  alternatives: t.alternatives,
+  languages: { python: t.python !== null, typescript: t.typescript !== null },
+});
