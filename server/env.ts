@@ -78,6 +78,13 @@ const Local = Common.extend({
   DYNAMO_PORT: z.coerce.number().int().min(0).max(65_535).default(0),
   /** Dependency and build caches of test runs (default: DATA_DIR/runner-cache). */
   TEST_RUN_CACHE_DIR: opt(z.string().min(1)),
+  /**
+   * The deploy rehearsal in QA (boot the generated TypeScript project as its IaC runs it):
+   * "cached" (default) rehearses when the project's dependencies are already in the test-run
+   * cache (a few seconds) and otherwise records it as skipped with that reason; "on" installs
+   * them first (about a minute per new dependency list); "off" never rehearses in QA.
+   */
+  QA_REHEARSAL: z.enum(["off", "cached", "on"]).default("cached"),
   /** Seed the demo account at start (local mode only). */
   SEED_DEMO: z.preprocess((v) => (v === undefined ? undefined : v !== "false" && v !== "0"), z.boolean().default(true)),
 });

@@ -5,7 +5,8 @@ import { useState } from "react";
 import { cn } from "../ui/cn";
 import { formatMs, plural } from "./format";
 import type { FileTarget, Verification } from "./types";
-import { CHECK_LABEL, summarizeVerification } from "./verification";
+import { RehearsalSection } from "./rehearsal-section";
+import { CHECK_LABEL, checkMark, summarizeVerification } from "./verification";
 
 /**
  * QA's verdict on this version, beside the files: which checks ran and every finding by file
@@ -32,6 +33,7 @@ export function VerificationPanel({ verification, files, onOpen }: { verificatio
           {plural(s.ran.length, "check")} on {plural(checkedFiles, "file")} · {plural(s.errors, "error")} · {plural(s.warnings, "warning")}
         </p>
       )}
+      {verification?.rehearsal && <RehearsalSection rehearsal={verification.rehearsal} />}
       {s.ran.length > 0 && (
         <div>
           <button type="button" className="text-xs font-medium text-brand-600" aria-expanded={showChecks} onClick={() => setShowChecks((v) => !v)}>
@@ -40,10 +42,13 @@ export function VerificationPanel({ verification, files, onOpen }: { verificatio
           {showChecks && (
             <ul className="mt-1 space-y-0.5 text-xs text-slate-600" aria-label="Checks that ran">
               {s.ran.map((r) => {
-                const failed = verification?.checks.some((f) => f.check === r.check && f.severity === "error");
+                const mark = checkMark(r, verification);
                 return (
-                  <li key={r.check} className="flex justify-between gap-2">
-                    <span className={failed ? "text-red-700" : undefined}>{failed ? "✕" : "✓"} {CHECK_LABEL[r.check] ?? r.check}</span>
+                  <li key={r.check} className="flex justify-between gap-2" data-status={mark.status}>
+                    <span className={mark.status === "failed" ? "text-red-700" : mark.status === "passed" ? undefined : "text-slate-400"}>
+                      {mark.symbol} {CHECK_LABEL[r.check] ?? r.check}
+                      {mark.status === "not-applicable" ? " (not applicable)" : mark.status === "skipped" ? " (skipped)" : ""}
+                    </span>
                     <span className="shrink-0 whitespace-nowrap tabular-nums text-slate-400" title={`${plural(r.files, "file")} in ${formatMs(r.ms)}`}>{r.files} · {formatMs(r.ms)}</span>
                   </li>
                 );

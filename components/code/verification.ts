@@ -46,4 +46,17 @@ export const CHECK_LABEL: Record<string, string> = {
   cloudformation: "CloudFormation resources and IAM",
   dockerfile: "Dockerfile (non-root, ARM64)",
   secrets: "No secrets in any file",
+  "ci-workflow": "CI deploys what it tested",
+  rehearsal: "Deploy rehearsal",
 };
+
+type RanCheck = Verification["ran"][number];
+type Mark = { status: NonNullable<RanCheck["status"]>; symbol: string };
+
+/** A check's outcome for display: one that looked at nothing is not applicable, never a pass. */
+export function checkMark(r: RanCheck, v: Verification | null | undefined): Mark {
+  const failed = v?.checks.some((f) => f.check === r.check && f.severity === "error") ?? false;
+  const status = r.status ?? (failed ? "failed" : r.files === 0 && r.check !== "rehearsal" ? "not-applicable" : "passed");
+  const symbol = status === "failed" ? "✕" : status === "passed" ? "✓" : "–";
+  return { status, symbol };
+}

@@ -52,7 +52,7 @@ type Resource = { Type?: unknown; Properties?: Record<string, unknown> };
 const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
 
 /** The line of the key at `path` (the line a reader looks at), or of the document start. */
-function lineOf(parsed: ParsedYaml, path: Array<string | number>): number | undefined {
+export function lineOf(parsed: ParsedYaml, path: Array<string | number>): number | undefined {
   const parent = path.length > 1 ? parsed.doc.getIn(path.slice(0, -1), true) : parsed.doc.contents;
   const last = path.at(-1);
   let offset: number | undefined;

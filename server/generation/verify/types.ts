@@ -1,4 +1,5 @@
 import type { IamStatement } from "../../registry/schema";
+import type { RehearsalOptions, RehearsalResult } from "../rehearse/types";
 
 export type CheckName =
   | "structure"
@@ -8,7 +9,9 @@ export type CheckName =
   | "yaml-syntax"
   | "cloudformation"
   | "dockerfile"
-  | "secrets";
+  | "secrets"
+  | "ci-workflow"
+  | "rehearsal";
 
 /** One problem found in one file; `line` is 1-based when the check can point at one. */
 export type Finding = {
@@ -19,15 +22,22 @@ export type Finding = {
   severity: "error" | "warning";
 };
 
+/** A check's outcome: one that had nothing to look at is "not-applicable", never "passed". */
+export type CheckStatus = "passed" | "failed" | "not-applicable" | "skipped";
+
 export type VerificationResult = {
   /** True when no finding has severity "error". */
   ok: boolean;
   checks: Finding[];
-  /** Every check that ran, how many files it looked at and how long it took. */
-  ran: Array<{ check: CheckName; files: number; ms: number }>;
+  /** Every check that ran, how many files it looked at, how long it took and its outcome. */
+  ran: Array<{ check: CheckName; files: number; ms: number; status?: CheckStatus }>;
+  /** The deploy rehearsal, when it was asked for. */
+  rehearsal?: RehearsalResult;
 };
 
 export type VerifyOptions = {
+  /** Boot the project as its IaC runs it and call it (see rehearse/); off when absent. */
+  rehearse?: RehearsalOptions;
   /** The IAM statements the agent's role must carry (from the generator or the registry). */
   requiredIam?: IamStatement[];
   /** "required": a missing python3 is an error; "optional": a warning. Default "required". */

@@ -55,6 +55,9 @@ function createHost(options: ts.CompilerOptions, virtual: Map<string, string>, b
   host.readFile = (p) => virtual.get(p) ?? (p.startsWith(`${base}/`) ? undefined : readFile(p));
   host.directoryExists = (d) => isVirtualDir(d) || (!d.startsWith(`${base}/`) && !!directoryExists?.(d));
   host.realpath = (p) => p;
+  // Type roots (`types: ["node"]` → node_modules/@types) are looked up from the current directory:
+  // make that the project's, not wherever the CLI was started, or test/*.ts lose @types/node.
+  host.getCurrentDirectory = () => base;
   host.getSourceFile = (name, languageVersion, onError) => {
     const text = virtual.get(name);
     if (text !== undefined) return ts.createSourceFile(name, text, languageVersion, true);

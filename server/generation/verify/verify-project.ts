@@ -1,9 +1,14 @@
 import type { ProjectFiles } from "../types";
 import { checkDockerfile } from "./dockerfile";
+import { checkResourceSpec } from "./cfn-spec";
+import { checkWorkflow } from "./ci-workflow";
+import { checkExposure } from "./exposure";
 import { checkCloudFormation, checkJson, isCloudFormation, parseYaml } from "./iac";
 import { checkPythonSyntax } from "./python-syntax";
 import { scanSecrets } from "./secrets";
 import { checkTypeScript } from "./typescript-types";
+import { rehearseProject } from "../rehearse/rehearse-project";
+import type { RehearsalResult } from "../rehearse/types";
 import type { CheckName, Finding, VerificationResult, VerifyOptions } from "./types";
 
 type Shape = { language?: string; target?: string; architecture?: string };
@@ -57,8 +62,10 @@ export async function verifyProject(input: ProjectFiles, options: VerifyOptions 
   const ran: VerificationResult["ran"] = [];
   const run = async (check: CheckName, count: number, fn: () => Finding[] | Promise<Finding[]>) => {
     const t0 = performance.now();
-    checks.push(...(await fn()));
-    ran.push({ check, files: count, ms: Math.round((performance.now() - t0) * 100) / 100 });
+    const found = await fn();
+    checks.push(...found);
+    const status = count === 0 ? "not-applicable" : found.some((f) => f.severity === "error") ? "failed" : "passed";
+    ran.push({ check, files: count, ms: Math.round((performance.now() - t0) * 100) / 100, status });
   };
   const byExt = (re: RegExp) => [...files].filter(([p]) => re.test(p));
 
@@ -75,8 +82,14 @@ export async function verifyProject(input: ProjectFiles, options: VerifyOptions 
     }),
   );
   await run("cloudformation", cfn.length, () =>
-    cfn.flatMap(([p, parsed]) => checkCloudFormation(p, parsed, shape.target, shape.architecture, options.requiredIam ?? [])),
+    cfn.flatMap(([p, parsed]) => [
+      ...checkCloudFormation(p, parsed, shape.target, shape.architecture, options.requiredIam ?? []),
+      ...checkResourceSpec(p, parsed),
+      ...checkExposure(p, parsed),
+    ]),
   );
+  const workflows = byExt(/^\.github\/workflows\/[^/]+\.ya?ml$/);
+  await run("ci-workflow", workflows.length, () => workflows.flatMap(([p, t]) => checkWorkflow(p, t, files.get("scripts/deploy.sh"))));
   const dockerfiles = byExt(/(^|\/)Dockerfile(\.[\w-]+)?$/);
   await run("dockerfile", dockerfiles.length, () => dockerfiles.flatMap(([p, t]) => checkDockerfile(p, t, shape.target)));
   await run("secrets", files.size, () => [...files].flatMap(([p, t]) => scanSecrets(p, t)));
@@ -85,7 +98,22 @@ export async function verifyProject(input: ProjectFiles, options: VerifyOptions 
   const tsCount = byExt(/\.ts$/).length;
   await run("typescript-types", tsCount, () => (tsCount > 0 ? checkTypeScript(files) : []));
 
-  return { ok: !checks.some((c) => c.severity === "error"), checks, ran };
+  let rehearsal: RehearsalResult | undefined;
+  if (options.rehearse) {
+    rehearsal = await rehearseProject(input, options.rehearse);
+    checks.push(...rehearsalFindings(rehearsal, files));
+    const status = rehearsal.status === "passed" || rehearsal.status === "failed" ? rehearsal.status : rehearsal.status === "skipped" ? "skipped" : "not-applicable";
+    ran.push({ check: "rehearsal", files: 0, ms: rehearsal.ms, status });
+  }
+  return { ok: !checks.some((c) => c.severity === "error"), checks, ran, ...(rehearsal ? { rehearsal } : {}) };
+}
+
+/** A failed rehearsal is an error on the file that says how the project runs; a skipped one a visible warning. */
+function rehearsalFindings(r: RehearsalResult, files: Map<string, string>): Finding[] {
+  const file = files.has("Dockerfile") ? "Dockerfile" : "infra/cloudformation.yaml";
+  if (r.status === "failed") return [{ check: "rehearsal", file, message: `the deploy rehearsal failed: ${r.reason}`, severity: "error" }];
+  if (r.status === "skipped") return [{ check: "rehearsal", file, message: `the deploy rehearsal was ${r.reason}`, severity: "warning" }];
+  return [];
 }
 
 export type { Finding, VerificationResult, VerifyOptions };

@@ -3,6 +3,7 @@ import { decodeFileSet } from "../../versions/file-set";
 import { artifactsOf, type QaArtifact } from "./artifacts";
 import type { PipelineDeps } from "./deps";
 import { MAX_QA_LOOPS } from "./job";
+import { withRehearsal } from "./step-qa-rehearsal";
 import { transition } from "./transitions";
 
 const MAX_ERRORS_KEPT = 20;
@@ -17,10 +18,11 @@ export async function runQa(deps: PipelineDeps, m: Modification): Promise<Modifi
   if (!dev) throw new Error(`modification ${m.modificationId} has no Dev output`);
   const bytes = await deps.platform.blobs.get(dev.fileSetKey);
   if (!bytes) throw new Error(`file set ${dev.fileSetKey} is missing`);
-  const result = await deps.verify(decodeFileSet(bytes), { requiredIam: dev.requiredIam });
+  const files = decodeFileSet(bytes);
+  const result = await withRehearsal(await deps.verify(files, { requiredIam: dev.requiredIam }), files);
   const errors = result.checks.filter((c) => c.severity === "error").map((c) => `${c.file}${c.line ? `:${c.line}` : ""} [${c.check}] ${c.message}`);
   // The findings (capped) travel with the artifact so the version shows what QA checked and found.
-  const kept = { ok: result.ok, checks: result.checks.slice(0, 200), ran: result.ran };
+  const kept = { ok: result.ok, checks: result.checks.slice(0, 200), ran: result.ran, ...(result.rehearsal ? { rehearsal: result.rehearsal } : {}) };
   const qa: QaArtifact = { loop: m.qaLoops, ok: result.ok, errors: errors.slice(0, MAX_ERRORS_KEPT), checks: result.ran.length, result: kept };
   const history = [...(artifacts.qa ?? []), qa];
   deps.fault?.("qa:before-write", m.modificationId);

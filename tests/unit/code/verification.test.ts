@@ -40,3 +40,14 @@ describe("Code tab: the verification beside the files", () => {
     assert.equal(p.get("README.md"), undefined);
   });
 });
+
+describe("Code tab: check outcomes", () => {
+  test("a check that looked at no file is not applicable, never a pass; a failed one is marked failed", async () => {
+    const { checkMark } = await import("../../../components/code/verification");
+    assert.deepEqual(checkMark({ check: "typescript-types", files: 0, ms: 0.1 }, failed), { status: "not-applicable", symbol: "–" });
+    assert.deepEqual(checkMark({ check: "typescript-types", files: 0, ms: 0.1, status: "not-applicable" }, failed), { status: "not-applicable", symbol: "–" });
+    assert.deepEqual(checkMark({ check: "secrets", files: 30, ms: 2.9 }, failed), { status: "failed", symbol: "✕" });
+    assert.deepEqual(checkMark({ check: "structure", files: 30, ms: 0.1 }, failed), { status: "passed", symbol: "✓" });
+    assert.deepEqual(checkMark({ check: "rehearsal", files: 0, ms: 4000, status: "skipped" }, failed), { status: "skipped", symbol: "–" });
+  });
+});

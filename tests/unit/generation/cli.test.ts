@@ -77,6 +77,27 @@ describe("agent-builder CLI", () => {
     assert.deepEqual(result.checks.filter((c) => c.check === "dockerfile").map((c) => c.file), ["Dockerfile"]);
   });
 
+  test("verify type-checks a TypeScript project (tests included) from any directory; a check with nothing to check is not applicable", async () => {
+    const init = await cli(["init", "--template", "typescript-agentcore"]);
+    writeFileSync(join(work, "ts-spec.json"), init.out);
+    assert.equal((await cli(["generate", "ts-spec.json", "--out", "ts-out"])).code, 0);
+    const r = await cli(["verify", "ts-out", "--json", "--skip-rehearsal"]);
+    assert.equal(r.code, 0, r.out + r.err);
+    const result = JSON.parse(r.out) as { ran: Array<{ check: string; files: number; status: string }>; rehearsal?: unknown };
+    const types = result.ran.find((x) => x.check === "typescript-types");
+    assert.equal(types?.status, "passed");
+    assert.ok((types?.files ?? 0) > 5);
+    assert.deepEqual(result.ran.find((x) => x.check === "python-syntax"), { ...result.ran.find((x) => x.check === "python-syntax"), files: 0, status: "not-applicable" });
+    assert.equal(result.rehearsal, undefined);
+  });
+
+  test("verify on a directory that is not an Agent Builder project says so and exits 2", async () => {
+    writeFileSync(join(work, "plain.txt"), "not a project");
+    const r = await cli(["verify", "."], work);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /is not an Agent Builder project: it has no agent-spec\.json/);
+  });
+
   test("models and tools list the registries, with a provider filter and JSON output", async () => {
     const ollama = await cli(["models", "--provider", "ollama", "--json"]);
     assert.equal(ollama.code, 0, ollama.err);
