@@ -8,6 +8,7 @@ import { useTRPC } from "../trpc/client";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import { fieldError } from "../ui/errors";
+import { NeedsInputForm } from "./needs-input-form";
 import { PipelineView } from "./pipeline-view";
 import { isFinished } from "./stages";
 
@@ -79,6 +80,7 @@ export function PipelinePanel({ projectId }: { projectId: string }) {
             </div>
           </div>
           <PipelineView modification={latest} now={now} />
+          {latest.status === "needs-input" && <NeedsInputForm key={latest.modificationId + latest.updatedAt} projectId={projectId} modification={latest} onAnswered={refresh} />}
         </div>
       )}
       {modifications.data && modifications.data.length > 0 && (
@@ -90,7 +92,7 @@ export function PipelinePanel({ projectId }: { projectId: string }) {
             <ul className="mt-2 divide-y divide-slate-100 text-sm" aria-label="Change history">
               {modifications.data.map((m) => (
                 <li key={m.modificationId} className="flex items-center gap-3 py-2">
-                  <span className={m.status === "done" ? "text-emerald-600" : m.status === "failed" ? "text-red-600" : "text-slate-500"}>{m.status}</span>
+                  <span className={m.status === "done" ? "text-emerald-600" : m.status === "failed" ? "text-red-600" : m.status === "needs-input" ? "text-amber-700" : "text-slate-500"}>{m.status === "no-change" ? "no change needed" : m.status}</span>
                   <span className="flex-1 truncate">{m.request}</span>
                   {m.ops && (
                     <Link className="text-xs font-medium text-brand-600" href={`?tab=code&version=${m.ops.versionId}${m.baseVersionId ? `&diff=${m.baseVersionId}` : ""}`}>

@@ -29,6 +29,10 @@ export function PipelineView({ modification, now }: { modification: Modification
         {modification.status} · {elapsed(modification, now)}
         {modification.plan ? ` · ${modification.plan.summary}` : ""}
       </p>
+      {modification.status === "no-change" && (
+        <p role="status" data-testid="no-change" className="mt-2 rounded-md bg-slate-50 px-3 py-2 text-xs text-slate-700">No change needed: the spec already does what was asked.</p>
+      )}
+      {modification.plan && modification.plan.engine === "model" && <p className="mt-1 text-xs text-slate-500">Planned by the configured model; every change was validated.</p>}
       {modification.error && modification.status === "failed" && (
         <p role="alert" className="mt-2 rounded-md bg-red-50 px-3 py-2 text-xs text-red-700">{modification.error}</p>
       )}

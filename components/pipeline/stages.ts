@@ -10,11 +10,13 @@ export const STAGES = [
   { id: "ops", label: "Ops", what: "packages a version" },
 ] as const;
 
-const ACTIVE_INDEX: Record<string, number> = { queued: -1, planning: 0, developing: 1, verifying: 2, packaging: 3, done: 4 };
+const ACTIVE_INDEX: Record<string, number> = { queued: -1, "needs-input": 0, planning: 0, developing: 1, verifying: 2, packaging: 3, done: 4 };
 
 /** Where a modification is in PM → Dev → QA → Ops, for the live pipeline view. */
 export function stageStates(m: ModificationView): StageState[] {
   if (m.status === "cancelled") return STAGES.map(() => "skipped");
+  // Nothing to change is the PM's finished answer, not a failure: the other roles had no work.
+  if (m.status === "no-change") return STAGES.map((_, i) => (i === 0 ? "done" : "skipped"));
   if (m.status === "failed") {
     const failedAt = !m.plan ? 0 : m.qa.at(-1)?.ok === false ? 2 : m.dev.length === 0 ? 1 : 3;
     return STAGES.map((_, i) => (i < failedAt ? "done" : i === failedAt ? "failed" : "skipped"));
@@ -23,7 +25,7 @@ export function stageStates(m: ModificationView): StageState[] {
   return STAGES.map((_, i) => (i < at ? "done" : i === at ? "active" : "waiting"));
 }
 
-export const isFinished = (m: ModificationView) => ["done", "failed", "cancelled"].includes(m.status);
+export const isFinished = (m: ModificationView) => ["done", "failed", "cancelled", "no-change"].includes(m.status);
 
 export function elapsed(m: ModificationView, now: number): string {
   const end = isFinished(m) ? new Date(m.updatedAt).getTime() : now;

@@ -1,3 +1,4 @@
+import { changeCommand } from "./commands/change";
 import { draftCommand } from "./commands/draft";
 import { estimateCommand } from "./commands/estimate";
 import { generateCommand } from "./commands/generate";
@@ -20,6 +21,7 @@ export const COMMANDS: Record<string, Command> = {
   tools: { summary: "list the tool registry", run: toolsCommand },
   estimate: { summary: "estimate the monthly AWS cost of a spec", run: (argv, io) => estimateCommand(argv, io) },
   draft: { summary: "turn a description into a spec draft with its completeness and missing fields", run: (argv, io) => draftCommand(argv, io) },
+  change: { summary: "plan a change request against a spec (same engine as the API) and print the new spec", run: (argv, io) => changeCommand(argv, io) },
   run: { summary: "run a generated project once in the local sandbox and stream its output", run: runCommand },
 };
 

@@ -19,6 +19,7 @@ export type Modification = {
   baseVersionId?: string;
   resultVersionId?: string;
   artifacts?: unknown;
+  answers?: Record<string, string>;
   rev: number;
   createdAt: string;
   updatedAt: string;

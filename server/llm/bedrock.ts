@@ -7,7 +7,9 @@ import {
 } from "@aws-sdk/client-bedrock-runtime";
 import { DomainError } from "../errors";
 import { normalizeTurns, withPartialText } from "./collect";
+import { parseToolArguments } from "./structured";
 import { LanguageModelError, describeError, isAbortError, isNetworkError, isTransientStatus } from "./errors";
+import type { StructuredModel, StructuredRequest, StructuredResult } from "./structured";
 import type { Completion, LanguageModel, LanguageModelRequest, StopReason, StreamEvent } from "./types";
 
 /** The part of BedrockRuntimeClient we use; tests inject an object with this shape. */
@@ -38,7 +40,7 @@ const STOP_REASONS: Record<string, StopReason> = {
 };
 
 /** AWS Bedrock Runtime through the Converse API (ConverseStream for streaming). */
-export class BedrockLanguageModel implements LanguageModel {
+export class BedrockLanguageModel implements LanguageModel, StructuredModel {
   readonly id: string;
   readonly label: string;
   private readonly client: BedrockClientLike;
@@ -93,6 +95,23 @@ export class BedrockLanguageModel implements LanguageModel {
       servedBy: this.id,
       notices: [],
     };
+  }
+
+  /** Converse with one tool and `toolChoice` forcing it: the tool's input is the structured answer. */
+  async structured(req: StructuredRequest, signal?: AbortSignal): Promise<StructuredResult> {
+    const toolConfig = {
+      tools: [{ toolSpec: { name: req.tool.name, description: req.tool.description, inputSchema: { json: req.tool.inputSchema } } }],
+      toolChoice: { tool: { name: req.tool.name } },
+    };
+    const out = (await this.send(new ConverseCommand({ ...this.input(req), toolConfig } as ConverseCommandInput), signal)) as {
+      output?: { message?: { content?: { text?: string; toolUse?: { name?: string; input?: unknown } }[] } };
+      usage?: { inputTokens?: number; outputTokens?: number };
+    };
+    const blocks = out.output?.message?.content ?? [];
+    const use = blocks.find((b) => b.toolUse?.name === req.tool.name)?.toolUse;
+    if (!use) throw new LanguageModelError(`Bedrock ${this.opts.modelId} did not call ${req.tool.name}`, { provider: this.id, transient: false });
+    const input = typeof use.input === "string" ? parseToolArguments(use.input, this.id) : use.input;
+    return { input, usage: { inputTokens: out.usage?.inputTokens ?? 0, outputTokens: out.usage?.outputTokens ?? 0 }, servedBy: this.id };
   }
 
   private input(req: LanguageModelRequest): ConverseCommandInput {

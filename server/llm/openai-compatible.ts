@@ -3,6 +3,7 @@ import { DomainError } from "../errors";
 import { collectStream, normalizeTurns, withPartialText } from "./collect";
 import { LanguageModelError, describeError, isAbortError, isNetworkError, isTransientStatus } from "./errors";
 import { readSseData } from "./sse";
+import { parseToolArguments, ToolCallChunk, type StructuredModel, type StructuredRequest, type StructuredResult } from "./structured";
 import type { Completion, LanguageModel, LanguageModelRequest, StopReason, StreamEvent } from "./types";
 
 export type OpenAICompatibleOptions = {
@@ -30,7 +31,7 @@ const STOP_REASONS: Record<string, StopReason> = {
 };
 
 /** Any endpoint speaking OpenAI's `/v1/chat/completions` with SSE streaming (Ollama, vLLM, LiteLLM, …). */
-export class OpenAICompatibleLanguageModel implements LanguageModel {
+export class OpenAICompatibleLanguageModel implements LanguageModel, StructuredModel {
   readonly id: string;
   readonly label: string;
   private readonly url: string;
@@ -72,7 +73,31 @@ export class OpenAICompatibleLanguageModel implements LanguageModel {
     return collectStream(this.stream(req, signal), this.id);
   }
 
-  private async post(req: LanguageModelRequest, signal?: AbortSignal): Promise<Response> {
+  /** One forced function call whose arguments fill `req.tool.inputSchema`. */
+  async structured(req: StructuredRequest, signal?: AbortSignal): Promise<StructuredResult> {
+    const tool = { type: "function", function: { name: req.tool.name, description: req.tool.description, parameters: req.tool.inputSchema } };
+    const response = await this.post(req, signal, { tools: [tool], tool_choice: { type: "function", function: { name: req.tool.name } } });
+    let args = "";
+    let text = "";
+    let usage = { inputTokens: 0, outputTokens: 0 };
+    try {
+      for await (const data of readSseData(response.body!)) {
+        if (data.trim() === "[DONE]") break;
+        const chunk = ToolCallChunk.safeParse(safeJson(data));
+        if (!chunk.success) throw new LanguageModelError(`${this.label} sent an unexpected chunk`, { provider: this.id, transient: true });
+        if (chunk.data.error) throw new LanguageModelError(`${this.label} failed mid-stream: ${chunk.data.error.message ?? "unknown error"}`, { provider: this.id, transient: true });
+        const delta = chunk.data.choices?.[0]?.delta;
+        for (const call of delta?.tool_calls ?? []) args += call.function?.arguments ?? "";
+        text += delta?.content ?? "";
+        if (chunk.data.usage) usage = { inputTokens: chunk.data.usage.prompt_tokens ?? 0, outputTokens: chunk.data.usage.completion_tokens ?? 0 };
+      }
+    } catch (e) {
+      throw this.toError(e);
+    }
+    return { input: parseToolArguments(args || text, this.id), usage, servedBy: this.id };
+  }
+
+  private async post(req: LanguageModelRequest, signal?: AbortSignal, extra: Record<string, unknown> = {}): Promise<Response> {
     const messages = normalizeTurns(req.messages);
     if (messages.length === 0) throw new DomainError("invalid", "There is no user message to answer");
     const body = {
@@ -82,6 +107,7 @@ export class OpenAICompatibleLanguageModel implements LanguageModel {
       stream_options: { include_usage: true },
       ...(req.maxTokens !== undefined ? { max_tokens: req.maxTokens } : {}),
       ...(req.temperature !== undefined ? { temperature: req.temperature } : {}),
+      ...extra,
     };
     let response: Response;
     try {
@@ -132,5 +158,13 @@ export class OpenAICompatibleLanguageModel implements LanguageModel {
       transient: isNetworkError(e) || e instanceof TypeError,
       cause: e,
     });
+  }
+}
+
+function safeJson(data: string): unknown {
+  try {
+    return JSON.parse(data);
+  } catch {
+    return undefined;
   }
 }

@@ -11,6 +11,7 @@ import {
 } from "cockatiel";
 import { collectStream, withPartialText } from "./collect";
 import { LanguageModelError, describeError, isAbortError } from "./errors";
+import { hasStructured, type StructuredModel, type StructuredRequest, type StructuredResult } from "./structured";
 import { parseRequest, type LanguageModelRequest, type Completion, type LanguageModel, type StreamEvent } from "./types";
 
 export type ResilienceOptions = {
@@ -24,6 +25,8 @@ export type ResilienceOptions = {
   halfOpenAfterMs?: number;
   /** Time allowed until the first streamed event; later silence is the provider's business. */
   firstEventTimeoutMs?: number;
+  /** Time allowed for a whole structured answer (it is read at once, not streamed). */
+  structuredTimeoutMs?: number;
 };
 
 const DEFAULTS: Required<ResilienceOptions> = {
@@ -33,6 +36,7 @@ const DEFAULTS: Required<ResilienceOptions> = {
   breakAfter: 5,
   halfOpenAfterMs: 30_000,
   firstEventTimeoutMs: 30_000,
+  structuredTimeoutMs: 45_000,
 };
 
 const isTransient = (e: unknown) => e instanceof LanguageModelError && e.transient;
@@ -44,7 +48,7 @@ const isTransient = (e: unknown) => e instanceof LanguageModelError && e.transie
  * event is a notice saying so. Failures after text has streamed are not hidden: they
  * throw with the partial text, so the caller keeps it, marks it and offers a retry.
  */
-export class ResilientLanguageModel implements LanguageModel {
+export class ResilientLanguageModel implements LanguageModel, StructuredModel {
   readonly id: string;
   readonly label: string;
   readonly breaker: CircuitBreakerPolicy;
@@ -97,6 +101,28 @@ export class ResilientLanguageModel implements LanguageModel {
 
   complete(req: LanguageModelRequest, signal?: AbortSignal): Promise<Completion> {
     return collectStream(this.stream(req, signal), this.id);
+  }
+
+  /**
+   * The primary's structured answer under the same retries, breaker and time limit. There
+   * is no model fallback here: the caller falls back to the rule engine and says so.
+   */
+  structured(req: StructuredRequest, signal?: AbortSignal): Promise<StructuredResult> {
+    const primary = this.primary;
+    if (!hasStructured(primary)) return Promise.reject(new LanguageModelError(`${this.label} gives no structured answers`, { provider: this.id, transient: false }));
+    return this.policy.execute(async () => {
+      const timeout = new AbortController();
+      const combined = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
+      const timer = setTimeout(() => timeout.abort(), this.options.structuredTimeoutMs);
+      try {
+        return await primary.structured(req, combined);
+      } catch (e) {
+        if (timeout.signal.aborted && !signal?.aborted) throw new LanguageModelError(`${this.label} did not answer within ${this.options.structuredTimeoutMs} ms`, { provider: this.id, transient: true, cause: e });
+        throw e;
+      } finally {
+        clearTimeout(timer);
+      }
+    }, signal);
   }
 
   /** Starts the primary stream and waits for its first event, bounded by a timeout. */

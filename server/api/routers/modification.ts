@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cancelModification, ModificationRequest, requestModification } from "../../pipeline/workers/lifecycle";
+import { answerModification, cancelModification, ModificationAnswers, ModificationRequest, requestModification } from "../../pipeline/workers/lifecycle";
 import { describeModification, getProjectModification, listProjectModifications } from "../../pipeline/workers/queries";
 import { getOwnedProject, ProjectRef } from "../../projects/service";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
@@ -19,6 +19,11 @@ export const modificationRouter = createTRPCRouter({
   get: protectedProcedure.input(ModificationRef).query(async ({ ctx, input }) => {
     await getOwnedProject(ctx.platform.db, ctx.userId, input.projectId);
     return getProjectModification(ctx.platform, input.projectId, input.modificationId);
+  }),
+  /** Gives the settings a "needs-input" modification asked for; the same modification resumes. */
+  answer: protectedProcedure.input(ModificationRef.extend({ answers: ModificationAnswers })).mutation(async ({ ctx, input }) => {
+    await getOwnedProject(ctx.platform.db, ctx.userId, input.projectId);
+    return describeModification(await answerModification(ctx, ctx.userId, input.projectId, input.modificationId, input.answers));
   }),
   cancel: protectedProcedure.input(ModificationRef).mutation(async ({ ctx, input }) => {
     await getOwnedProject(ctx.platform.db, ctx.userId, input.projectId);

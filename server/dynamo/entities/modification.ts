@@ -1,7 +1,7 @@
 import type { Schema } from "electrodb";
 import { SERVICE, TABLE_KEYS } from "./keys";
 
-export const MODIFICATION_STATUSES = ["queued", "planning", "developing", "verifying", "packaging", "done", "failed", "cancelled"] as const;
+export const MODIFICATION_STATUSES = ["queued", "planning", "developing", "verifying", "packaging", "done", "failed", "cancelled", "needs-input", "no-change"] as const;
 
 /** A change request moving through PM → Dev → QA → Ops. Stored before anything is enqueued. */
 export const ModificationSchema = {
@@ -24,6 +24,8 @@ export const ModificationSchema = {
     resultVersionId: { type: "string" },
     /** Role artifacts (plan, file set ref, QA report, package ref), each written once. */
     artifacts: { type: "any" },
+    /** Answers to the settings a plan asked for ("needs-input"), by param or toolId.param. */
+    answers: { type: "any" },
     rev: { type: "number", required: true },
     createdAt: { type: "string", required: true },
     updatedAt: { type: "string", required: true },

@@ -83,7 +83,10 @@ function findApis(original: string): PromptNeeds["apis"] {
 /** The managed prompt lines for the needs found, each starting with its own label. */
 export function promptNeedLines(needs: PromptNeeds): string[] {
   const lines: string[] = [];
-  if (needs.languages.length) lines.push(`Languages: answer in the user's language when it is one of ${needs.languages.join(", ")}${needs.languages.includes("English") ? "" : " (and in English)"}.`);
+  if (needs.languages.length) {
+    const all = [...needs.languages.filter((l) => l !== "English"), "English"];
+    lines.push(`Languages: you answer in ${all.slice(0, -1).join(", ")} and ${all.at(-1)}; reply in the language the user writes in.`);
+  }
   if (needs.tones.length) lines.push(`Tone: be ${needs.tones.join(", ")}.`);
   if (needs.escalation) {
     const via = needs.escalation.via ? ` by ${needs.escalation.via === "slack" ? "sending a Slack message" : `using ${needs.escalation.via}`}` : "";

@@ -48,7 +48,8 @@ export const systemsRule: Rule = ({ spec, clause, verb, registry }) => {
       continue;
     }
     if (tools.some((t) => spot.tools.some((e) => e.id === t.id))) {
-      notes.push(`the agent already has ${label(spot.tools[0]!.id)} for ${spot.term}`);
+      // Named in full, the tool was the tool rule's to add: only a tool that was there before is "already there".
+      if (!spec.tools.some((t) => spot.tools.some((e) => e.id === t.id && wantPart!.includes(e.name.toLowerCase())))) notes.push(`the agent already has ${label(spot.tools[0]!.id)} for ${spot.term}`);
       continue;
     }
     const entry = spot.tools.find((t) => fitsContext(t, ctxOf(spec))) ?? spot.tools[0]!;

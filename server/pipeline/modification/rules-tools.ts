@@ -25,8 +25,9 @@ function namedTools(clause: string, tools: readonly ToolEntry[]): ToolEntry[] {
 export const toolRule: Rule = (ctx) => {
   const { spec, clause, verb, registry } = ctx;
   if (!verb) return undefined;
-  const intents = TOOL_INTENTS.filter((i) => i.patterns.some((re) => findMentions(clause, re).length > 0));
   const named = namedTools(clause, registry.tools);
+  // "add the Slack MCP server" names a server: the generic MCP-client intent is not asked for.
+  const intents = TOOL_INTENTS.filter((i) => i.patterns.some((re) => findMentions(clause, re).length > 0)).filter((i) => !(i.id === "mcp" && named.length > 0));
   if (intents.length === 0 && named.length === 0) return undefined;
   const tools = spec.tools.map((t) => ({ ...t }));
   const notes: string[] = [];
@@ -66,8 +67,6 @@ export const toolRule: Rule = (ctx) => {
     tools.push({ id: entry.id, config: defaultToolConfig(entry, spec.deployment.region) });
     reasons.push(reason);
     if (!fitsContext(entry, platformOf(spec))) warnings.push(`${entry.name} has no ${spec.language} code or does not run on ${spec.deployment.target}`);
-    const needs = entry.config.filter((p) => p.required && !p.secret && p.default === null).map((p) => p.name);
-    if (needs.length) warnings.push(`${entry.name} needs ${needs.join(", ")} in its settings before it can run`);
   }
   const edits: Edit[] = reasons.length ? [{ path: "tools", to: tools, why: reasons.join("; ") }] : [];
   return { edits, notes, warnings } satisfies RuleOutcome;

@@ -4,7 +4,9 @@ import { verifyProject } from "../../generation/verify/verify-project";
 import type { Platform } from "../../platform/types";
 import { getRegistry, registryLookup } from "../../registry/load";
 import { DAYS_PER_MONTH, DEFAULT_TRAFFIC } from "../../registry/recommend";
-import { planModification } from "../modification/plan";
+import { getLanguageModel } from "../../consultation/language-model";
+import { hasStructured, type StructuredModel } from "../../llm/structured";
+import { planChange } from "../understanding/model-plan";
 import type { PipelineDeps } from "./deps";
 
 /** The real engines behind the four workers: rule-based planning, the generator, verification, the estimator. */
@@ -15,7 +17,7 @@ export function createPipelineDeps(platform: Platform): PipelineDeps {
   return {
     platform,
     registry: { models: registry.models, tools: registry.tools, ...lookup },
-    plan: (spec, request) => planModification(spec, request, registry),
+    plan: (spec, request, answers) => planChange(spec, request, registry, { answers, model: structuredModel() }),
     generate: (spec) => generateProject(spec, lookup),
     // Lambda's Node runtime has no python3: there the Python parse check is a warning, not a failure.
     verify: (files, generated) => verifyProject(files, { requiredIam: generated.requiredIam, python: platform.runtime === "aws" ? "optional" : "required" }),
@@ -25,4 +27,10 @@ export function createPipelineDeps(platform: Platform): PipelineDeps {
       return { usage, estimate: estimateCost(spec, usage, { getModel: lookup.getModel, listModels: () => registry.models, pricing }) };
     },
   };
+}
+
+/** The configured model when it can give structured answers (Bedrock, OpenAI-compatible); undefined offline. */
+function structuredModel(): StructuredModel | undefined {
+  const model = getLanguageModel();
+  return hasStructured(model) ? model : undefined;
 }

@@ -16,7 +16,8 @@ export type QaFeedback = { loop: number; errors: string[] };
 export type PipelineDeps = {
   platform: Platform;
   registry: SpecRegistry & RegistryLookup;
-  plan(spec: AgentSpec, request: string): ModificationPlan;
+  /** The model proposes and the server validates when one is configured; the rule engine otherwise. */
+  plan(spec: AgentSpec, request: string, answers?: Record<string, string>): ModificationPlan | Promise<ModificationPlan>;
   generate(spec: AgentSpec, feedback: QaFeedback[]): GeneratedProject;
   verify(files: ProjectFiles, generated: Pick<GeneratedProject, "requiredIam">): Promise<VerificationResult>;
   /** The estimate Ops stores with a version, and the usage it priced. */

@@ -12,7 +12,8 @@ export const JobMessage = z.object({
 });
 export type JobMessage = z.infer<typeof JobMessage>;
 
-export const TERMINAL: readonly ModificationStatus[] = ["done", "failed", "cancelled"];
+/** "no-change": the spec already does what was asked (neutral, not a failure). "needs-input" waits for the user's answer and owns no worker. */
+export const TERMINAL: readonly ModificationStatus[] = ["done", "failed", "cancelled", "no-change"];
 export const ACTIVE: readonly ModificationStatus[] = ["queued", "planning", "developing", "verifying", "packaging"];
 export const isTerminal = (s: ModificationStatus) => TERMINAL.includes(s);
 

@@ -55,6 +55,18 @@ export async function cancelModification(deps: Pick<PipelineDeps, "platform">, o
   return cancelled;
 }
 
+export const ModificationAnswers = z.record(z.string().regex(/^([a-z][a-z0-9_-]*\.)?[a-z][a-z0-9_]*$/, "is not a setting name"), z.string().trim().min(1).max(2_000)).refine((a) => Object.keys(a).length > 0 && Object.keys(a).length <= 20, "give 1 to 20 answers");
+
+/** Answers the settings a "needs-input" modification asked for and resumes the SAME modification from planning. */
+export async function answerModification(deps: Pick<PipelineDeps, "platform">, ownerId: string, projectId: string, modificationId: string, answers: Record<string, string>): Promise<Modification> {
+  const current = await getModification(deps.platform.dynamo, modificationId);
+  if (!current || current.projectId !== projectId || current.ownerId !== ownerId) throw notFound("Modification", modificationId);
+  if (current.status !== "needs-input") throw new DomainError("conflict", `The modification is ${current.status}; only one that needs input can be answered`);
+  const resumed = await transition(deps, current, { status: "queued", answers: { ...(current.answers ?? {}), ...answers } }, "answered; PM plans again");
+  await kickProject(deps.platform, projectId);
+  return resumed;
+}
+
 /**
  * Enqueues the job for the OLDEST non-terminal modification of a project, for the worker
  * that owns its status: one modification at a time per project, in request order.

@@ -17,7 +17,7 @@ export function describeModification(m: Modification) {
     error: m.error ?? null,
     resultVersionId: m.resultVersionId ?? null,
     baseVersionId: a.plan?.baseVersionId ?? null,
-    plan: a.plan ? { summary: a.plan.plan.summary, changes: a.plan.plan.changes.map((c) => ({ path: c.path, why: c.why })), warnings: a.plan.plan.warnings } : null,
+    plan: a.plan ? { summary: a.plan.plan.summary, changes: a.plan.plan.changes.map((c) => ({ path: c.path, why: c.why })), warnings: a.plan.plan.warnings, engine: a.plan.plan.engine ?? "rules", needsInput: a.plan.plan.needsInput ?? [] } : null,
     dev: (a.dev ?? []).map((d) => ({ loop: d.loop, fileCount: d.fileCount, contentHash: d.contentHash })),
     qa: (a.qa ?? []).map(({ result: _r, ...q }) => q),
     ops: a.ops ?? null,

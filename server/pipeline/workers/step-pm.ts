@@ -1,6 +1,6 @@
 import type { Modification } from "../../dynamo/modification-repo";
 import { applyPlan } from "../modification/plan";
-import type { ModificationPlan } from "../modification/types";
+import { planOutcome, type ModificationPlan } from "../modification/types";
 import { artifactsOf, type PlanArtifact } from "./artifacts";
 import { parseOrFail, resolveBaseSpec } from "./base-spec";
 import type { PipelineDeps } from "./deps";
@@ -13,10 +13,12 @@ export async function runPm(deps: PipelineDeps, m: Modification): Promise<Modifi
   let plan: ModificationPlan;
   let targetSpec = base.spec;
   if (current.kind === "change") {
-    plan = deps.plan(base.spec, current.request);
-    if (plan.changes.length === 0) {
-      return transition(deps, current, { status: "failed", error: plan.summary }, "nothing to change");
-    }
+    plan = await deps.plan(base.spec, current.request, current.answers);
+    const outcome = planOutcome(plan);
+    // A plan that needs a value waits for the user's answer; the same modification resumes with it.
+    if (outcome === "needs-input") return transition(deps, current, { status: "needs-input", artifacts: { ...artifactsOf(current), plan: { baseVersionId: base.versionId, plan, targetSpec: base.spec } } }, plan.summary);
+    if (outcome === "no-change") return transition(deps, current, { status: "no-change", artifacts: { ...artifactsOf(current), plan: { baseVersionId: base.versionId, plan, targetSpec: base.spec } } }, plan.summary);
+    if (outcome === "not-understood") return transition(deps, current, { status: "failed", error: plan.summary }, "nothing to change");
     targetSpec = parseOrFail(applyPlan(base.spec, plan));
   } else {
     targetSpec = parseOrFail(current.spec ?? base.spec);
