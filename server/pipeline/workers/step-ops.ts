@@ -29,7 +29,7 @@ export async function runOps(deps: PipelineDeps, m: Modification): Promise<Modif
   });
   deps.fault?.("ops:after-store", m.modificationId);
   // The draft follows the version, so the next change starts from what was built.
-  await syncDraftWithVersion({ dynamo: deps.platform.dynamo, tools: deps.registry.tools }, m, spec);
+  await syncDraftWithVersion({ dynamo: deps.platform.dynamo, tools: deps.registry.tools }, { projectId: m.projectId, ownerId: m.ownerId }, spec);
   const estimateId = await storeEstimate(deps, m, version.id, spec);
   return transition(
     deps,
