@@ -1,25 +1,29 @@
+import { Logger } from "@aws-lambda-powertools/logger";
+
 /**
- * Structured JSON logs on stdout/stderr (CloudWatch parses them). Workers use Powertools'
- * Logger for request ids; everything else uses this.
+ * The one logger of every process (web, workers, realtime, test runner, CLI): Powertools'
+ * Logger, structured JSON on stdout/stderr that CloudWatch parses. Workers take a child per
+ * role (server/pipeline/workers/telemetry.ts), so their lines carry the same fields.
  */
 type Fields = Record<string, unknown>;
-const LEVELS = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 } as const;
-type Level = Exclude<keyof typeof LEVELS, "silent">;
+const LEVELS = { debug: "DEBUG", info: "INFO", warn: "WARN", error: "ERROR", silent: "SILENT" } as const;
+export type LogLevel = keyof typeof LEVELS;
 
-let level: keyof typeof LEVELS = "info";
+export const logger = new Logger({ serviceName: "agent-builder", logLevel: "INFO" });
+
 /** Called once by each entry point with the validated env's LOG_LEVEL. */
-export const configureLog = (l: keyof typeof LEVELS) => void (level = l);
-const threshold = () => LEVELS[level];
+export const configureLog = (level: LogLevel) => logger.setLogLevel(LEVELS[level]);
 
-function write(at: Level, message: string, fields?: Fields) {
-  if (LEVELS[at] < threshold()) return;
-  const line = JSON.stringify({ level: at, time: new Date().toISOString(), message, ...fields });
-  (at === "error" || at === "warn" ? process.stderr : process.stdout).write(line + "\n");
+/** A child logger for one part of the system (a worker role): same format, its own service name and level. */
+export function childLogger(serviceName: string, level?: LogLevel) {
+  const child = logger.createChild({ serviceName });
+  if (level) child.setLogLevel(LEVELS[level]);
+  return child;
 }
 
 export const log = {
-  debug: (m: string, f?: Fields) => write("debug", m, f),
-  info: (m: string, f?: Fields) => write("info", m, f),
-  warn: (m: string, f?: Fields) => write("warn", m, f),
-  error: (m: string, f?: Fields) => write("error", m, f),
+  debug: (m: string, f?: Fields) => logger.debug(m, { ...f }),
+  info: (m: string, f?: Fields) => logger.info(m, { ...f }),
+  warn: (m: string, f?: Fields) => logger.warn(m, { ...f }),
+  error: (m: string, f?: Fields) => logger.error(m, { ...f }),
 };
