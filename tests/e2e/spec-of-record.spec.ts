@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { createProject, newEmail, signUp } from "./helpers";
+import { createProject, newEmail, say, signUp, specValue as value } from "./helpers";
 
 /**
  * One spec of record: the flows a user walks across tabs agree with each other
@@ -9,17 +9,6 @@ import { createProject, newEmail, signUp } from "./helpers";
 const DENTAL = "A scheduling assistant for our dental clinic that books, moves and cancels appointments through our booking system's REST API and sends reminders. It must reply within 2 seconds.";
 const HR = "An HR assistant that answers employee questions about leave policy, benefits and onboarding from our internal handbook, which sits in a knowledge base. It should be serverless.";
 const NOVA_MICRO = "amazon.nova-micro-v1:0";
-
-const composer = (page: Page) => page.getByLabel("Message to the PM");
-const value = (page: Page, path: string) => page.getByTestId(`spec-value-${path}`);
-
-async function say(page: Page, text: string) {
-  const before = await page.getByTestId("message-assistant").count();
-  await composer(page).fill(text);
-  await composer(page).press("Enter");
-  await expect(page.getByTestId("message-assistant")).toHaveCount(before + 1);
-  await expect(composer(page)).toHaveValue("");
-}
 
 async function call(page: Page, path: string, json: unknown, kind: "query" | "mutation" = "mutation") {
   const origin = new URL(page.url()).origin;
