@@ -10,6 +10,11 @@ const DENTAL = "A scheduling assistant for our dental clinic that books, moves a
 const HR = "An HR assistant that answers employee questions about leave policy, benefits and onboarding from our internal handbook, which sits in a knowledge base. It should be serverless.";
 const NOVA_MICRO = "amazon.nova-micro-v1:0";
 
+/** Kept in the report so a reviewer can see the seam. */
+async function snapshot(page: Page, name: string) {
+  await test.info().attach(name, { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+}
+
 async function call(page: Page, path: string, json: unknown, kind: "query" | "mutation" = "mutation") {
   const origin = new URL(page.url()).origin;
   const res =
@@ -43,6 +48,7 @@ test("a knowledge-base id answered 'not yet': Generate stays disabled, names the
   await expect(page.getByTestId("message-assistant").last()).toContainText(setting);
   await expect(page.getByTestId("generate")).toBeDisabled();
   await expect(page.getByTestId("generate-hint")).toContainText(setting);
+  await snapshot(page, "not-yet-consultation");
 
   // The Code tab's Generate is refused up front: one banner, naming the setting in the user's words.
   await page.goto(`/projects/${projectId}?tab=code`);
@@ -50,6 +56,7 @@ test("a knowledge-base id answered 'not yet': Generate stays disabled, names the
   await expect(page.getByTestId("spec-issues")).toContainText(setting);
   await expect(page.getByRole("alert")).toHaveCount(1);
   await expect(page.getByText("tools.0.config.knowledge_base_id")).toHaveCount(0);
+  await snapshot(page, "not-yet-code-tab");
 
   // The link opens the setting; once set, Generate is enabled.
   await page.goto(`/projects/${projectId}?tab=consultation`);
@@ -100,6 +107,7 @@ test("edited cost assumptions survive a reload", async ({ page }) => {
   await page.reload();
   await expect(perDay).toHaveValue("2500");
   await expect(output).toHaveValue("321");
+  await snapshot(page, "cost-assumptions-after-reload");
 });
 
 test("Models and Cost price the same model the same", async ({ page }) => {
@@ -118,6 +126,7 @@ test("Models and Cost price the same model the same", async ({ page }) => {
   await page.locator(`[data-testid="model-item"][data-model-id="${NOVA_MICRO}"]`).getByRole("checkbox").check();
   const row = page.getByTestId("compare-table").getByRole("row", { name: /Monthly cost at your traffic/ });
   await expect(row.locator("td").first()).toHaveText(costPrice);
+  await snapshot(page, "models-same-price");
   // Sources by name and date, not a repository path.
   await expect(page.getByTestId("model-source").first()).toContainText(/as of \d{4}-\d\d-\d\d/);
   await expect(page.getByText("shared/reference")).toHaveCount(0);
@@ -155,6 +164,7 @@ test("revoking a token asks first and hides the secret", async ({ page }) => {
 
   await page.getByRole("button", { name: "Revoke" }).click();
   await expect(page.getByRole("alertdialog")).toContainText("Revoke “CI”?");
+  await snapshot(page, "token-revoke-confirm");
   await page.getByRole("button", { name: "Yes, revoke" }).click();
   await expect(page.getByText("Revoked")).toBeVisible();
   await expect(page.getByTestId("new-token")).toHaveCount(0);
