@@ -58,7 +58,7 @@ export function SpecPanel({ projectId, state, changed, onState, onConflict }: Pr
         <h2 className="font-semibold">Agent spec</h2>
         <span className="text-xs text-slate-400">Fields light up as the conversation fills them</span>
       </div>
-      <CompletenessMeter completeness={state.completeness} missing={state.missing} />
+      <CompletenessMeter completeness={state.completeness} missing={state.missing} labels={state.missingLabels} />
       <ul className="flex max-h-[28rem] flex-col gap-1 overflow-y-auto" aria-label="Spec fields">
         {fields.map((meta) => {
           const value = getPath(state.draft, meta.path);
