@@ -1,15 +1,13 @@
+import { Logger } from "@aws-lambda-powertools/logger";
+
 /**
- * Structured JSON logs on stdout/stderr (CloudWatch parses them). Workers use Powertools'
- * Logger for request ids; everything else uses this.
+ * The one logger of every process (web, workers, realtime, test runner, CLI): Powertools'
+ * Logger, structured JSON on stdout/stderr that CloudWatch parses. Workers take a child per
+ * role (server/pipeline/workers/telemetry.ts), so their lines carry the same fields.
  */
 type Fields = Record<string, unknown>;
-const LEVELS = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 } as const;
-type Level = Exclude<keyof typeof LEVELS, "silent">;
-
-let level: keyof typeof LEVELS = "info";
-/** Called once by each entry point with the validated env's LOG_LEVEL. */
-export const configureLog = (l: keyof typeof LEVELS) => void (level = l);
-const threshold = () => LEVELS[level];
+const LEVELS = { debug: "DEBUG", info: "INFO", warn: "WARN", error: "ERROR", silent: "SILENT" } as const;
+export type LogLevel = keyof typeof LEVELS;
 
 /**
  * What a log line must never carry, whatever a caller passes in: the parameter list drizzle
@@ -27,20 +25,26 @@ export function redact(text: string): string {
   return REDACTIONS.reduce((t, [pattern, replacement]) => t.replace(pattern, replacement), text);
 }
 
-function redactFields(fields: Fields | undefined): Fields | undefined {
-  if (!fields) return fields;
-  return JSON.parse(JSON.stringify(fields, (_k, v: unknown) => (typeof v === "string" ? redact(v) : v instanceof Error ? redact(String(v)) : v))) as Fields;
-}
+export const logger = new Logger({
+  serviceName: "agent-builder",
+  logLevel: "INFO",
+  // Every string of every line (message, fields, error messages), children included.
+  jsonReplacerFn: (_key, value: unknown) => (typeof value === "string" ? redact(value) : value),
+});
 
-function write(at: Level, message: string, fields?: Fields) {
-  if (LEVELS[at] < threshold()) return;
-  const line = JSON.stringify({ level: at, time: new Date().toISOString(), message, ...redactFields(fields) });
-  (at === "error" || at === "warn" ? process.stderr : process.stdout).write(line + "\n");
+/** Called once by each entry point with the validated env's LOG_LEVEL. */
+export const configureLog = (level: LogLevel) => logger.setLogLevel(LEVELS[level]);
+
+/** A child logger for one part of the system (a worker role): same format, its own service name and level. */
+export function childLogger(serviceName: string, level?: LogLevel) {
+  const child = logger.createChild({ serviceName });
+  if (level) child.setLogLevel(LEVELS[level]);
+  return child;
 }
 
 export const log = {
-  debug: (m: string, f?: Fields) => write("debug", m, f),
-  info: (m: string, f?: Fields) => write("info", m, f),
-  warn: (m: string, f?: Fields) => write("warn", m, f),
-  error: (m: string, f?: Fields) => write("error", m, f),
+  debug: (m: string, f?: Fields) => logger.debug(m, { ...f }),
+  info: (m: string, f?: Fields) => logger.info(m, { ...f }),
+  warn: (m: string, f?: Fields) => logger.warn(m, { ...f }),
+  error: (m: string, f?: Fields) => logger.error(m, { ...f }),
 };

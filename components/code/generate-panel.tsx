@@ -52,12 +52,12 @@ function SpecIssuesCard({ issues }: { issues: SpecIssue[] }) {
       <p className="font-medium text-amber-900">The spec is not complete yet, so nothing was generated.</p>
       {missing.length > 0 && (
         <p className="mt-2 text-sm text-amber-900">
-          Missing: {missing.map((i) => <span key={i.path} className="mr-1.5 inline-block rounded bg-white px-1.5 py-0.5 text-xs font-medium ring-1 ring-amber-300" data-field={i.path}>{fieldLabel(i.path)}</span>)}
+          Missing: {missing.map((i) => <span key={i.path} className="mr-1.5 inline-block rounded bg-white px-1.5 py-0.5 text-xs font-medium ring-1 ring-amber-300" data-field={i.path}>{i.label ?? fieldLabel(i.path)}</span>)}
         </p>
       )}
       {invalid.length > 0 && (
         <ul className="mt-2 list-disc pl-5 text-sm text-amber-900">
-          {invalid.map((i) => <li key={i.path} data-field={i.path}><span className="font-medium">{fieldLabel(i.path)}</span> {i.message}</li>)}
+          {invalid.map((i) => <li key={i.path} data-field={i.path}><span className="font-medium">{i.label ?? fieldLabel(i.path)}</span> {i.message}</li>)}
         </ul>
       )}
       <p className="mt-3 text-sm">

@@ -1,5 +1,5 @@
 /** A missing or invalid spec field, as generation.generate reports it (server/spec/agent-spec.ts). */
-export type SpecIssue = { path: string; kind: "missing" | "invalid"; message: string };
+export type SpecIssue = { path: string; kind: "missing" | "invalid"; message: string; /** The field in the user's words, when the server knows it (tool settings). */ label?: string };
 
 /** The spec issues a BAD_REQUEST from generation.generate carries in `data.details.issues`, or null. */
 export function specIssuesOf(error: unknown): SpecIssue[] | null {

@@ -1,8 +1,10 @@
 import { cn } from "../ui/cn";
 import { fieldLabel } from "./spec-fields";
 
+type Props = { completeness: number; missing: string[]; /** Missing paths in the user's words, from the server. */ labels?: Record<string, string> };
+
 /** The spec's completeness score as a bar, and the missing fields, most important first. */
-export function CompletenessMeter({ completeness, missing }: { completeness: number; missing: string[] }) {
+export function CompletenessMeter({ completeness, missing, labels = {} }: Props) {
   const percent = Math.round(completeness * 100);
   const complete = completeness >= 1;
   return (
@@ -16,7 +18,7 @@ export function CompletenessMeter({ completeness, missing }: { completeness: num
       </div>
       {missing.length > 0 && (
         <p className="text-xs text-slate-500" data-testid="missing-fields">
-          Still needed: {missing.map((p, i) => <span key={p} className={i === 0 ? "font-semibold text-slate-700" : undefined}>{fieldLabel(p)}{i < missing.length - 1 ? ", " : ""}</span>)}
+          Still needed: {missing.map((p, i) => <span key={p} className={i === 0 ? "font-semibold text-slate-700" : undefined}>{labels[p] ?? fieldLabel(p)}{i < missing.length - 1 ? ", " : ""}</span>)}
         </p>
       )}
     </div>

@@ -5,11 +5,22 @@ import { useTRPC } from "../trpc/client";
 import { Button } from "../ui/button";
 import { fieldLabel } from "./spec-fields";
 
+type Props = {
+  projectId: string;
+  complete: boolean;
+  missing: string[];
+  /** Missing paths in the user's words, from the server. */
+  labels: Record<string, string>;
+  /** Opens a field's editor in the spec panel. */
+  onOpen: (path: string) => void;
+};
+
 /**
  * "Generate" once the spec is complete: the draft goes through the PM → Dev → QA → Ops
- * pipeline (generation.generate); its progress shows live in the panel at the top.
+ * pipeline (generation.generate); its progress shows live in the panel at the top. Until
+ * then the button is disabled and names the next field, with a link that opens it.
  */
-export function GeneratePanel({ projectId, complete, missing }: { projectId: string; complete: boolean; missing: string[] }) {
+export function GeneratePanel({ projectId, complete, missing, labels, onOpen }: Props) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const generate = useMutation(
@@ -20,11 +31,22 @@ export function GeneratePanel({ projectId, complete, missing }: { projectId: str
       },
     }),
   );
+  const next = missing[0];
   return (
     <div className="flex flex-col gap-2 border-t border-slate-200 pt-4">
       <div className="flex items-center justify-between gap-3">
-        <p className="text-xs text-slate-500">
-          {complete ? "Ready: generate a verified project from this spec." : `Generate is enabled once the spec is complete (next: ${fieldLabel(missing[0] ?? "")}).`}
+        <p className="text-xs text-slate-500" data-testid="generate-hint">
+          {complete || !next ? (
+            "Ready: generate a verified project from this spec."
+          ) : (
+            <>
+              Generate is enabled once the spec is complete. Set{" "}
+              <button type="button" className="font-medium text-brand-700 underline" onClick={() => onOpen(next)} data-testid="open-missing-field">
+                {labels[next] ?? fieldLabel(next)}
+              </button>{" "}
+              first.
+            </>
+          )}
         </p>
         <Button onClick={() => generate.mutate({ projectId })} disabled={!complete} busy={generate.isPending} data-testid="generate">
           Generate

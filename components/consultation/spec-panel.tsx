@@ -23,7 +23,7 @@ type Props = {
 function toolSettingFields(state: ConsultationState): FieldMeta[] {
   const paths = new Set(state.missing.filter((p) => p.startsWith("tools.")));
   (state.draft.tools ?? []).forEach((t, i) => Object.keys(t.config ?? {}).forEach((key) => paths.add(`tools.${i}.config.${key}`)));
-  return [...paths].sort().map((path) => ({ path, label: fieldLabel(path), kind: "text" }));
+  return [...paths].sort().map((path) => ({ path, label: state.missingLabels[path] ?? fieldLabel(path), kind: "text" }));
 }
 
 /** The live spec draft beside the chat: every field with "Edit", the score, and Generate. */
@@ -43,6 +43,12 @@ export function SpecPanel({ projectId, state, changed, onState, onConflict }: Pr
   // The server names the field ("name: use 3-48 lowercase…"); under the field itself the name is redundant.
   const fieldError = (path: string) =>
     update.error && !isConflict(update.error) && (errorField(update.error) ?? path).startsWith(path) ? update.error.message.replace(/^[\w.]+: /, "") : null;
+  /** Opens a field's editor and brings it into view (the Generate hint links here). */
+  const openField = (path: string) => {
+    update.reset();
+    setEditing(path);
+    document.querySelector(`[data-testid="spec-field-${CSS.escape(path)}"]`)?.scrollIntoView({ behavior: "smooth", block: "center" });
+  };
   const toolName = (id: string) => tools.data?.tools.find((t) => t.id === id)?.name ?? id;
   const fields = [...SPEC_FIELDS.slice(0, 3), ...toolSettingFields(state), ...SPEC_FIELDS.slice(3)];
 
@@ -52,7 +58,7 @@ export function SpecPanel({ projectId, state, changed, onState, onConflict }: Pr
         <h2 className="font-semibold">Agent spec</h2>
         <span className="text-xs text-slate-400">Fields light up as the conversation fills them</span>
       </div>
-      <CompletenessMeter completeness={state.completeness} missing={state.missing} />
+      <CompletenessMeter completeness={state.completeness} missing={state.missing} labels={state.missingLabels} />
       <ul className="flex max-h-[28rem] flex-col gap-1 overflow-y-auto" aria-label="Spec fields">
         {fields.map((meta) => {
           const value = getPath(state.draft, meta.path);
@@ -78,7 +84,7 @@ export function SpecPanel({ projectId, state, changed, onState, onConflict }: Pr
           );
         })}
       </ul>
-      <GeneratePanel projectId={projectId} complete={state.completeness >= 1} missing={state.missing} />
+      <GeneratePanel projectId={projectId} complete={state.completeness >= 1} missing={state.missing} labels={state.missingLabels} onOpen={openField} />
       <SaveTemplateForm projectId={projectId} />
     </Card>
   );

@@ -16,6 +16,7 @@ import { SpecSummary } from "./spec-summary";
 import { SuggestionsList } from "./suggestions-list";
 import { errorDetails, type CostView, type DeploymentTarget, type Overrides } from "./types";
 import { useDebounced } from "../ui/use-debounced";
+import { useSaveAssumptions } from "./use-save-assumptions";
 
 /** recharts is loaded after the numbers are on screen. */
 const CostCharts = dynamic(() => import("./cost-charts"), {
@@ -47,6 +48,7 @@ export function CostTab({ projectId }: { projectId: string }) {
   // The charts (recharts, the costliest part) follow in their own, interruptible render:
   // the numbers commit in the first frame, and typing is never blocked by a chart.
   const chartEstimate = useDeferredValue(view?.estimate);
+  useSaveAssumptions(projectId, usage, preview.isSuccess && !preview.isPlaceholderData);
 
   const onChange = useCallback((name: string, value: number | boolean | string) => setOverrides((o) => ({ ...o, [name]: value })), []);
   const refreshAll = () => queryClient.invalidateQueries();

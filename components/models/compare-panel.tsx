@@ -9,7 +9,7 @@ import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import { cn } from "../ui/cn";
 import { ErrorMessage, Spinner } from "../ui/feedback";
-import { formatFlag, formatPrice, formatTokens, formatUsd, providerLabel, UNKNOWN } from "./format";
+import { formatFlag, formatPrice, formatTokens, formatUsd, providerLabel, sourceName, UNKNOWN } from "./format";
 import { UseModelButton, type ModelActions } from "./model-actions";
 import { usageInput, type TrafficState } from "./traffic";
 import { useDebounced } from "../ui/use-debounced";
@@ -95,7 +95,7 @@ export function ComparePanel({ ids, traffic, actions, onClear }: Props) {
                 <tr className="border-t border-slate-100">
                   <th scope="row" className="p-2 text-left font-medium text-slate-600">Source</th>
                   {table.data.models.map((m) => (
-                    <td key={m.id} className="p-2 text-xs text-slate-500">{m.source} (as of {m.asOf})</td>
+                    <td key={m.id} className="p-2 text-xs text-slate-500" data-testid="model-source">{sourceName(m.source)}, as of {m.asOf}</td>
                   ))}
                 </tr>
               </tbody>

@@ -54,3 +54,14 @@ const trim = (n: number, digits = 1) => Number(n.toFixed(digits)).toString();
 
 /** "" → undefined; anything else → a number (NaN included, so the server names the field). */
 export const numberOrUndefined = (text: string): number | undefined => (text.trim() === "" ? undefined : Number(text));
+
+/**
+ * Where a registry entry's facts come from, by name: the registry keeps the full
+ * provenance (file keys, reference notes), the Models tab shows who published it.
+ */
+export function sourceName(source: string): string {
+  if (/^litellm\b/i.test(source)) return "LiteLLM model prices (BerriAI/litellm)";
+  if (/\bOllama row\b/.test(source)) return "Ollama model library (ollama.com)";
+  const first = source.split(/[;(]/)[0]!.trim();
+  return /(^|\/)shared\/reference\//.test(first) ? "Agent Builder reference notes" : first;
+}

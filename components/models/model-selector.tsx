@@ -10,7 +10,7 @@ import { CurrentModel } from "./current-model";
 import type { ModelActions } from "./model-actions";
 import { ModelBrowser } from "./model-browser";
 import { RecommendationPanel } from "./recommendation-panel";
-import { initialTraffic, type TrafficState } from "./traffic";
+import { initialTraffic, type ProjectTraffic, type TrafficState } from "./traffic";
 
 /** Side-by-side tables stay readable up to four columns. */
 const COMPARE_LIMIT = 4;
@@ -19,18 +19,20 @@ const COMPARE_LIMIT = 4;
 export function ModelSelector({ projectId }: { projectId: string }) {
   const trpc = useTRPC();
   const selection = useQuery(trpc.selection.get.queryOptions({ projectId }));
-  if (selection.isPending) return <Spinner label="Loading selection" />;
+  // The project's one usage assumption, shared with the Cost tab (null until a model and target are known).
+  const traffic = useQuery(trpc.cost.traffic.queryOptions({ projectId }, { retry: false }));
+  if (selection.isPending || traffic.isPending) return <Spinner label="Loading selection" />;
   if (selection.isError) return <ErrorMessage error={selection.error} retry={() => selection.refetch()} />;
-  return <ModelWorkspace projectId={projectId} selection={selection.data} />;
+  return <ModelWorkspace projectId={projectId} selection={selection.data} projectTraffic={traffic.data ?? null} />;
 }
 
-function ModelWorkspace({ projectId, selection }: { projectId: string; selection: ProjectSelection }) {
+function ModelWorkspace({ projectId, selection, projectTraffic }: { projectId: string; selection: ProjectSelection; projectTraffic: ProjectTraffic }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const setModel = useMutation(
     trpc.selection.setModel.mutationOptions({ onSuccess: (data) => queryClient.setQueryData(trpc.selection.get.queryKey({ projectId }), data) }),
   );
-  const [traffic, setTraffic] = useState<TrafficState>(() => initialTraffic(selection.requirements));
+  const [traffic, setTraffic] = useState<TrafficState>(() => initialTraffic(selection.requirements, projectTraffic));
   const [compareIds, setCompareIds] = useState<string[]>([]);
 
   const actions: ModelActions = {

@@ -9,7 +9,15 @@ export type TrafficState = {
   inputTokens: string;
   outputTokens: string;
   capabilities: Capability[];
+  /**
+   * The project's requests per month as the Cost tab prices them, kept while the requests
+   * per day still show the figure it came with (so both tabs price the same traffic).
+   */
+  exactMonth?: { perDay: string; perMonth: number };
 };
+
+/** The project's usage assumption (cost.traffic): requests and tokens per request as the Cost tab prices them. */
+export type ProjectTraffic = { requestsPerDay: number; requestsPerMonth: number; inputTokens: number; outputTokens: number } | null;
 
 type Requirements = { useCase?: string; monthlyBudgetUsd?: number; requestsPerDay?: number; capabilities: Capability[] } | null;
 
@@ -20,17 +28,22 @@ type Requirements = { useCase?: string; monthlyBudgetUsd?: number; requestsPerDa
  */
 const STARTING_TRAFFIC = { requestsPerDay: "1000", inputTokens: "2000", outputTokens: "500" };
 
-/** Prefilled from what consultation learnt, else the starting traffic. */
-export function initialTraffic(requirements: Requirements): TrafficState {
+/** Prefilled from the project's usage assumption (the Cost tab's) and what consultation learnt, else the starting traffic. */
+export function initialTraffic(requirements: Requirements, project: ProjectTraffic = null): TrafficState {
+  const perDay = project ? String(project.requestsPerDay) : requirements?.requestsPerDay === undefined ? STARTING_TRAFFIC.requestsPerDay : String(requirements.requestsPerDay);
   return {
     useCase: requirements?.useCase ?? "",
     budget: requirements?.monthlyBudgetUsd === undefined ? "" : String(requirements.monthlyBudgetUsd),
-    requestsPerDay: requirements?.requestsPerDay === undefined ? STARTING_TRAFFIC.requestsPerDay : String(requirements.requestsPerDay),
-    inputTokens: STARTING_TRAFFIC.inputTokens,
-    outputTokens: STARTING_TRAFFIC.outputTokens,
+    requestsPerDay: perDay,
+    inputTokens: project ? String(project.inputTokens) : STARTING_TRAFFIC.inputTokens,
+    outputTokens: project ? String(project.outputTokens) : STARTING_TRAFFIC.outputTokens,
     capabilities: requirements?.capabilities ?? [],
+    ...(project && { exactMonth: { perDay, perMonth: project.requestsPerMonth } }),
   };
 }
+
+/** The project's exact requests per month while the form still shows the figure it came with. */
+const exactMonth = (t: TrafficState) => (t.exactMonth && t.exactMonth.perDay === t.requestsPerDay.trim() ? { requestsPerMonth: t.exactMonth.perMonth } : {});
 
 /** `registry.models.recommend` input; fields left empty are left out. */
 export function recommendInput(t: TrafficState, limit = 5) {
@@ -43,6 +56,7 @@ export function recommendInput(t: TrafficState, limit = 5) {
     ...(t.inputTokens.trim() && { inputTokens: num(t.inputTokens) }),
     ...(t.outputTokens.trim() && { outputTokens: num(t.outputTokens) }),
     ...(t.capabilities.length > 0 && { requiredCapabilities: t.capabilities }),
+    ...exactMonth(t),
   };
 }
 
@@ -55,5 +69,5 @@ export function usageInput(t: TrafficState) {
   const inputTokens = numberOrUndefined(t.inputTokens);
   const outputTokens = numberOrUndefined(t.outputTokens);
   if (requestsPerDay === undefined || inputTokens === undefined || outputTokens === undefined) return undefined;
-  return { requestsPerDay, inputTokens, outputTokens };
+  return { requestsPerDay, inputTokens, outputTokens, ...exactMonth(t) };
 }

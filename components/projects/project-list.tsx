@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { TemplateGallery } from "../templates/template-gallery";
 import { useTRPC } from "../trpc/client";
@@ -15,6 +16,7 @@ import { ProjectRow } from "./project-row";
 export function ProjectList() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const router = useRouter();
   const projects = useQuery(trpc.project.list.queryOptions());
   const create = useMutation(
     trpc.project.create.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.project.list.queryKey() }) }),
@@ -23,7 +25,9 @@ export function ProjectList() {
 
   async function onCreate(e: FormEvent) {
     e.preventDefault();
-    await create.mutateAsync({ name }).then(() => setName("")).catch(() => undefined);
+    // A new project opens at once: describing the agent is the next step.
+    const project = await create.mutateAsync({ name }).catch(() => null);
+    if (project) router.push(`/projects/${project.id}?tab=consultation`);
   }
 
   return (

@@ -15,9 +15,20 @@ export function TokenManager() {
   const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.token.list.queryKey() });
   const tokens = useQuery(trpc.token.list.queryOptions());
   const create = useMutation(trpc.token.create.mutationOptions({ onSuccess: invalidate }));
-  const revoke = useMutation(trpc.token.revoke.mutationOptions({ onSuccess: invalidate }));
   const [name, setName] = useState("");
   const [created, setCreated] = useState<string | null>(null);
+  /** The token whose revocation waits for the user's confirmation. */
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const revoke = useMutation(
+    trpc.token.revoke.mutationOptions({
+      onSuccess: () => {
+        // A secret on screen is never left behind a revocation.
+        setCreated(null);
+        setConfirming(null);
+        void invalidate();
+      },
+    }),
+  );
 
   async function onCreate(e: FormEvent) {
     e.preventDefault();
@@ -62,8 +73,16 @@ export function TokenManager() {
               </div>
               {t.revokedAt ? (
                 <span className="text-xs font-medium text-slate-400">Revoked</span>
+              ) : confirming === t.id ? (
+                <div className="flex items-center gap-2" role="alertdialog" aria-label={`Revoke ${t.name}?`}>
+                  <span className="text-xs text-slate-600">Revoke “{t.name}”? Clients using it stop working.</span>
+                  <Button variant="ghost" className="text-red-600" busy={revoke.isPending && revoke.variables?.id === t.id} onClick={() => revoke.mutate({ id: t.id })}>
+                    Yes, revoke
+                  </Button>
+                  <Button variant="secondary" onClick={() => setConfirming(null)}>Cancel</Button>
+                </div>
               ) : (
-                <Button variant="ghost" className="text-red-600" busy={revoke.isPending && revoke.variables?.id === t.id} onClick={() => revoke.mutate({ id: t.id })}>Revoke</Button>
+                <Button variant="ghost" className="text-red-600" onClick={() => setConfirming(t.id)}>Revoke</Button>
               )}
             </li>
           ))}

@@ -1,6 +1,7 @@
 import type { PhaseChanged, SpecDraft, SpecRegistry, WorkflowState } from "../pipeline";
 import type { Phase } from "../pipeline";
 import type { Platform } from "../platform/types";
+import { settingName } from "../pipeline/field-names";
 import { touchProject } from "../projects/service";
 import { publishEvent } from "../realtime/publish";
 import { deriveCompleteness, openDraft, updateDraft, type DraftState } from "../spec/draft";
@@ -22,11 +23,14 @@ export type ConsultationState = {
   completeness: number;
   /** Dotted paths, most important first. */
   missing: string[];
+  /** Each missing path in the user's words ("Knowledge base ID for Bedrock Knowledge Base"). */
+  missingLabels: Record<string, string>;
   filled: string[];
 };
 
 export function describeState(state: DraftState, registry: SpecRegistry): ConsultationState {
   const { lockedPaths, skippedPaths, ...spec } = state.draft;
+  const derived = deriveCompleteness(state, registry.tools);
   return {
     projectId: state.projectId,
     phase: state.workflow.phase,
@@ -35,7 +39,8 @@ export function describeState(state: DraftState, registry: SpecRegistry): Consul
     draft: spec,
     lockedPaths: [...(lockedPaths ?? [])],
     skippedPaths: skippedPaths ?? [],
-    ...deriveCompleteness(state, registry.tools),
+    ...derived,
+    missingLabels: Object.fromEntries(derived.missing.map((p) => [p, settingName(p, state.draft, registry.tools)])),
   };
 }
 

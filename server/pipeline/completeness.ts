@@ -58,7 +58,9 @@ export function assessCompleteness(draft: SpecDraft, tools: readonly ToolEntry[]
       filled.push(field.path);
       score += field.weight;
     } else missing.push(field.path);
-    if (field.path === "tools") missing.push(...missingToolConfig(draft, tools));
+    // A required tool setting answered "not yet" stays missing: generation cannot do without it.
+    // (The PM stops asking about it; nextQuestion skips skipped paths.)
+    if (field.path === "tools") missing.push(...missingToolConfig({ ...draft, skippedPaths: [] }, tools));
   }
   const settings = missing.filter((p) => p.startsWith("tools.")).length;
   const total = BASE_WEIGHT + settings * TOOL_SETTING_WEIGHT;

@@ -33,7 +33,9 @@ const GENERIC = (path: string) => `Please fill in "${path}" in the form beside t
  * registry to name the tool; without them the question is generic.
  */
 export function nextQuestion(missing: readonly string[], ctx?: { draft: SpecDraft; tools: readonly ToolEntry[] }): string | undefined {
-  const first = missing[0];
+  // A required setting the user said "not yet" to stays missing, but is not asked again.
+  const skipped = new Set(ctx?.draft.skippedPaths ?? []);
+  const first = missing.find((p) => !skipped.has(p));
   if (first === undefined) return undefined;
   const target = ctx && toolConfigTarget(first, ctx.draft, ctx.tools);
   if (target) return toolConfigQuestion(target.entry, target.param);

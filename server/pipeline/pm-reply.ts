@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { ExtractionResult } from "./extract-spec";
 import { getPath } from "./draft";
+import { settingName } from "./field-names";
 import { nextQuestion } from "./next-question";
 import type { SpecRegistry } from "./registry-view";
 
@@ -83,8 +84,15 @@ export function composePmReply(r: Reply, registry: SpecRegistry): string {
   }
   const question = nextQuestion(r.missing, { draft: r.draft, tools: registry.tools });
   if (question) parts.push(`The spec is ${Math.round(r.completeness * 100)}% complete. ${question}`);
+  else if (r.missing.length > 0) parts.push(openSettingsReply(r, registry));
   else parts.push("The spec is complete. Review it beside the chat, edit anything you like, and press Generate when you are ready.");
   return parts.join("\n\n");
+}
+
+/** Nothing left to ask, but required settings the user put off are still open: never "complete". */
+function openSettingsReply(r: Reply, registry: SpecRegistry): string {
+  const names = r.missing.map((p) => settingName(p, r.draft, registry.tools));
+  return `The spec is ${Math.round(r.completeness * 100)}% complete. Before you can generate, set ${names.join(", ")} in the spec beside the chat (or in the Tools tab).`;
 }
 
 const OPEN = "<spec-state>";
@@ -102,7 +110,11 @@ export function buildPmSystemPrompt(r: Reply, registry: SpecRegistry): string {
     "You are the product manager of Agent Builder. You help the user specify an AI agent that will be generated and deployed on AWS.",
     "Confirm briefly what you understood from the user's last message, then ask exactly one question about the most important missing field.",
     "Do not invent numbers, tools or models; the draft below is the source of truth and the user can edit it beside the chat.",
-    question ? `Missing fields, most important first: ${r.missing.join(", ")}. Suggested question: ${question}` : "The spec is complete: tell the user they can review it and press Generate.",
+    question
+      ? `Missing fields, most important first: ${r.missing.join(", ")}. Suggested question: ${question}`
+      : r.missing.length > 0
+        ? `Nothing is left to ask, but the user must still set ${r.missing.map((p) => settingName(p, r.draft, registry.tools)).join(", ")} before generating: say so, and never call the spec complete.`
+        : "The spec is complete: tell the user they can review it and press Generate.",
     `Current extraction state (JSON):\n${OPEN}${state.replace(/</g, "\\u003c")}${CLOSE}`,
   ].join("\n\n");
 }

@@ -1,8 +1,12 @@
+import { Range, type SemVer } from "semver";
+
 /**
- * Version ranges of pip specifiers (PEP 440 subset) and npm ranges (semver subset), reduced
- * to one interval so the requirements of several tools can be intersected. Supported:
+ * Version ranges of pip specifiers (PEP 440 subset) and npm ranges, reduced to one interval
+ * so the requirements of several tools can be intersected. npm ranges are parsed by the
+ * `semver` package (npm's own); PEP 440 has no maintained JavaScript parser, so the pip
+ * subset is read here:
  *   pip: `==`, `!=`, `>=`, `<=`, `>`, `<`, `~=`, `==X.*`, comma-separated;
- *   npm: exact `1.2.3`, `^`, `~`, `>=`/`<=`/`>`/`<`/`=` comparators separated by spaces, `*`, `x`, `1.x`.
+ *   npm: anything `semver` reads as one comparator set (`^`, `~`, x-ranges, hyphen ranges, comparators).
  * Anything else (npm `||`, URLs, git refs) is rejected rather than guessed.
  */
 
@@ -63,36 +67,37 @@ function comparator(op: string, text: string, ecosystem: Ecosystem): VersionRang
     case "!=": return { ...ANY, excluded: [v] };
     // ~=1.4.2 → >=1.4.2,<1.5 ; ~=1.4 → >=1.4,<2
     case "~=": if (v.release.length < 2) break; return between(v, bump(v, v.release.length - 2));
-    case "~": return between(v, bump(v, Math.min(1, v.release.length - 1)));
-    case "^": {
-      const first = v.release.findIndex((n) => n !== 0);
-      return between(v, bump(v, first === -1 ? v.release.length - 1 : first));
-    }
   }
   throw new VersionRangeError(`unsupported ${ecosystem} operator "${op}" in "${op}${text}"`);
 }
 
-function npmPart(part: string): VersionRange {
-  if (part === "*" || part === "x" || part === "latest") return ANY;
-  const wildcard = /^(\d+)(?:\.(\d+))?\.[x*]$/i.exec(part) ?? /^(\d+)\.[x*](?:\.[x*])?$/i.exec(part);
-  if (wildcard?.[1]) {
-    const nums = [wildcard[1], wildcard[2]].filter((n): n is string => n !== undefined).map(Number);
-    const v = { release: nums, pre: null };
-    return between(v, bump(v, nums.length - 1));
+/** A semver version as an interval end; semver's `-0` (no pre-releases of the bound) is dropped. */
+const fromSemver = (v: SemVer): Version => ({ release: [v.major, v.minor, v.patch], pre: v.prerelease.length === 0 || String(v.prerelease.join(".")) === "0" ? null : v.prerelease.join(".") });
+
+/** An npm range through semver: one comparator set, each comparator an interval. */
+function npmRange(text: string): VersionRange {
+  if (text === "latest") return ANY;
+  let range: Range;
+  try {
+    range = new Range(text);
+  } catch {
+    throw new VersionRangeError(`not an npm range: "${text}"`);
   }
-  const m = /^(\^|~|>=|<=|>|<|=)?\s*(.+)$/.exec(part);
-  if (!m?.[2]) throw new VersionRangeError(`not an npm range: "${part}"`);
-  return comparator(m[1] ?? "", m[2], "npm");
+  if (range.set.length !== 1) throw new VersionRangeError(`npm ranges with "||" are not supported: "${text}"`);
+  return range.set[0]!.reduce<VersionRange>((acc, c) => {
+    if (c.value === "") return acc; // "*"
+    const v = fromSemver(c.semver);
+    const op = c.operator;
+    const part = op === ">=" ? lowerOnly(v) : op === ">" ? lowerOnly(v, false) : op === "<=" ? upperOnly(v, true) : op === "<" ? upperOnly(v) : exactly(v);
+    return intersect(acc, part);
+  }, ANY);
 }
 
 /** Parses one requirement string into a single interval. */
 export function parseRange(spec: string, ecosystem: Ecosystem): VersionRange {
   const text = spec.trim();
   if (text === "") return ANY;
-  if (ecosystem === "npm") {
-    if (text.includes("||")) throw new VersionRangeError(`npm ranges with "||" are not supported: "${spec}"`);
-    return text.replace(/(>=|<=|>|<|=)\s+/g, "$1").split(/\s+/).map(npmPart).reduce(intersect, ANY);
-  }
+  if (ecosystem === "npm") return npmRange(text);
   return text
     .split(",")
     .map((item) => {

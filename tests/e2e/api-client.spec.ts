@@ -27,6 +27,7 @@ test("an API token drives the typed client; a revoked token is UNAUTHORIZED", as
 
   await page.goto("/settings");
   await page.getByRole("button", { name: "Revoke" }).click();
+  await page.getByRole("button", { name: "Yes, revoke" }).click();
   await expect(page.getByText("Revoked")).toBeVisible();
   const error = await client.project.list.query().catch((e: unknown) => e);
   expect(error).toBeInstanceOf(TRPCClientError);

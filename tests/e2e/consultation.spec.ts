@@ -1,20 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
-import { createProject, newEmail, signUp } from "./helpers";
+import { composer, createProject, newEmail, say, signUp, specValue as value } from "./helpers";
 
 const DENTAL = "A scheduling assistant for our dental clinic that books, moves and cancels appointments through our booking system's REST API and sends reminders. It must reply within 2 seconds.";
 
-const composer = (page: Page) => page.getByLabel("Message to the PM");
 const field = (page: Page, path: string) => page.getByTestId(`spec-field-${path}`);
-const value = (page: Page, path: string) => page.getByTestId(`spec-value-${path}`);
-
-async function say(page: Page, text: string) {
-  const before = await page.getByTestId("message-assistant").count();
-  await composer(page).fill(text);
-  await composer(page).press("Enter");
-  // The reply is stored once it has streamed in full.
-  await expect(page.getByTestId("message-assistant")).toHaveCount(before + 1);
-  await expect(composer(page)).toHaveValue("");
-}
 
 test("describe an agent in the chat, watch the spec fill in, edit a field, generate", async ({ page }) => {
   test.setTimeout(120_000);

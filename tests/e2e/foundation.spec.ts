@@ -8,6 +8,7 @@ test("sign up, create a project, see it after reload, rename, delete, sign out a
   await expect(page.getByText("No projects yet")).toBeVisible();
 
   await createProject(page, "Support agent");
+  await page.goto("/dashboard");
   await page.reload();
   await expect(page.getByRole("link", { name: "Support agent" })).toBeVisible();
 

@@ -20,11 +20,25 @@ export async function signIn(page: Page, email: string, password = PASSWORD) {
   await expect(page).toHaveURL(/\/dashboard$/);
 }
 
+/** Creates a project from the dashboard; creating it opens it. Returns its id. */
 export async function createProject(page: Page, name: string): Promise<string> {
   await page.getByLabel("New project").fill(name);
   await page.getByRole("button", { name: "Create project" }).click();
-  const link = page.getByRole("link", { name, exact: true });
-  await expect(link).toBeVisible();
-  const href = await link.getAttribute("href");
-  return href!.split("/").pop()!;
+  await expect(page).toHaveURL(/\/projects\/prj_[0-9a-z]{26}\?tab=consultation$/);
+  await expect(page.getByTestId("project-title")).toHaveText(name);
+  return new URL(page.url()).pathname.split("/").pop()!;
+}
+
+/** The Consultation tab's message box and spec values. */
+export const composer = (page: Page) => page.getByLabel("Message to the PM");
+export const specValue = (page: Page, path: string) => page.getByTestId(`spec-value-${path}`);
+
+/** Sends a message to the PM and waits until its reply is stored. */
+export async function say(page: Page, text: string) {
+  const before = await page.getByTestId("message-assistant").count();
+  await composer(page).fill(text);
+  await composer(page).press("Enter");
+  // The reply is stored once it has streamed in full.
+  await expect(page.getByTestId("message-assistant")).toHaveCount(before + 1);
+  await expect(composer(page)).toHaveValue("");
 }

@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { ensureContext } from "../../dynamo/context-repo";
 import { requestModification } from "../../pipeline/workers/lifecycle";
 import { describeModification } from "../../pipeline/workers/queries";
 import { getOwnedProject, ProjectRef } from "../../projects/service";
-import { parseOrFail } from "../../pipeline/workers/base-spec";
+import { getRegistry } from "../../registry/load";
+import { specForGeneration } from "../../spec/draft";
 import { diffVersions, downloadVersion, getVersionWithFiles } from "../../versions/queries";
 import { listVersions } from "../../versions/service";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
@@ -15,11 +15,11 @@ export const generationRouter = createTRPCRouter({
   /**
    * Generates a version from the given spec or the project's draft, through the same
    * PM → Dev → QA → Ops pipeline as every change, so nothing unverified becomes a version.
-   * An incomplete spec is refused up front with the missing fields.
+   * An incomplete spec, or a required tool setting still open, is refused up front with the fields named.
    */
   generate: protectedProcedure.input(ProjectIdInput.extend({ spec: z.unknown().optional() })).mutation(async ({ ctx, input }) => {
     await getOwnedProject(ctx.platform.db, ctx.userId, input.projectId);
-    const spec = parseOrFail(input.spec ?? (await ensureContext(ctx.platform.dynamo, input.projectId, ctx.userId)).draft);
+    const spec = await specForGeneration({ dynamo: ctx.platform.dynamo, tools: getRegistry().tools }, input.projectId, ctx.userId, input.spec);
     const m = await requestModification(ctx.platform, ctx.userId, { projectId: input.projectId, request: "Generate the project from its spec", kind: "generate", spec });
     return describeModification(m);
   }),

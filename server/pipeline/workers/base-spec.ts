@@ -7,7 +7,7 @@ import type { PipelineDeps } from "./deps";
 /**
  * What a modification starts from. The draft is the spec of record (Ops writes each
  * version's spec back into it, and cost suggestions or edits made since change it): a
- * change starts from it when it is complete. Otherwise the latest version's exact spec
+ * change starts from it when it is complete and not older than the latest version. Otherwise the latest version's exact spec
  * (agent-spec.json in its file set), or — before the first version — the draft, which
  * must then be complete.
  */
@@ -15,7 +15,9 @@ export async function resolveBaseSpec(deps: PipelineDeps, m: Modification): Prom
   const { db, blobs, dynamo } = deps.platform;
   const [latest, draft] = await Promise.all([latestVersion(db, m.projectId), openDraft(dynamo, m.projectId, m.ownerId)]);
   if (latest) {
-    const fromDraft = m.kind === "change" ? completeSpecOf(draft) : null;
+    // A draft written since the version (a suggestion applied, a field edited, or Ops bringing it up to the version) is the newer word.
+    const newer = Date.parse(draft.updatedAt) >= latest.createdAt.getTime();
+    const fromDraft = m.kind === "change" && newer ? completeSpecOf(draft) : null;
     if (fromDraft) return { spec: fromDraft, versionId: latest.id };
     const files = await readVersionFiles({ blobs }, latest);
     return { spec: AgentSpec.parse(JSON.parse(String(files.get("agent-spec.json")))), versionId: latest.id };

@@ -28,14 +28,24 @@ export async function runOps(deps: PipelineDeps, m: Modification): Promise<Modif
     modificationId: m.modificationId,
   });
   deps.fault?.("ops:after-store", m.modificationId);
-  // The draft follows the version, so the next change starts from what was built.
-  await syncDraftWithVersion({ dynamo: deps.platform.dynamo, tools: deps.registry.tools }, m, spec);
+  await syncDraft(deps, m, spec);
   const estimateId = await storeEstimate(deps, m, version.id, spec);
   return transition(
     deps,
     m,
     { status: "done", resultVersionId: version.id, artifacts: { ...artifacts, ops: { versionId: version.id, version: version.version, estimateId } } },
     `Version ${version.version} is ready`,
+  );
+}
+
+/**
+ * The draft follows the version, so the next change starts from what was built. A draft
+ * that cannot be written now (the user is editing it) must not block a verified version:
+ * the next change then starts from the version itself.
+ */
+async function syncDraft(deps: PipelineDeps, m: Modification, spec: Parameters<PipelineDeps["estimate"]>[0]): Promise<void> {
+  await syncDraftWithVersion({ dynamo: deps.platform.dynamo, tools: deps.registry.tools }, { projectId: m.projectId, ownerId: m.ownerId }, spec).catch((e: unknown) =>
+    log.warn("draft not brought up to the new version", { modificationId: m.modificationId, error: String(e) }),
   );
 }
 

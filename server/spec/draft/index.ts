@@ -9,3 +9,4 @@ export { leafPaths, mergePatch, patchChange, withLocks } from "./patch";
 export { findDraft, openDraft, readDraft } from "./read";
 export { clipToSentences, composePromptFromDraft } from "./system-prompt";
 export { completeSpecOf, syncDraftWithVersion } from "./sync-version";
+export { specForGeneration } from "./generation";

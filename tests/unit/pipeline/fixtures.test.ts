@@ -20,6 +20,8 @@ const Fixture = z.object({
   maxUserTurns: z.number().int().min(1).max(4),
   /** Dotted paths → expected value; `tools` is the list of tool ids; null = absent. */
   expected: z.record(z.string(), z.unknown()),
+  /** Required settings the user put off ("not yet"): still missing at the end, so the spec is not complete. */
+  open: z.array(z.string()).default([]),
 });
 
 const dir = join(__dirname, "../../fixtures/descriptions");
@@ -62,8 +64,10 @@ async function converse(fixture: z.infer<typeof Fixture>) {
     const reply = await model.complete({ system: buildPmSystemPrompt(result, registry), messages: conversation });
     conversation.push({ role: "assistant", content: reply.text });
     asked = answerKey(reply.text, draft);
-    if (result.missing.length > 0) assert.equal(asked, result.missing[0], `${fixture.id}: the PM must ask about the most important missing field`);
-    if (result.completeness === 1 && scripted.length === 0) break;
+    // Settings the user put off stay missing but are not asked again.
+    const askable = result.missing.filter((p) => !(draft.skippedPaths ?? []).includes(p));
+    if (askable.length > 0) assert.equal(asked, askable[0], `${fixture.id}: the PM must ask about the most important missing field`);
+    if (askable.length === 0 && scripted.length === 0) break;
   }
   return { result: result!, userTurns };
 }
@@ -74,7 +78,9 @@ describe("offline consultation over the description fixtures", () => {
   for (const fixture of fixtures) {
     test(fixture.id, async () => {
       const { result, userTurns } = await converse(fixture);
-      assert.equal(result.completeness, 1, `${fixture.id}: still missing ${result.missing.join(", ")} after ${userTurns} turns`);
+      assert.deepEqual(result.missing, fixture.open, `${fixture.id}: still missing ${result.missing.join(", ")} after ${userTurns} turns`);
+      if (fixture.open.length === 0) assert.equal(result.completeness, 1);
+      else assert.ok(result.completeness < 1, `${fixture.id}: a required setting left open is not complete`);
       assert.ok(userTurns <= fixture.maxUserTurns);
       const valid = validateSpec(result.draft);
       assert.ok(valid.ok, `${fixture.id}: ${valid.ok ? "" : JSON.stringify(valid.issues)}`);

@@ -1,0 +1,36 @@
+import type { ToolEntry } from "../registry/schema";
+import type { SpecDraft } from "./draft";
+import { toolConfigTarget } from "./extraction/tool-config";
+
+/** Spec fields in the user's words (the Consultation tab's labels). */
+const FIELD_NAMES: Record<string, string> = {
+  "requirements.useCase": "Use case",
+  description: "Description",
+  tools: "Tools",
+  "requirements.requestsPerDay": "Traffic",
+  "requirements.monthlyBudgetUsd": "Budget",
+  "deployment.target": "Deployment target",
+  "model.id": "Model",
+  systemPrompt: "System prompt",
+  name: "Agent name",
+};
+
+/** Words a setting's identifier spells in capitals. */
+const ACRONYMS = new Set(["id", "url", "arn", "api", "mcp", "ref"]);
+
+/** "knowledge_base_id" → "Knowledge base ID". */
+export function humanizeSetting(name: string): string {
+  const words = name.split(/[_-]+/).filter(Boolean).map((w) => (ACRONYMS.has(w) ? w.toUpperCase() : w));
+  const text = words.join(" ");
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * A spec path as the user knows it: "tools.0.config.knowledge_base_id" → "Knowledge base
+ * ID for Bedrock Knowledge Base", "model.id" → "Model". Unknown paths are returned as is.
+ */
+export function settingName(path: string, draft: SpecDraft, tools: readonly ToolEntry[]): string {
+  const target = toolConfigTarget(path, draft, tools);
+  if (target) return `${humanizeSetting(target.param.name)} for ${target.entry.name}`;
+  return FIELD_NAMES[path] ?? path;
+}
