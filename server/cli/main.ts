@@ -1,3 +1,4 @@
+import { deployCommand } from "./commands/deploy";
 import { draftCommand } from "./commands/draft";
 import { estimateCommand } from "./commands/estimate";
 import { generateCommand } from "./commands/generate";
@@ -21,6 +22,7 @@ export const COMMANDS: Record<string, Command> = {
   estimate: { summary: "estimate the monthly AWS cost of a spec", run: (argv, io) => estimateCommand(argv, io) },
   draft: { summary: "turn a description into a spec draft with its completeness and missing fields", run: (argv, io) => draftCommand(argv, io) },
   run: { summary: "run a generated project once in the local sandbox and stream its output", run: runCommand },
+  deploy: { summary: "plan (offline), connect, apply, status, invoke, rollback, destroy a deployment to AWS", run: deployCommand },
 };
 
 function usage(): string {
