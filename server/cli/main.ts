@@ -1,4 +1,5 @@
 import { changeCommand } from "./commands/change";
+import { deployCommand } from "./commands/deploy";
 import { draftCommand } from "./commands/draft";
 import { estimateCommand } from "./commands/estimate";
 import { generateCommand } from "./commands/generate";
@@ -23,6 +24,7 @@ export const COMMANDS: Record<string, Command> = {
   draft: { summary: "turn a description into a spec draft with its completeness and missing fields", run: (argv, io) => draftCommand(argv, io) },
   change: { summary: "plan a change request against a spec (same engine as the API) and print the new spec", run: (argv, io) => changeCommand(argv, io) },
   run: { summary: "run a generated project once in the local sandbox and stream its output", run: runCommand },
+  deploy: { summary: "plan (offline), connect, apply, status, invoke, rollback, destroy a deployment to AWS", run: deployCommand },
 };
 
 function usage(): string {

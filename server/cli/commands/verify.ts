@@ -24,7 +24,7 @@ Exits 1 when any check fails, 2 when DIR is not an Agent Builder project.`;
 const SKIP = new Set(["node_modules", ".git", "dist", "build", ".test-build", "__pycache__", ".venv", ".pytest_cache"]);
 const MAX_FILE_BYTES = 5_000_000;
 
-function readProject(dir: string): Map<string, Uint8Array> {
+export function readProject(dir: string): Map<string, Uint8Array> {
   const files = new Map<string, Uint8Array>();
   const walk = (d: string) => {
     for (const name of readdirSync(d).sort()) {
