@@ -1,11 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
-import { log } from "../log";
-import { getPipelineDeps } from "../agents/deps";
-import { createQueueHandler } from "../pipeline/workers/handler";
-import { recoverPending } from "../pipeline/workers/lifecycle";
 import type { LocalPlatform } from "../platform/local";
-import { QUEUE_NAMES } from "../platform/types";
 import { realtimeDeps } from "../realtime/deps";
 import { createRealtimeServer } from "../realtime/server";
 
@@ -15,29 +10,17 @@ export type LocalServices = {
   stop(): Promise<void>;
 };
 
-/** How often unfinished modifications are re-enqueued (repairs failed sends and crashes). */
-const SWEEP_MS = 30_000;
-
 /**
- * What runs beside Next.js locally: the realtime WebSocket server (on the same HTTP
- * server), the four queue consumers (the same SQS handlers Lambda calls) and the sweeper.
+ * What runs beside Next.js in the web process: the realtime WebSocket server (on the same
+ * HTTP server), fed by the platform's event hub, to which the worker process's events are
+ * forwarded (server/local/processes.ts). The workers themselves run in that process.
  */
-export async function startLocalServices(platform: LocalPlatform): Promise<LocalServices> {
+export function startLocalServices(platform: LocalPlatform): LocalServices {
   const realtime = createRealtimeServer(realtimeDeps(platform));
   const unsubscribe = platform.events.subscribe((event) => realtime.push(event));
-
-  // The same engines the Lambda handlers use (server/agents/deps.ts), over the platform the launcher installed.
-  for (const role of QUEUE_NAMES) platform.jobs.consume(role, createQueueHandler(role, getPipelineDeps));
-  const sweep = () => recoverPending(platform).catch((e) => log.warn("recovery sweep failed", { error: String(e) }));
-  await sweep();
-  const sweeper = setInterval(sweep, SWEEP_MS);
-  sweeper.unref();
-
   return {
     handleUpgrade: (req, socket, head) => realtime.handleUpgrade(req, socket, head),
     async stop() {
-      clearInterval(sweeper);
-      platform.jobs.stop();
       unsubscribe();
       await realtime.close();
     },
