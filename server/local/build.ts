@@ -19,7 +19,13 @@ export function buildIfNeeded(root: string, distDir = ".next"): void {
   const built = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
   const changed = SOURCES.some((s) => newestMtime(path.join(root, s), root) > built);
   if (built && !changed) return;
-  console.log(built ? "Sources changed since the last build: building…" : "No build yet: building (about 30 s)…");
+  console.log(
+    built
+      ? "Building the web app: sources changed since the last build (next build; its progress follows)…"
+      : "Building the web app for the first time (next build, a minute or more on a small machine; its progress follows)…",
+  );
+  const started = performance.now();
   const result = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], { cwd: root, stdio: "inherit" });
   if (result.status !== 0) throw new Error("next build failed");
+  console.log(`Build done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
