@@ -28,8 +28,10 @@ async function main() {
   const { setPlatform } = await import("../platform");
   const jobs = new IpcJobQueue();
   const dynamo = progress("Starting the DynamoDB stand-in (dynalite, own process)", startDynamoProcess(dataDir, config.DYNAMO_PORT));
-  const local = dynamo.then(({ endpoint }) =>
-    progress("Opening Postgres (PGlite) and applying migrations", import("../platform/local").then((m) => m.createLocalPlatform({ dataDir, dynamoEndpoint: endpoint }))),
+  dynamo.catch(() => undefined); // awaited through `local`
+  const local = progress(
+    "Opening Postgres (PGlite), applying migrations",
+    import("../platform/local").then((m) => m.createLocalPlatform({ dataDir, dynamoEndpoint: dynamo.then((d) => d.endpoint) })),
   );
   // The web process sends jobs to the worker process; everything else is the local platform.
   setPlatform(local.then((p) => ({ ...p, jobs })));
@@ -38,9 +40,10 @@ async function main() {
 
   const { default: next } = await import("next");
   const app = next({ dev, dir: root, hostname: "localhost", port });
-  const { handleApiRequest, isApiRequest } = await import("./api-handler");
-  const { REALTIME_PATH } = await import("../realtime/protocol");
-  await progress("Starting Next.js", app.prepare());
+  const [{ handleApiRequest, isApiRequest }, { REALTIME_PATH }] = await progress(
+    "Starting Next.js and loading the API",
+    Promise.all([import("./api-handler"), import("../realtime/protocol"), app.prepare()]),
+  );
   const handle = app.getRequestHandler();
   const upgrade = app.getUpgradeHandler();
   const server = http.createServer((req, res) => {

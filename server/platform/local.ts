@@ -25,8 +25,8 @@ export type LocalPlatformOptions = {
   /** null = everything in memory (tests); otherwise PGlite, dynalite, blobs and queues persist here. */
   dataDir: string | null;
   dynamoPort?: number;
-  /** A DynamoDB-API server already running (the launcher's stand-in process); none is started here. */
-  dynamoEndpoint?: string;
+  /** A DynamoDB-API server already running, or starting (the launcher's stand-in process); none is started here. */
+  dynamoEndpoint?: string | Promise<string>;
   queue?: Omit<LocalQueueOptions, "dir">;
 };
 
@@ -36,12 +36,15 @@ export const LOCAL_TABLE = "agent-builder";
 export async function createLocalPlatform(options: LocalPlatformOptions): Promise<LocalPlatform> {
   const { dataDir } = options;
   if (dataDir) mkdirSync(dataDir, { recursive: true });
+  // PGlite opens (seconds) while the DynamoDB stand-in starts.
+  const opening = openPglite(dataDir ? path.join(dataDir, "pg") : undefined);
+  opening.catch(() => undefined); // awaited below; a DynamoDB failure first must not leave it unhandled
   const dynamo = options.dynamoEndpoint ? null : await startDynalite(dataDir, options.dynamoPort ?? 0);
-  const endpoint = options.dynamoEndpoint ?? dynamo!.endpoint;
+  const endpoint = (await options.dynamoEndpoint) ?? dynamo!.endpoint;
   const client = new DynamoDBClient({ endpoint, region: "local", credentials: { accessKeyId: "local", secretAccessKey: "local" } });
   await ensureTable(client, LOCAL_TABLE);
 
-  const pg = await openPglite(dataDir ? path.join(dataDir, "pg") : undefined);
+  const pg = await opening;
   const blobRoot = dataDir ? path.join(dataDir, "blobs") : mkdtempSync(path.join(tmpdir(), "agent-builder-blobs-"));
   const jobs = new LocalJobQueue({ dir: dataDir ? path.join(dataDir, "queues") : null, ...options.queue });
 
