@@ -41,7 +41,7 @@ const Limits = {
 const Common = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
-  /** Interface the local server listens on; loopback unless you mean to expose it. */
+  /** Interface the local server listens on; loopback unless set (e.g. 0.0.0.0 to share on a LAN). */
   HOST: z.string().min(1).default("127.0.0.1"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   /** Build output directory; separate ones let several checkouts or test runs build side by side. */

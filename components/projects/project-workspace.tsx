@@ -2,24 +2,31 @@
 
 import * as Tabs from "@radix-ui/react-tabs";
 import { useQuery } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import type { ReactNode } from "react";
-import { CodeTab } from "../code/code-tab";
+import type { ComponentType } from "react";
 import { ConsultationTab } from "../consultation/consultation-tab";
-import { CostTab } from "../cost/cost-tab";
-import { DeployTab } from "../deploy/deploy-tab";
-import { ModelSelector } from "../models/model-selector";
-import { ToolSelector } from "../tools/tool-selector";
 import { PipelinePanel } from "../pipeline/pipeline-panel";
-import { TestingTab } from "../testing/testing-tab";
 import { useTRPC } from "../trpc/client";
 import { Card } from "../ui/card";
 import { ErrorMessage, Spinner } from "../ui/feedback";
 import { isProjectTab, PROJECT_TABS, type ProjectTabId } from "./project-tabs";
+import { TabSkeleton } from "./tab-skeleton";
+
+// Only the default tab ships with the page; the others (the Code tab with its editor, the
+// Cost tab with its charts…) load when opened, behind a skeleton of their size.
+// (Each dynamic() call keeps its import() inline: that is how Next finds the chunk to preload.)
+const loading = TabSkeleton;
+const ModelSelector = dynamic(() => import("../models/model-selector").then((m) => m.ModelSelector), { loading });
+const ToolSelector = dynamic(() => import("../tools/tool-selector").then((m) => m.ToolSelector), { loading });
+const CodeTab = dynamic(() => import("../code/code-tab").then((m) => m.CodeTab), { loading });
+const CostTab = dynamic(() => import("../cost/cost-tab").then((m) => m.CostTab), { loading });
+const TestingTab = dynamic(() => import("../testing/testing-tab").then((m) => m.TestingTab), { loading });
+const DeployTab = dynamic(() => import("../deploy/deploy-tab").then((m) => m.DeployTab), { loading });
 
 /** Tab contents registered by the capabilities that own them; absent ones show their purpose. */
-const TAB_CONTENT: Partial<Record<ProjectTabId, (props: { projectId: string }) => ReactNode>> = {
+const TAB_CONTENT: Partial<Record<ProjectTabId, ComponentType<{ projectId: string }>>> = {
   consultation: ConsultationTab,
   models: ModelSelector,
   tools: ToolSelector,

@@ -9,14 +9,14 @@ export type DbHandle = { db: Db; close: () => Promise<void> };
 export const MIGRATIONS_DIR = path.join(process.cwd(), "drizzle");
 
 /** Embedded Postgres (PGlite). `dataDir` persists; undefined keeps it in memory. Migrates before returning. */
-export async function openPglite(dataDir?: string): Promise<DbHandle> {
+export async function openPglite(dataDir?: string): Promise<DbHandle & { client: import("@electric-sql/pglite").PGlite }> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   const { migrate } = await import("drizzle-orm/pglite/migrator");
   const client = dataDir ? new PGlite(dataDir) : new PGlite();
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder: MIGRATIONS_DIR });
-  return { db: db as unknown as Db, close: () => client.close() };
+  return { db: db as unknown as Db, client, close: () => client.close() };
 }
 
 /** Neon serverless Postgres (aws mode). Migrations run at deploy time, not per cold start. */

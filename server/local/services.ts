@@ -1,12 +1,9 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
-import { log } from "../log";
-import { getPipelineDeps } from "../agents/deps";
-import { createQueueHandler } from "../pipeline/workers/handler";
-import { recoverPending } from "../pipeline/workers/lifecycle";
 import { resumeDeployments } from "../deploy/watch";
+import { log } from "../log";
 import type { LocalPlatform } from "../platform/local";
-import { QUEUE_NAMES } from "../platform/types";
+import type { Platform } from "../platform/types";
 import { realtimeDeps } from "../realtime/deps";
 import { createRealtimeServer } from "../realtime/server";
 
@@ -16,30 +13,27 @@ export type LocalServices = {
   stop(): Promise<void>;
 };
 
-/** How often unfinished modifications are re-enqueued (repairs failed sends and crashes). */
-const SWEEP_MS = 30_000;
+/** How often unfinished deployments are picked up again (after a restart or a dropped watcher). */
+const DEPLOY_SWEEP_MS = 30_000;
 
 /**
- * What runs beside Next.js locally: the realtime WebSocket server (on the same HTTP
- * server), the four queue consumers (the same SQS handlers Lambda calls) and the sweeper.
+ * What runs beside Next.js in the web process: the realtime WebSocket server (on the same
+ * HTTP server), fed by the platform's event hub, to which the worker process's events are
+ * forwarded (server/local/processes.ts), and the deployment watchers, which step deployments
+ * through the same platform's deployer as the Deploy tab. The queue workers run in the worker process.
  */
-export async function startLocalServices(platform: LocalPlatform): Promise<LocalServices> {
+export function startLocalServices(platform: Platform & { events: LocalPlatform["events"] }): LocalServices {
   const realtime = createRealtimeServer(realtimeDeps(platform));
   const unsubscribe = platform.events.subscribe((event) => realtime.push(event));
-
-  // The same engines the Lambda handlers use (server/agents/deps.ts), over the platform the launcher installed.
-  for (const role of QUEUE_NAMES) platform.jobs.consume(role, createQueueHandler(role, getPipelineDeps));
-  const sweep = () =>
-    Promise.all([recoverPending(platform), resumeDeployments(platform)]).catch((e) => log.warn("recovery sweep failed", { error: String(e) }));
-  await sweep();
-  const sweeper = setInterval(sweep, SWEEP_MS);
+  const sweep = () => resumeDeployments(platform).catch((e) => log.warn("deployment sweep failed", { error: String(e) }));
+  const sweeper = setInterval(sweep, DEPLOY_SWEEP_MS);
   sweeper.unref();
-
+  // Repair work, not start-up work: the first sweep waits until the server is up.
+  setTimeout(sweep, 2_000).unref();
   return {
     handleUpgrade: (req, socket, head) => realtime.handleUpgrade(req, socket, head),
     async stop() {
       clearInterval(sweeper);
-      platform.jobs.stop();
       unsubscribe();
       await realtime.close();
     },

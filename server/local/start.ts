@@ -1,12 +1,14 @@
 /**
  * `npm start` / `npm run dev`: the whole platform on one machine with no cloud account.
- * Builds if needed, starts the embedded stand-ins (PGlite, dynalite, file blobs and queues),
- * applies migrations, seeds the demo account and serves Next.js on PORT (default 3000).
+ * Builds if needed, then starts, each in its own process: the DynamoDB stand-in (dynalite),
+ * the web server (Next.js, the API, the realtime WebSocket server and PGlite, migrated) and
+ * the workers (the four queue consumers and the recovery sweeper). It listens as soon as
+ * Next is ready; requests that need the database wait for it to open. Ctrl-C stops them all.
  */
 import http from "node:http";
 import path from "node:path";
-import { getRegistry } from "../registry/load";
 import { buildIfNeeded } from "./build";
+import { progress } from "./progress";
 import { persistentSecret } from "./secrets";
 
 const root = process.cwd();
@@ -21,22 +23,32 @@ async function main() {
 
   if (!dev) buildIfNeeded(root, config.NEXT_DIST_DIR);
 
-  const { createLocalPlatform } = await import("../platform/local");
+  const { startDynamoProcess, startWorkerProcess, stopChild } = await import("./processes");
+  const { IpcJobQueue } = await import("../platform/ipc-queues");
   const { setPlatform } = await import("../platform");
-  // A failed job is retried after a second locally (SQS waits for the visibility timeout).
-  const platform = await createLocalPlatform({ dataDir, dynamoPort: config.DYNAMO_PORT, queue: { retryDelayMs: 1000 } });
-  setPlatform(platform);
-
-  const { startLocalServices } = await import("./services");
-  const services = await startLocalServices(platform);
+  const jobs = new IpcJobQueue();
+  const dynamo = progress("Starting the DynamoDB stand-in (dynalite, own process)", startDynamoProcess(dataDir, config.DYNAMO_PORT));
+  dynamo.catch(() => undefined); // awaited through `local`
+  const local = progress(
+    "Opening Postgres (PGlite), applying migrations",
+    import("../platform/local").then((m) => m.createLocalPlatform({ dataDir, dynamoEndpoint: dynamo.then((d) => d.endpoint) })),
+  );
+  // The web process sends jobs to the worker process; everything else is the local platform.
+  const web = local.then((p) => ({ ...p, jobs }));
+  setPlatform(web);
+  // The same platform object as the API's, so the deployment watchers share its deployer.
+  const services = web.then(async (platform) => (await import("./services")).startLocalServices(platform));
+  const workers = local.then((platform) => progress("Starting the workers (PM, Dev, QA, Ops; own process)", startWorkerProcess(platform, jobs, { dataDir, logLevel: config.LOG_LEVEL })));
 
   const { default: next } = await import("next");
   const app = next({ dev, dir: root, hostname: "localhost", port });
-  await app.prepare();
+  const [{ handleApiRequest, isApiRequest }, { REALTIME_PATH }] = await progress(
+    "Starting Next.js and loading the API",
+    Promise.all([import("./api-handler"), import("../realtime/protocol"), app.prepare()]),
+  );
   const handle = app.getRequestHandler();
   const upgrade = app.getUpgradeHandler();
   const { stampPeerAddress } = await import("../limits/client-ip");
-  const { handleApiRequest, isApiRequest } = await import("./api-handler");
   // The local server is the edge: per-IP limits use the socket's address, not a client-sent header.
   const server = http.createServer((req, res) => {
     stampPeerAddress(req);
@@ -45,11 +57,14 @@ async function main() {
   });
   server.on("upgrade", (req, socket, head) => {
     stampPeerAddress(req);
-    if (services.handleUpgrade(req, socket, head)) return;
-    void upgrade(req, socket, head);
+    if (req.url?.split("?")[0] === REALTIME_PATH) void services.then((s) => s.handleUpgrade(req, socket, head), () => socket.destroy());
+    else void upgrade(req, socket, head);
   });
   await new Promise<void>((resolve) => server.listen(port, config.HOST, resolve));
+  console.log(`Listening on http://localhost:${port}`);
 
+  const platform = await local;
+  await workers;
   if (config.SEED_DEMO) {
     const { seedDemoAccount } = await import("./seed");
     const demo = await seedDemoAccount(platform.db, dataDir);
@@ -64,9 +79,11 @@ async function main() {
     console.log(`${signal}: stopping…`);
     server.closeAllConnections();
     server.close();
-    await services.stop();
+    await (await services).stop();
+    await (await workers).stop();
     await app.close?.();
     await platform.close();
+    await stopChild((await dynamo).child);
     process.exit(0);
   };
   process.on("SIGINT", () => void stop("SIGINT"));

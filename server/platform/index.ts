@@ -16,8 +16,8 @@ export function getPlatform(): Promise<Platform> {
   return (g.__agentBuilderPlatform ??= createPlatform());
 }
 
-/** Lets the launcher and tests install a platform they created. */
-export function setPlatform(platform: Platform): void {
+/** Lets the launcher and tests install a platform they created (or are still creating: callers wait for it). */
+export function setPlatform(platform: Platform | Promise<Platform>): void {
   g.__agentBuilderPlatform = Promise.resolve(platform);
 }
 

@@ -1,22 +1,32 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import type { AddressInfo } from "node:net";
+import type { PGlite } from "@electric-sql/pglite";
 import { mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { openPglite } from "../db/client";
 import { createDynamoService } from "../dynamo/service";
 import { ensureTable } from "../dynamo/table";
+import { startDynalite } from "./dynalite";
 import { FsBlobStore } from "./fs-blob-store";
 import { LocalEventHub } from "./local-event-hub";
 import { LocalJobQueue, type LocalQueueOptions } from "./local-job-queue";
 import type { Platform } from "./types";
 
-export type LocalPlatform = Platform & { runtime: "local"; jobs: LocalJobQueue; events: LocalEventHub; dynamoEndpoint: string };
+export type LocalPlatform = Platform & {
+  runtime: "local";
+  jobs: LocalJobQueue;
+  events: LocalEventHub;
+  dynamoEndpoint: string;
+  /** The PGlite instance behind `db`, served to the worker process by ipc-pglite.ts. */
+  pglite: PGlite;
+};
 
 export type LocalPlatformOptions = {
   /** null = everything in memory (tests); otherwise PGlite, dynalite, blobs and queues persist here. */
   dataDir: string | null;
   dynamoPort?: number;
+  /** A DynamoDB-API server already running, or starting (the launcher's stand-in process); none is started here. */
+  dynamoEndpoint?: string | Promise<string>;
   queue?: Omit<LocalQueueOptions, "dir">;
 };
 
@@ -26,17 +36,15 @@ export const LOCAL_TABLE = "agent-builder";
 export async function createLocalPlatform(options: LocalPlatformOptions): Promise<LocalPlatform> {
   const { dataDir } = options;
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const { default: dynalite } = await import("dynalite");
-  const server = dynalite({ path: dataDir ? path.join(dataDir, "dynamo") : undefined, createTableMs: 0 });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.dynamoPort ?? 0, "127.0.0.1", () => resolve());
-  });
-  const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // PGlite opens (seconds) while the DynamoDB stand-in starts.
+  const opening = openPglite(dataDir ? path.join(dataDir, "pg") : undefined);
+  opening.catch(() => undefined); // awaited below; a DynamoDB failure first must not leave it unhandled
+  const dynamo = options.dynamoEndpoint ? null : await startDynalite(dataDir, options.dynamoPort ?? 0);
+  const endpoint = (await options.dynamoEndpoint) ?? dynamo!.endpoint;
   const client = new DynamoDBClient({ endpoint, region: "local", credentials: { accessKeyId: "local", secretAccessKey: "local" } });
   await ensureTable(client, LOCAL_TABLE);
 
-  const pg = await openPglite(dataDir ? path.join(dataDir, "pg") : undefined);
+  const pg = await opening;
   const blobRoot = dataDir ? path.join(dataDir, "blobs") : mkdtempSync(path.join(tmpdir(), "agent-builder-blobs-"));
   const jobs = new LocalJobQueue({ dir: dataDir ? path.join(dataDir, "queues") : null, ...options.queue });
 
@@ -45,14 +53,16 @@ export async function createLocalPlatform(options: LocalPlatformOptions): Promis
     db: pg.db,
     dynamo: createDynamoService(client, LOCAL_TABLE),
     dynamoEndpoint: endpoint,
+    pglite: pg.client,
     blobs: new FsBlobStore(blobRoot),
     jobs,
     events: new LocalEventHub(),
     async close() {
       jobs.stop();
       client.destroy();
-      await new Promise<void>((r) => server.close(() => r()));
+      await dynamo?.close();
       await pg.close();
     },
   };
 }
+

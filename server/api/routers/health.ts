@@ -12,7 +12,8 @@ const checks = new WeakMap<Platform, { at: number; done: Promise<unknown> }>();
 function checkStores(platform: Platform): Promise<unknown> {
   const last = checks.get(platform);
   if (last && Date.now() - last.at < STORE_CHECK_MS) return last.done;
-  const done = platform.db.execute(sql`select 1`);
+  // A drizzle query runs each time it is awaited: make it one promise that every caller shares.
+  const done = Promise.resolve(platform.db.execute(sql`select 1`));
   checks.set(platform, { at: Date.now(), done });
   done.catch(() => checks.delete(platform)); // a failed check is retried by the next call
   return done;
