@@ -78,6 +78,8 @@ const Local = Common.extend({
   DYNAMO_PORT: z.coerce.number().int().min(0).max(65_535).default(0),
   /** Dependency and build caches of test runs (default: DATA_DIR/runner-cache). */
   TEST_RUN_CACHE_DIR: opt(z.string().min(1)),
+  /** Size bound of those caches in MB; the least recently used entries are evicted above it. */
+  TEST_RUN_CACHE_MAX_MB: z.coerce.number().int().min(64).default(2048),
   /** Seed the demo account at start (local mode only). */
   SEED_DEMO: z.preprocess((v) => (v === undefined ? undefined : v !== "false" && v !== "0"), z.boolean().default(true)),
 });

@@ -3,7 +3,8 @@ import { ensureContext } from "../dynamo/context-repo";
 import { log } from "../log";
 import { assessCompleteness, autoAdvance, composePmReply, initialWorkflow, type SpecDraft, type SpecRegistry } from "../pipeline";
 import type { Platform } from "../platform/types";
-import { createProject, deleteProject, type Project } from "../projects/service";
+import { deleteProjectEverywhere } from "../projects/purge";
+import { createProject, type Project } from "../projects/service";
 import type { AgentSpecDraft } from "../spec/agent-spec";
 import type { UseTemplateParsed } from "./inputs";
 import { publishTransitions, saveState } from "./state";
@@ -46,7 +47,7 @@ export async function useTemplate(deps: { platform: Platform; registry: SpecRegi
     await publishTransitions(platform, project.id, transition.events);
     return { project, completeness: assessed.completeness };
   } catch (e) {
-    await deleteProject(platform.db, userId, project.id).catch((err) => log.error("removing a half-created project failed", { projectId: project.id, error: String(err) }));
+    await deleteProjectEverywhere(platform, userId, project.id).catch((err) => log.error("removing a half-created project failed", { projectId: project.id, error: String(err) }));
     throw e;
   }
 }
