@@ -139,7 +139,6 @@ const RunnerEnv = z.object({
   RUNNER_APP_URL: z.url(),
   RUNNER_MODEL_KIND: z.enum(["mock", "bedrock"]).default("bedrock"),
   RUNNER_MODEL_ID: z.string().min(1).default("mock"),
-  ARTIFACTS_BUCKET: z.string().min(1),
   AWS_REGION: z.string().default("us-east-1"),
 });
 export type RunnerEnv = z.infer<typeof RunnerEnv>;

@@ -91,7 +91,7 @@ describe("finding: deleting a project left its data behind", () => {
     let calls = 0;
     entity.create = () => ((calls++), { go: () => Promise.reject(new Error("injected: DynamoDB unavailable")) });
     try {
-      await assert.rejects(caller.template.use({ templateId: "builtin-research", projectName: "Half" }), /Internal server error/);
+      await assert.rejects(caller.template.use({ templateId: "builtin-research", projectName: "Half" }), /injected/);
     } finally {
       entity.create = original;
     }
