@@ -21,6 +21,8 @@ const nextConfig = {
     "@strands-agents/sdk",
     "yaml",
     "liquidjs",
+    // Its Drizzle store imports drizzle-orm at run time by a computed name, which a bundle cannot resolve.
+    "rate-limiter-flexible",
   ],
   // Types are checked once by `npm test` (tsc over the whole repo), not again inside every build.
   typescript: { ignoreBuildErrors: true },

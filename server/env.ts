@@ -85,6 +85,8 @@ const Local = Common.extend({
    * them first (about a minute per new dependency list); "off" never rehearses in QA.
    */
   QA_REHEARSAL: z.enum(["off", "cached", "on"]).default("cached"),
+  /** Size bound of those caches in MB; the least recently used entries are evicted above it. */
+  TEST_RUN_CACHE_MAX_MB: z.coerce.number().int().min(64).default(2048),
   /** Seed the demo account at start (local mode only). */
   SEED_DEMO: z.preprocess((v) => (v === undefined ? undefined : v !== "false" && v !== "0"), z.boolean().default(true)),
 });
@@ -144,7 +146,6 @@ const RunnerEnv = z.object({
   RUNNER_APP_URL: z.url(),
   RUNNER_MODEL_KIND: z.enum(["mock", "bedrock"]).default("bedrock"),
   RUNNER_MODEL_ID: z.string().min(1).default("mock"),
-  ARTIFACTS_BUCKET: z.string().min(1),
   AWS_REGION: z.string().default("us-east-1"),
 });
 export type RunnerEnv = z.infer<typeof RunnerEnv>;

@@ -38,7 +38,7 @@ export async function deployPlatform() {
 
   const cluster = createCluster();
   const realtime = createRealtime({ cluster, table, bucket, queues, key, siteUrl, params, inputs });
-  const testRunner = createTestRunner({ cluster, bucket, key, modelArns: modelArns(inputs.TEST_RUN_MODEL_IDS ?? inputs.BEDROCK_MODEL_IDS) });
+  const testRunner = createTestRunner({ cluster, key, modelArns: modelArns(inputs.TEST_RUN_MODEL_IDS ?? inputs.BEDROCK_MODEL_IDS) });
 
   const platformModels = modelArns(inputs.BEDROCK_MODEL_IDS);
   const app = { table, bucket, queues, realtime, secrets, siteUrl, modelIds: inputs.BEDROCK_MODEL_IDS };

@@ -105,11 +105,12 @@ export function createRealtime(d: RealtimeDeps) {
 
 const pick = <K extends string>(from: Record<K, Output<string>>, keys: K[]) => Object.fromEntries(keys.map((k) => [k, from[k]])) as Record<K, Output<string>>;
 
-export type RunnerDeps = { cluster: sst.aws.Cluster; bucket: sst.aws.Bucket; key: KmsKey; modelArns: Input<Input<string>[]> };
+export type RunnerDeps = { cluster: sst.aws.Cluster; key: KmsKey; modelArns: Input<Input<string>[]> };
 
 /**
- * The test runner runs GENERATED agent code, so it gets the least of all: read-only access to
- * artifact objects and Bedrock invoke for the models a test run may use. It reports through
+ * The test runner runs GENERATED agent code, so it gets the least of all: Bedrock invoke for
+ * the models a test run may use, and no bucket access at all (it reads its own version's ZIP
+ * through a presigned URL from the app's runner job). It reports through
  * the app's runner procedures with a per-run token, so it holds no realtime secret, no
  * table, no database and no session secret: nothing the agent could steal from its env.
  */
@@ -122,12 +123,8 @@ export function createTestRunner(d: RunnerDeps) {
     image: { context: ".", dockerfile: TEST_RUNNER.dockerfile },
     environment: {
       NODE_ENV: "production",
-      ARTIFACTS_BUCKET: d.bucket.name,
     },
-    permissions: [
-      { actions: ["s3:GetObject"], resources: [$interpolate`${d.bucket.arn}/*`] },
-      bedrockStatement(d.modelArns),
-    ],
+    permissions: [bedrockStatement(d.modelArns)],
     logging: { retention: LOGS.ecsRetention },
     transform: { executionRole: executionRolePolicy(d.key, []) },
   });

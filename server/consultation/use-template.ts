@@ -2,7 +2,8 @@ import { appendMessage } from "../dynamo/conversation-repo";
 import { log } from "../log";
 import { assessCompleteness, autoAdvance, composePmReply, initialWorkflow, type SpecDraft, type SpecRegistry } from "../pipeline";
 import type { Platform } from "../platform/types";
-import { createProject, deleteProject, type Project } from "../projects/service";
+import { deleteProjectEverywhere } from "../projects/purge";
+import { createProject, type Project } from "../projects/service";
 import type { AgentSpecDraft } from "../spec/agent-spec";
 import type { UseTemplateParsed } from "./inputs";
 import { openDraft } from "../spec/draft";
@@ -45,7 +46,7 @@ export async function useTemplate(deps: { platform: Platform; registry: SpecRegi
     await appendMessage(platform.dynamo, { projectId: project.id, role: "assistant", content: `This project starts from the template “${template.name}”.\n\n${reply}`, servedBy: "template" });
     return { project, completeness: assessed.completeness };
   } catch (e) {
-    await deleteProject(platform.db, userId, project.id).catch((err) => log.error("removing a half-created project failed", { projectId: project.id, error: String(err) }));
+    await deleteProjectEverywhere(platform, userId, project.id).catch((err) => log.error("removing a half-created project failed", { projectId: project.id, error: String(err) }));
     throw e;
   }
 }

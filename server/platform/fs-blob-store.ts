@@ -1,5 +1,6 @@
 import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { randomUUID } from "node:crypto";
 import type { BlobStore } from "./types";
 
@@ -37,5 +38,9 @@ export class FsBlobStore implements BlobStore {
 
   async delete(key: string): Promise<void> {
     await rm(this.file(key), { force: true });
+  }
+
+  async readUrl(key: string, _expiresInSeconds: number): Promise<string> {
+    return pathToFileURL(this.file(key)).toString();
   }
 }

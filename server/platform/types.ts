@@ -28,6 +28,11 @@ export interface BlobStore {
   get(key: string): Promise<Uint8Array | null>;
   has(key: string): Promise<boolean>;
   delete(key: string): Promise<void>;
+  /**
+   * A URL that reads this one object for a limited time, for a reader holding no credentials
+   * (the ECS test runner): an S3 presigned GET; a file: URL locally.
+   */
+  readUrl(key: string, expiresInSeconds: number): Promise<string>;
 }
 
 export type ProjectEvent = {

@@ -3,6 +3,7 @@ import { env } from "../env";
 import type { Platform } from "../platform/types";
 import { AwsTestRunner, type EcsLike, type TaskLink } from "./aws-runner";
 import { LocalTestRunner } from "./local-runner";
+import { setCacheLimit } from "./prepare/cache-lru";
 import { testModelConfig } from "./model/choose";
 import type { TestRunner } from "./types";
 
@@ -41,6 +42,7 @@ function createTestRunner(platform: Platform): TestRunner {
       defaultModelId: e.TEST_RUN_MODEL_ID,
     });
   }
+  setCacheLimit(e.TEST_RUN_CACHE_MAX_MB * 1024 * 1024);
   return new LocalTestRunner({
     platform,
     cacheRoot: path.resolve(/*turbopackIgnore: true*/ e.TEST_RUN_CACHE_DIR ?? path.join(e.DATA_DIR, "runner-cache")),

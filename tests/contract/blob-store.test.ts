@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -53,6 +54,17 @@ for (const name of ["filesystem", "s3 (s3rver)"]) {
       const store = stores[name]!();
       await store.put("empty/object", new Uint8Array(), "application/octet-stream");
       assert.deepEqual(await store.get("empty/object"), new Uint8Array());
+    });
+
+    test("readUrl gives a credential-free URL that reads exactly that object", async () => {
+      const store = stores[name]!();
+      const key = `zips/${name.replace(/\W/g, "")}/v1.zip`;
+      await store.put(key, new Uint8Array([80, 75, 3, 4]), "application/zip");
+      const url = await store.readUrl(key, 60);
+      assert.ok(url.includes(key));
+      const bytes = url.startsWith("file:") ? new Uint8Array(readFileSync(fileURLToPath(url))) : new Uint8Array(await (await fetch(url)).arrayBuffer());
+      assert.deepEqual(bytes, new Uint8Array([80, 75, 3, 4]));
+      if (!url.startsWith("file:")) assert.match(url, /X-Amz-Expires=60/, "presigned for a limited time");
     });
   });
 }

@@ -37,7 +37,9 @@ describe("runner task reports", () => {
     await assert.rejects(runnerApi.job({ runId, token: "x".repeat(43) }), (e) => code(e) === "UNAUTHORIZED");
     await assert.rejects(runnerApi.report({ runId, token: "y".repeat(43), events: [] }), (e) => code(e) === "UNAUTHORIZED");
     const fetched = await runnerApi.job({ runId, token: job.reportToken });
-    assert.deepEqual([fetched.input, fetched.zipKey], ["hello", version.zipBlobKey]);
+    assert.equal(fetched.input, "hello");
+    assert.ok(fetched.zipUrl.endsWith(version.zipBlobKey!), "a URL of its own version's ZIP, nothing bucket-wide");
+    assert.ok(!("zipKey" in fetched) && !("blobKey" in fetched));
 
     await runnerApi.report({ runId, token: job.reportToken, events: [{ type: "status", phase: "running", message: "go", t: 5 }, { type: "text", delta: "o", t: 10 }, { type: "text", delta: "k", t: 11 }] });
     assert.equal((await caller.testing.get({ projectId: project.id, runId })).status, "running");

@@ -5,6 +5,7 @@ import { suiteRuns, testResults, testRunDetails } from "../../server/db/schema";
 import { createId } from "../../server/ids";
 import type { LocalPlatform } from "../../server/platform/local";
 import { storeVersion } from "../../server/versions/service";
+import { recoverPending } from "../../server/pipeline/workers/lifecycle";
 import { createUser, startTestPlatform } from "../helpers/platform";
 
 let platform: LocalPlatform;
@@ -23,8 +24,33 @@ test("a run left running by a stopped runner is closed as an error, and its suit
   await platform.db.insert(testResults).values({ id: runId, projectId: project.id, versionId: version.id, input: "q", status: "running", modelUsed: "mock", createdAt: anHourAgo });
   await platform.db.insert(testRunDetails).values({ resultId: runId, suiteRunId });
 
+  // testing.list is a query: it reports the run as it is and writes nothing.
+  assert.equal((await caller.testing.list({ projectId: project.id })).find((r) => r.id === runId)?.status, "running");
+  assert.equal((await platform.db.select().from(testResults).where(eq(testResults.id, runId)))[0]!.status, "running");
+  // The sweeper closes it.
+  await recoverPending(platform);
   const runs = await caller.testing.list({ projectId: project.id });
   assert.equal(runs.find((r) => r.id === runId)?.status, "error");
   const [suite] = await platform.db.select().from(suiteRuns).where(eq(suiteRuns.id, suiteRunId));
   assert.deepEqual([suite!.status, suite!.failed], ["done", 1]);
+});
+
+test("insertRun and storeOutcome are atomic: a failing second write leaves no half-written run", async () => {
+  const { insertRun, storeOutcome } = await import("../../server/testing/store/runs-repo");
+  const { caller } = await createUser(platform, "atomic");
+  const project = await caller.project.create({ name: "Atomic runs" });
+  const version = await storeVersion(platform, { projectId: project.id, spec: {}, generated: { files: new Map([["a", "{}"]]), contentHash: "atomic-test", templateVersion: "", notes: [], requiredIam: [] }, verification: null });
+  // The details row names a suite run that does not exist: its insert fails (foreign key).
+  const orphanId = createId("run");
+  await assert.rejects(insertRun(platform.db, { id: orphanId, projectId: project.id, versionId: version.id, input: "q", modelUsed: "mock", suiteRunId: createId("suiteRun") }));
+  assert.deepEqual(await platform.db.select().from(testResults).where(eq(testResults.id, orphanId)), [], "no run without details");
+
+  const runId = createId("run");
+  await insertRun(platform.db, { id: runId, projectId: project.id, versionId: version.id, input: "q", modelUsed: "mock" });
+  const outcome = { status: "succeeded" as const, output: "ok", error: "bad\u0000byte", firstTokenMs: 1, totalMs: 2, tokensIn: 1, tokensOut: 1, toolCalls: [], logsExcerpt: "", events: [], model: { label: "mock" } as never };
+  // The details update fails (Postgres cannot store NUL): the status update goes back with it.
+  await assert.rejects(storeOutcome(platform.db, runId, outcome, null));
+  assert.equal((await platform.db.select().from(testResults).where(eq(testResults.id, runId)))[0]!.status, "queued");
+  assert.equal(await storeOutcome(platform.db, runId, { ...outcome, error: null }, null), true);
+  assert.equal((await platform.db.select().from(testResults).where(eq(testResults.id, runId)))[0]!.status, "succeeded");
 });

@@ -1,4 +1,5 @@
-import { createProject, CreateProjectInput, deleteProject, getOwnedProject, listProjects, ProjectRef, renameProject, RenameProjectInput } from "../../projects/service";
+import { createProject, CreateProjectInput, getOwnedProject, listProjects, ProjectRef, renameProject, RenameProjectInput } from "../../projects/service";
+import { deleteProjectEverywhere } from "../../projects/purge";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
 
 export const projectRouter = createTRPCRouter({
@@ -7,7 +8,7 @@ export const projectRouter = createTRPCRouter({
   get: protectedProcedure.input(ProjectRef).query(({ ctx, input }) => getOwnedProject(ctx.platform.db, ctx.userId, input.id)),
   rename: protectedProcedure.input(RenameProjectInput).mutation(({ ctx, input }) => renameProject(ctx.platform.db, ctx.userId, input)),
   delete: protectedProcedure.input(ProjectRef).mutation(async ({ ctx, input }) => {
-    await deleteProject(ctx.platform.db, ctx.userId, input.id);
+    await deleteProjectEverywhere(ctx.platform, ctx.userId, input.id);
     return { id: input.id };
   }),
 });

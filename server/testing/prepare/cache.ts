@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { evictLeastRecentlyUsed, recordEntrySize, touchEntry } from "./cache-lru";
 
 /**
  * Content-keyed cache directories (installed dependencies, build output): built in a staging
@@ -18,7 +19,10 @@ export const isCached = (root: string, kind: string, key: string) => existsSync(
 export async function cachedDir(root: string, kind: string, key: string, build: (staging: string) => Promise<void>): Promise<CacheResult> {
   if (!/^[a-f0-9]{16,64}$/.test(key)) throw new Error(`bad cache key '${key}'`);
   const dir = join(root, kind, key);
-  if (existsSync(dir)) return { dir, hit: true };
+  if (existsSync(dir)) {
+    touchEntry(dir);
+    return { dir, hit: true };
+  }
   const pending = building.get(dir);
   if (pending) return { dir: await pending, hit: true };
   const job = (async () => {
@@ -27,6 +31,7 @@ export async function cachedDir(root: string, kind: string, key: string, build: 
     mkdirSync(staging, { mode: 0o755 });
     try {
       await build(staging);
+      recordEntrySize(staging);
       try {
         renameSync(staging, dir);
       } catch (e) {
@@ -42,7 +47,10 @@ export async function cachedDir(root: string, kind: string, key: string, build: 
   })();
   building.set(dir, job);
   try {
-    return { dir: await job, hit: false };
+    const built = await job;
+    // A new entry is the moment the cache grows: trim it back under its bound (LRU).
+    evictLeastRecentlyUsed(root);
+    return { dir: built, hit: false };
   } finally {
     building.delete(dir);
   }

@@ -25,13 +25,21 @@ async function authorised(p: Pick<Platform, "db">, runId: string, token: string)
   return run;
 }
 
-/** What the runner task needs to start: the input, the ZIP's key, the agent's model. */
-export async function runnerJob(p: Pick<Platform, "db">, input: { runId: string; token: string }) {
+/** How long the runner may use the URL of its version's ZIP (it fetches it right after asking). */
+const ZIP_URL_SECONDS = 600;
+
+/**
+ * What the runner task needs to start: the input and a short-lived URL of its own version's
+ * ZIP. The task role has no read access to the bucket at all, so this URL is the only object
+ * the task (and the agent in it) can read.
+ */
+export async function runnerJob(p: Pick<Platform, "db" | "blobs">, input: { runId: string; token: string }) {
   const run = await authorised(p, input.runId, input.token);
   if (run.status !== "queued" && run.status !== "running") throw new DomainError("conflict", "This run has already finished");
   if (!run.versionId) throw new DomainError("conflict", "The version of this run no longer exists");
   const version = await getVersion(p.db, run.projectId, run.versionId);
-  return { runId: input.runId, input: run.input, zipKey: version.zipBlobKey, blobKey: version.blobKey };
+  if (!version.zipBlobKey) throw new DomainError("conflict", "The version of this run has no ZIP");
+  return { runId: input.runId, input: run.input, zipUrl: await p.blobs.readUrl(version.zipBlobKey, ZIP_URL_SECONDS) };
 }
 
 export async function acceptRunnerReport(p: Pick<Platform, "db" | "dynamo" | "events">, raw: RunnerReportInput): Promise<{ accepted: number; finished: boolean }> {

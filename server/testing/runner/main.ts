@@ -1,10 +1,11 @@
 /**
  * The ECS Fargate test runner (see its Dockerfile): one task per run. It asks the app for its
- * job, fetches the version's ZIP from the Artifacts bucket, runs the agent with the same
+ * job, fetches the version's ZIP through the presigned URL in it, runs the agent with the same
  * prepare/run code as the local runner ("process" isolation: the task itself is the sandbox),
  * and posts events and the outcome back to the app, which publishes and stores them.
  */
-import { GetObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
 import JSZip from "jszip";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -16,13 +17,19 @@ import { filesFromVersion } from "../prepare/project-files";
 import { runProject } from "../run/run-project";
 import { reportClient } from "./report-client";
 
-async function readZip(bucket: string, key: string, region: string) {
-  const s3 = new S3Client({ region });
-  const out = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-  const zip = await JSZip.loadAsync(await out.Body!.transformToByteArray());
+/** The version's ZIP through the presigned URL the app gave (the task role cannot read the bucket). */
+async function readZip(url: string) {
+  const bytes = url.startsWith("file:") ? await readFile(fileURLToPath(url)) : await fetchBytes(url);
+  const zip = await JSZip.loadAsync(bytes);
   const files = new Map<string, Uint8Array>();
   for (const entry of Object.values(zip.files)) if (!entry.dir) files.set(entry.name, await entry.async("uint8array"));
   return filesFromVersion(files);
+}
+
+async function fetchBytes(url: string): Promise<Uint8Array> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`the version's ZIP could not be fetched (HTTP ${res.status})`);
+  return new Uint8Array(await res.arrayBuffer());
 }
 
 async function main(): Promise<number> {
@@ -30,14 +37,13 @@ async function main(): Promise<number> {
   const e = runnerEnv();
   const reports = reportClient(e.RUNNER_APP_URL, e.RUNNER_RUN_ID, e.RUNNER_REPORT_TOKEN);
   const job = await reports.job();
-  if (!job.zipKey) throw new Error(`version of ${job.runId} has no ZIP`);
   const model =
     e.RUNNER_MODEL_KIND === "bedrock"
       ? { served: { kind: "bedrock" as const, id: e.RUNNER_MODEL_ID, label: `bedrock:${e.RUNNER_MODEL_ID}` }, start: (on: Parameters<typeof startBedrockBridge>[1]) => startBedrockBridge({ modelId: e.RUNNER_MODEL_ID, region: e.AWS_REGION }, on) }
       : mockPlan(e.RUNNER_MODEL_ID);
   let outcome;
   try {
-    const files = await readZip(e.ARTIFACTS_BUCKET, job.zipKey, e.AWS_REGION);
+    const files = await readZip(job.zipUrl);
     outcome = await runProject({ runId: job.runId, files, input: job.input, cacheRoot: join(tmpdir(), "runner-cache"), model, onEvent: reports.event, isolation: "process" });
   } catch (error) {
     log.error("test run failed in the runner", { runId: job.runId, error: String(error) });

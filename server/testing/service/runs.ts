@@ -7,7 +7,7 @@ import { publishEvent } from "../../realtime/publish";
 import { getOwnedProject, ProjectId } from "../../projects/service";
 import { getVersion, readVersionFiles } from "../../versions/service";
 import { MAX_INPUT_CHARS } from "../limits";
-import { expireStaleRuns, getRun, insertRun, listRuns, type RunDetail } from "../store/runs-repo";
+import { getRun, insertRun, listRuns, type RunDetail } from "../store/runs-repo";
 import type { TestRunner } from "../types";
 import { reporterFor, RUN_STARTED } from "./finish";
 import { agentModelOf } from "./run-cost";
@@ -54,7 +54,7 @@ export async function rerun(d: TestingDeps, userId: string, projectId: string, r
 
 export async function listProjectRuns(p: Platform, userId: string, projectId: string, versionId?: string) {
   await getOwnedProject(p.db, userId, projectId);
-  await expireStaleRuns(p.db, projectId);
+  // A query never writes: stale runs are closed by the sweeper (recoverPending).
   return listRuns(p.db, projectId, { versionId, limit: 50 });
 }
 

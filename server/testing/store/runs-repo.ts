@@ -31,9 +31,12 @@ const ACTIVE: RunStatus[] = ["queued", "running"];
 /** Longer than any run can take (wall limit, install and build included). */
 const STALE_AFTER_MS = 15 * 60_000;
 
+/** The run and its details row in one transaction: a run is never stored without its details. */
 export async function insertRun(db: Db, row: { id: string; projectId: string; versionId: string; input: string; modelUsed: string; suiteRunId?: string; testCaseId?: string; reportTokenHash?: string }) {
-  await db.insert(testResults).values({ id: row.id, projectId: row.projectId, versionId: row.versionId, input: row.input, status: "queued", modelUsed: row.modelUsed });
-  await db.insert(testRunDetails).values({ resultId: row.id, suiteRunId: row.suiteRunId ?? null, testCaseId: row.testCaseId ?? null, reportTokenHash: row.reportTokenHash ?? null });
+  await db.transaction(async (tx) => {
+    await tx.insert(testResults).values({ id: row.id, projectId: row.projectId, versionId: row.versionId, input: row.input, status: "queued", modelUsed: row.modelUsed });
+    await tx.insert(testRunDetails).values({ resultId: row.id, suiteRunId: row.suiteRunId ?? null, testCaseId: row.testCaseId ?? null, reportTokenHash: row.reportTokenHash ?? null });
+  });
 }
 
 export async function markRunning(db: Db, id: string) {
@@ -45,24 +48,27 @@ export async function markRunning(db: Db, id: string) {
  * task) finds the row finished and changes nothing. Returns false then.
  */
 export async function storeOutcome(db: Db, id: string, o: RunOutcome, costUsd: number | null): Promise<boolean> {
-  const updated = await db
-    .update(testResults)
-    .set({
-      status: o.status,
-      output: o.output.slice(0, MAX_OUTPUT_CHARS),
-      modelUsed: o.model.label,
-      latencyFirstTokenMs: o.firstTokenMs,
-      latencyTotalMs: o.totalMs,
-      tokensIn: o.tokensIn,
-      tokensOut: o.tokensOut,
-      costUsd: costUsd === null ? null : costUsd.toFixed(6),
-      logsExcerpt: o.logsExcerpt,
-    })
-    .where(and(eq(testResults.id, id), inArray(testResults.status, ACTIVE)))
-    .returning({ id: testResults.id });
-  if (updated.length === 0) return false;
-  await db.update(testRunDetails).set({ events: o.events, toolCalls: o.toolCalls, error: o.error, finishedAt: new Date() }).where(eq(testRunDetails.resultId, id));
-  return true;
+  // One transaction: a finished run always has its events, tool calls and error with it.
+  return db.transaction(async (tx) => {
+    const updated = await tx
+      .update(testResults)
+      .set({
+        status: o.status,
+        output: o.output.slice(0, MAX_OUTPUT_CHARS),
+        modelUsed: o.model.label,
+        latencyFirstTokenMs: o.firstTokenMs,
+        latencyTotalMs: o.totalMs,
+        tokensIn: o.tokensIn,
+        tokensOut: o.tokensOut,
+        costUsd: costUsd === null ? null : costUsd.toFixed(6),
+        logsExcerpt: o.logsExcerpt,
+      })
+      .where(and(eq(testResults.id, id), inArray(testResults.status, ACTIVE)))
+      .returning({ id: testResults.id });
+    if (updated.length === 0) return false;
+    await tx.update(testRunDetails).set({ events: o.events, toolCalls: o.toolCalls, error: o.error, finishedAt: new Date() }).where(eq(testRunDetails.resultId, id));
+    return true;
+  });
 }
 
 export async function storeVerdict(db: Db, id: string, passed: boolean, checks: unknown[]) {
@@ -95,13 +101,14 @@ const summary = (r: Row): RunSummary => ({ ...(r as RunSummary), status: r.statu
  * errors, in one transaction; a closed run that belonged to a suite counts as a failed case,
  * so the suite finishes too.
  */
-export async function expireStaleRuns(db: Db, projectId: string, olderThanMs = STALE_AFTER_MS) {
+/** Closes runs a stopped runner left active, of one project or (the sweeper) of all. */
+export async function expireStaleRuns(db: Db, projectId?: string, olderThanMs = STALE_AFTER_MS) {
   const before = new Date(Date.now() - olderThanMs);
   await db.transaction(async (tx) => {
     const stale = await tx
       .update(testResults)
       .set({ status: "error", logsExcerpt: "" })
-      .where(and(eq(testResults.projectId, projectId), inArray(testResults.status, ACTIVE), lt(testResults.createdAt, before)))
+      .where(and(projectId ? eq(testResults.projectId, projectId) : undefined, inArray(testResults.status, ACTIVE), lt(testResults.createdAt, before)))
       .returning({ id: testResults.id });
     if (stale.length === 0) return;
     const details = await tx

@@ -66,7 +66,8 @@ export function checkLeastPrivilege(s: Snapshot): string[] {
   check("RealtimeTaskRole", { bedrock: false });
   check("TestRunnerTaskRole", { bedrock: true });
   const runner = roleStatements(roleNamed(s, "TestRunnerTaskRole"));
-  for (const a of ["s3:PutObject", "s3:DeleteObject", "dynamodb:GetItem", "sqs:SendMessage"]) {
+  // No s3:GetObject either: it reads its own version's ZIP through a presigned URL, never the bucket.
+  for (const a of ["s3:GetObject", "s3:ListBucket", "s3:PutObject", "s3:DeleteObject", "dynamodb:GetItem", "sqs:SendMessage"]) {
     if (allowing(runner, a).length) v.push(`TestRunnerTaskRole: runs generated code and must not have ${a}`);
   }
   for (const exec of ofType(s, "aws:iam/role:Role").filter((r) => r.name.endsWith("ExecutionRole"))) v.push(...generic(exec.name, roleStatements(exec)));
