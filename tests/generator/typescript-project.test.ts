@@ -83,7 +83,8 @@ describe("generated TypeScript project", { timeout: 900_000 }, () => {
     try {
       const base = `http://127.0.0.1:${port}`;
       let ping: Response | undefined;
-      for (let i = 0; i < 50 && !ping; i++) ping = await fetch(`${base}/ping`).catch(() => new Promise<undefined>((r) => setTimeout(() => r(undefined), 100)));
+      // Boot can take seconds on a loaded machine (the Strands SDK and tracing load first): wait up to 30 s.
+      for (let i = 0; i < 300 && !ping; i++) ping = await fetch(`${base}/ping`).catch(() => new Promise<undefined>((r) => setTimeout(() => r(undefined), 100)));
       assert.deepEqual(await ping!.json(), { status: "Healthy" });
       const session = "s".repeat(40);
       const res = await fetch(`${base}/invocations`, {
