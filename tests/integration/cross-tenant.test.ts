@@ -3,7 +3,7 @@ import { after, before, describe, test } from "node:test";
 import type { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { appRouter } from "../../server/api/root";
-import { suiteRuns, testCases, testResults, testRunDetails } from "../../server/db/schema";
+import { deployments, suiteRuns, testCases, testResults, testRunDetails } from "../../server/db/schema";
 import { createId } from "../../server/ids";
 import type { LocalPlatform } from "../../server/platform/local";
 import { createUser, startTestPlatform } from "../helpers/platform";
@@ -58,6 +58,7 @@ function inputSchema(p: Procedure): JsonSchema | null {
 /** Inputs whose cross-field rules a JSON Schema cannot say: the generated sample, completed. Keep this short. */
 const COMPLETE: Record<string, (input: Record<string, unknown>) => Record<string, unknown>> = {
   "testing.cases.create": (input) => ({ ...input, expectations: { contains: ["x"] } }),
+  "modification.answer": (input) => ({ ...input, answers: { x: "y" } }),
 };
 
 const namesAProject = (s: JsonSchema | null) => Object.values(s?.properties ?? {}).some((n) => n.pattern?.startsWith("^prj_"));
@@ -79,7 +80,9 @@ async function ownerFixtures() {
   await platform.db.insert(testCases).values({ id: testCase, projectId: project.id, name: "c", input: "q", expectations: [] } as never);
   const suiteRun = createId("suiteRun");
   await platform.db.insert(suiteRuns).values({ id: suiteRun, projectId: project.id, versionId: version!.id, status: "done", total: 0 });
-  return { prj: project.id, ver: version!.id, run, tc: testCase, sr: suiteRun, mod: gen.modificationId };
+  const deployment = createId("deployment");
+  await platform.db.insert(deployments).values({ id: deployment, projectId: project.id, versionId: version!.id, version: 1, userId: owner.user.id, environment: "dev", kind: "deploy", status: "failed", stackName: "owner-dev", region: "us-east-1" });
+  return { prj: project.id, ver: version!.id, run, tc: testCase, sr: suiteRun, mod: gen.modificationId, dep: deployment };
 }
 
 describe("cross-tenant matrix (generated from the router)", () => {
