@@ -1,6 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
-import { resumeDeployments } from "../deploy/watch";
+import { resumeDeployments, stopWatchingDeployments } from "../deploy/watch";
 import { log } from "../log";
 import type { LocalPlatform } from "../platform/local";
 import type { Platform } from "../platform/types";
@@ -34,6 +34,7 @@ export function startLocalServices(platform: Platform & { events: LocalPlatform[
     handleUpgrade: (req, socket, head) => realtime.handleUpgrade(req, socket, head),
     async stop() {
       clearInterval(sweeper);
+      await stopWatchingDeployments();
       unsubscribe();
       await realtime.close();
     },

@@ -1,7 +1,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { TRPCError } from "@trpc/server";
-import { resumeDeployments } from "../../server/deploy/watch";
+import { resumeDeployments, stopWatchingDeployments } from "../../server/deploy/watch";
 import { insertDeployment } from "../../server/deploy/store";
 import { generateProject } from "../../server/generation";
 import { setDeployer } from "../../server/platform";
@@ -19,7 +19,10 @@ before(async () => {
   platform = await startTestPlatform();
   setDeployer(platform, new LocalDeployer(platform.blobs, { stepMs: 15 }));
 });
-after(() => platform.close());
+after(async () => {
+  await stopWatchingDeployments();
+  await platform.close();
+});
 
 async function projectWithVersions(caller: Awaited<ReturnType<typeof createUser>>["caller"], prompts: string[]) {
   const project = await caller.project.create({ name: "deploy me" });
