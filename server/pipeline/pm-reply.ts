@@ -21,7 +21,7 @@ const FIELD_LABEL: Record<string, string> = {
   tools: "the tools",
 };
 
-type Reply = Pick<ExtractionResult, "draft" | "completeness" | "missing" | "changed" | "unresolvedTools">;
+type Reply = Pick<ExtractionResult, "draft" | "completeness" | "missing" | "changed" | "unresolvedTools" | "askedLast">;
 
 const fmt = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 2 });
 
@@ -81,7 +81,7 @@ export function composePmReply(r: Reply, registry: SpecRegistry): string {
     const they = secrets.length > 1 ? "they are" : "it is";
     parts.push(`At run time the agent will need the secret ${secrets.join(", ")}; ${they} read from Secrets Manager and never stored in the spec.`);
   }
-  const question = nextQuestion(r.missing, { draft: r.draft, tools: registry.tools });
+  const question = nextQuestion(r.missing, { draft: r.draft, tools: registry.tools, askedLast: r.askedLast });
   if (question) parts.push(`The spec is ${Math.round(r.completeness * 100)}% complete. ${question}`);
   else parts.push("The spec is complete. Review it beside the chat, edit anything you like, and press Generate when you are ready.");
   return parts.join("\n\n");
@@ -96,8 +96,8 @@ const CLOSE = "</spec-state>";
  * model reads the same block back and answers from it exactly.
  */
 export function buildPmSystemPrompt(r: Reply, registry: SpecRegistry): string {
-  const state = JSON.stringify({ draft: r.draft, completeness: r.completeness, missing: r.missing, changed: r.changed, unresolvedTools: r.unresolvedTools });
-  const question = nextQuestion(r.missing, { draft: r.draft, tools: registry.tools });
+  const state = JSON.stringify({ draft: r.draft, completeness: r.completeness, missing: r.missing, changed: r.changed, unresolvedTools: r.unresolvedTools, askedLast: r.askedLast });
+  const question = nextQuestion(r.missing, { draft: r.draft, tools: registry.tools, askedLast: r.askedLast });
   return [
     "You are the product manager of Agent Builder. You help the user specify an AI agent that will be generated and deployed on AWS.",
     "Confirm briefly what you understood from the user's last message, then ask exactly one question about the most important missing field.",
@@ -126,4 +126,5 @@ const PmState = z.object({
   missing: z.array(z.string()),
   changed: z.array(z.string()),
   unresolvedTools: z.array(z.string()),
+  askedLast: z.string().optional(),
 });
