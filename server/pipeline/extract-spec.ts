@@ -9,6 +9,7 @@ import { readSignals, type Signals } from "./extraction/signals";
 import { clip } from "./extraction/text";
 import { promptNeedLines } from "./extraction/prompt-needs";
 import { MAX_CONVERSATION_TURNS } from "./limits";
+import { questionTopic } from "./next-question";
 import type { SpecRegistry } from "./registry-view";
 
 export type ExtractionResult = {
@@ -22,6 +23,8 @@ export type ExtractionResult = {
   changed: string[];
   /** Tool needs the registry has no tool for, in the PM's words ("web search"). */
   unresolvedTools: string[];
+  /** The topic the PM asked about last: the next question is a different one when it can be. */
+  askedLast?: string;
 };
 
 const EMPTY_REGISTRY: SpecRegistry = { tools: [], models: [] };
@@ -65,7 +68,9 @@ export function extractSpec(conversation: readonly Turn[], current: SpecDraft, r
   const skipped = [...new Set([...(current.skippedPaths ?? []), ...signals.skipped, ...merged.skippedPaths])].filter((p) => !known.has(p)).sort();
   draft = { ...draft, skippedPaths: skipped };
   const assessed = assessCompleteness(draft, registry.tools);
-  return { draft, ...assessed, changed: changedPaths(current, draft), unresolvedTools: merged.unresolved };
+  const lastQuestion = [...conversation].reverse().find((t) => t.role === "assistant");
+  const askedLast = lastQuestion ? questionTopic(lastQuestion.content) : undefined;
+  return { draft, ...assessed, changed: changedPaths(current, draft), unresolvedTools: merged.unresolved, ...(askedLast ? { askedLast } : {}) };
 }
 
 function capabilitiesOf(draft: SpecDraft, signals: Signals): Capability[] {

@@ -32,14 +32,23 @@ const GENERIC = (path: string) => `Please fill in "${path}" in the form beside t
  * missing. Tool settings (`tools.0.config.knowledge_base_id`) need the draft and the
  * registry to name the tool; without them the question is generic.
  */
-export function nextQuestion(missing: readonly string[], ctx?: { draft: SpecDraft; tools: readonly ToolEntry[] }): string | undefined {
+export function nextQuestion(missing: readonly string[], ctx?: { draft: SpecDraft; tools: readonly ToolEntry[]; askedLast?: string }): string | undefined {
   // A required setting the user said "not yet" to stays missing, but is not asked again.
   const skipped = new Set(ctx?.draft.skippedPaths ?? []);
-  const first = missing.find((p) => !skipped.has(p));
+  const open = missing.filter((p) => !skipped.has(p));
+  // Never the same question twice in a row: when the last answer did not settle it, move on.
+  const fresh = open.filter((p) => topicOfPath(p, ctx) !== ctx?.askedLast);
+  const first = fresh[0] ?? open[0];
   if (first === undefined) return undefined;
   const target = ctx && toolConfigTarget(first, ctx.draft, ctx.tools);
   if (target) return toolConfigQuestion(target.entry, target.param);
   return QUESTIONS[first] ?? GENERIC(first);
+}
+
+/** The topic a question about `path` has (tool settings name their tool and parameter). */
+function topicOfPath(path: string, ctx?: { draft: SpecDraft; tools: readonly ToolEntry[] }): string {
+  const target = ctx && toolConfigTarget(path, ctx.draft, ctx.tools);
+  return target ? toolConfigTopicKey(target.entry.id, target.param.name) : path === "description" ? "requirements.useCase" : path;
 }
 
 /** A topic naming one tool parameter: `tool-config:<toolId>:<param>`. */

@@ -22,7 +22,7 @@ const FIELD_LABEL: Record<string, string> = {
   tools: "the tools",
 };
 
-type Reply = Pick<ExtractionResult, "draft" | "completeness" | "missing" | "changed" | "unresolvedTools">;
+type Reply = Pick<ExtractionResult, "draft" | "completeness" | "missing" | "changed" | "unresolvedTools" | "askedLast">;
 
 const fmt = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 2 });
 
@@ -82,7 +82,7 @@ export function composePmReply(r: Reply, registry: SpecRegistry): string {
     const they = secrets.length > 1 ? "they are" : "it is";
     parts.push(`At run time the agent will need the secret ${secrets.join(", ")}; ${they} read from Secrets Manager and never stored in the spec.`);
   }
-  const question = nextQuestion(r.missing, { draft: r.draft, tools: registry.tools });
+  const question = nextQuestion(r.missing, { draft: r.draft, tools: registry.tools, askedLast: r.askedLast });
   if (question) parts.push(`The spec is ${Math.round(r.completeness * 100)}% complete. ${question}`);
   else if (r.missing.length > 0) parts.push(openSettingsReply(r, registry));
   else parts.push("The spec is complete. Review it beside the chat, edit anything you like, and press Generate when you are ready.");
@@ -104,8 +104,8 @@ const CLOSE = "</spec-state>";
  * model reads the same block back and answers from it exactly.
  */
 export function buildPmSystemPrompt(r: Reply, registry: SpecRegistry): string {
-  const state = JSON.stringify({ draft: r.draft, completeness: r.completeness, missing: r.missing, changed: r.changed, unresolvedTools: r.unresolvedTools });
-  const question = nextQuestion(r.missing, { draft: r.draft, tools: registry.tools });
+  const state = JSON.stringify({ draft: r.draft, completeness: r.completeness, missing: r.missing, changed: r.changed, unresolvedTools: r.unresolvedTools, askedLast: r.askedLast });
+  const question = nextQuestion(r.missing, { draft: r.draft, tools: registry.tools, askedLast: r.askedLast });
   return [
     "You are the product manager of Agent Builder. You help the user specify an AI agent that will be generated and deployed on AWS.",
     "Confirm briefly what you understood from the user's last message, then ask exactly one question about the most important missing field.",
@@ -138,4 +138,5 @@ const PmState = z.object({
   missing: z.array(z.string()),
   changed: z.array(z.string()),
   unresolvedTools: z.array(z.string()),
+  askedLast: z.string().optional(),
 });

@@ -30,7 +30,8 @@ const TONES: [string, RegExp][] = [
   ["professional", /\bprofessional\b/],
   ["friendly", /\b(friendly|friendlier|warm|warmer|approachable)\b/],
   ["playful", /\b(playful|fun|humou?rous)\b/],
-  ["concise", /\b(concise|brief|terse|shorter)\b/],
+  // "a one-page brief" is a document, not a tone: only "be brief", "brief answers".
+  ["concise", /\b(concise|terse|shorter|briefly)\b|\b(be|keep it|stay) brief\b|\bbrief (answers|replies|responses)\b/],
   ["encouraging", /\b(encouraging|supportive)\b/],
   ["patient", /\bpatient\b/],
   ["empathetic", /\b(empathetic|empathic|compassionate)\b/],

@@ -106,3 +106,21 @@ describe("change requests", () => {
     assert.equal(withPromptLines(once, promptNeedLines(readPromptNeeds("be playful"))), "You are X.\nTone: be playful.");
   });
 });
+
+describe("conversation quality", () => {
+  test("never the same question twice in a row; a required setting is asked by its human name; 'not yet' leaves it open and incomplete", async () => {
+    const { composePmReply } = await import("../../../server/pipeline/pm-reply");
+    const { questionTopic } = await import("../../../server/pipeline/next-question");
+    const first = [{ role: "user" as const, content: "an agent for our IT helpdesk that answers employee questions from our Confluence wiki and can open Jira tickets" }];
+    const r1 = extractSpec(first, {}, registry);
+    const q1 = composePmReply(r1, registry);
+    assert.match(q1, /Atlassian site URL/);
+    const turns = [...first, { role: "assistant" as const, content: q1 }, { role: "user" as const, content: "hmm, good question" }];
+    const r2 = extractSpec(turns, r1.draft, registry);
+    const q2 = composePmReply(r2, registry);
+    assert.notEqual(questionTopic(q2), questionTopic(q1), "a different question the second time");
+    const notYet = extractSpec([...first, { role: "assistant" as const, content: q1 }, { role: "user" as const, content: "not yet" }], r1.draft, registry);
+    assert.equal(notYet.draft.tools?.[0]?.config?.site_url, undefined);
+    assert.ok(notYet.completeness < 1);
+  });
+});
