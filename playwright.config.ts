@@ -30,6 +30,8 @@ export default defineConfig({
     timeout: 240_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { PORT: String(PORT), DATA_DIR: `.data-e2e-${PORT}`, SEED_DEMO: "false" },
+    // Every spec signs up its own users from 127.0.0.1: more than the default per-IP sign-up budget
+    // (the limits themselves are tested in tests/integration/abuse-limits.test.ts).
+    env: { PORT: String(PORT), DATA_DIR: `.data-e2e-${PORT}`, SEED_DEMO: "false", SIGNUPS_PER_IP_HOUR: "1000" },
   },
 });
