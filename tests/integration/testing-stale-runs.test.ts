@@ -5,7 +5,7 @@ import { suiteRuns, testResults, testRunDetails } from "../../server/db/schema";
 import { createId } from "../../server/ids";
 import type { LocalPlatform } from "../../server/platform/local";
 import { storeVersion } from "../../server/versions/service";
-import { recoverPending } from "../../server/pipeline/workers/lifecycle";
+import { sweepWebProcess } from "../../server/local/web-sweep";
 import { createUser, startTestPlatform } from "../helpers/platform";
 
 let platform: LocalPlatform;
@@ -28,7 +28,7 @@ test("a run left running by a stopped runner is closed as an error, and its suit
   assert.equal((await caller.testing.list({ projectId: project.id })).find((r) => r.id === runId)?.status, "running");
   assert.equal((await platform.db.select().from(testResults).where(eq(testResults.id, runId)))[0]!.status, "running");
   // The sweeper closes it.
-  await recoverPending(platform);
+  await sweepWebProcess(platform);
   const runs = await caller.testing.list({ projectId: project.id });
   assert.equal(runs.find((r) => r.id === runId)?.status, "error");
   const [suite] = await platform.db.select().from(suiteRuns).where(eq(suiteRuns.id, suiteRunId));

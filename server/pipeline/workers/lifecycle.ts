@@ -1,4 +1,3 @@
-import { expireStaleRuns } from "../../testing/store/runs-repo";
 import { z } from "zod";
 import { createModification, getModification, listModifications, listModificationsByStatus, type Modification } from "../../dynamo/modification-repo";
 import { DomainError, notFound } from "../../errors";
@@ -92,8 +91,6 @@ export async function enqueueOwner(platform: Platform, m: Modification): Promise
 
 /** Re-enqueues the head of every project that has unfinished modifications (after a crash, a restart or a failed send). */
 export async function recoverPending(platform: Platform): Promise<number> {
-  // The same sweep closes test runs a stopped runner left active (queries never do it).
-  await expireStaleRuns(platform.db);
   const projects = new Set<string>();
   for (const status of ACTIVE) for (const m of await listModificationsByStatus(platform.dynamo, status)) projects.add(m.projectId);
   for (const projectId of projects) await kickProject(platform, projectId);

@@ -54,7 +54,7 @@ export async function rerun(d: TestingDeps, userId: string, projectId: string, r
 
 export async function listProjectRuns(p: Platform, userId: string, projectId: string, versionId?: string) {
   await getOwnedProject(p.db, userId, projectId);
-  // A query never writes: stale runs are closed by the sweeper (recoverPending).
+  // A query never writes: stale runs are closed by the web process's sweep (server/local/web-sweep.ts).
   return listRuns(p.db, projectId, { versionId, limit: 50 });
 }
 
