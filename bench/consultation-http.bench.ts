@@ -3,6 +3,7 @@ import superjson from "superjson";
 import type { AppRouter } from "../server/api/root";
 import { buildIfNeeded } from "../server/local/build";
 import { post, signUpAndIn, startServer } from "./server-process";
+import { percentile } from "./stats";
 
 /**
  * Issue 6's UI target: from sending a chat message to the first streamed token of the
@@ -23,7 +24,6 @@ const CONVERSATION = [
   "Actually we expect closer to 900 requests a day.",
 ];
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
 const round = (n: number) => Math.round(n * 10) / 10;
 
 export async function run(): Promise<Record<string, number>> {

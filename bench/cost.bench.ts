@@ -9,11 +9,11 @@ import { loadPricing } from "../server/cost/pricing";
 import type { CostDeps } from "../server/cost/types";
 import { loadRegistryFrom } from "../server/registry/load";
 import type { AgentSpecInput } from "../server/spec/agent-spec";
+import { percentile } from "./stats";
 
 const ITERATIONS = 2000;
 const WARMUP = 300;
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
 
 const specs: AgentSpecInput[] = [
   { target: "lambda" as const, architecture: "x86_64" as const, memoryMb: 2048, timeoutSeconds: 120 },

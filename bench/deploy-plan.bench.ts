@@ -11,10 +11,10 @@ import { createProject } from "../server/projects/service";
 import { getRegistry, registryLookup } from "../server/registry/load";
 import { storeVersion } from "../server/versions/service";
 import { FIVE_TOOL_SPEC } from "../tests/helpers/deploy-spec";
+import { percentile } from "./stats";
 
 const ITERATIONS = 300;
 const WARMUP = 30;
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
 
 export async function run(): Promise<Record<string, number>> {
   const platform = await createLocalPlatform({ dataDir: null });

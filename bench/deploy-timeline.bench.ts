@@ -15,9 +15,9 @@ import { createProject } from "../server/projects/service";
 import { realtimeDeps } from "../server/realtime/deps";
 import { publishEvent } from "../server/realtime/publish";
 import { createRealtimeServer } from "../server/realtime/server";
+import { percentile } from "./stats";
 
 const EVENTS = 300;
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
 
 export async function run(): Promise<Record<string, number>> {
   const platform = await createLocalPlatform({ dataDir: null });

@@ -8,6 +8,7 @@ import { OfflineLanguageModel } from "../server/llm/offline";
 import { extractSpec } from "../server/pipeline/extract-spec";
 import { buildPmSystemPrompt } from "../server/pipeline/pm-reply";
 import { loadRegistryFrom } from "../server/registry/load";
+import { percentile } from "./stats";
 
 const ITERATIONS = 500;
 const WARMUP = 50;
@@ -26,7 +27,6 @@ const CONVERSATION = [
   { role: "user" as const, content: "about 3k a day" },
 ];
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
 async function measure(fn: (i: number) => unknown | Promise<unknown>): Promise<{ p50: number; p99: number }> {

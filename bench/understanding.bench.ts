@@ -14,8 +14,8 @@ import { planChange } from "../server/pipeline/understanding/model-plan";
 import { loadRegistryFrom } from "../server/registry/load";
 import { baseSpec } from "../scripts/eval/run";
 import { loadDataset } from "../scripts/eval/understanding";
+import { percentile } from "./stats";
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
 async function measure(n: number, fn: (i: number) => unknown): Promise<{ p50: number; p99: number }> {
