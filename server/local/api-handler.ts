@@ -3,6 +3,7 @@ import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { appRouter } from "../api/root";
 import { serveRegistry } from "../api/registry-route";
 import { operationCount } from "../api/http-limits";
+import { toHeaders } from "../api/node-headers";
 import { createContext, retryAfterHeaders } from "../api/trpc";
 import { env } from "../env";
 import { log } from "../log";
@@ -54,14 +55,4 @@ export function handleApiRequest(req: IncomingMessage, res: ServerResponse): voi
       res.writeHead(500).end();
     },
   );
-}
-
-function toHeaders(req: IncomingMessage): Headers {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined) continue;
-    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
-    else headers.set(name, value);
-  }
-  return headers;
 }

@@ -4,6 +4,7 @@ import { WebSocketServer, type WebSocket } from "ws";
 import { log } from "../log";
 import type { ProjectEvent } from "../platform/types";
 import { ClientMessage, MAX_CLIENT_MESSAGE_BYTES, REALTIME_PATH, type ServerMessage } from "./protocol";
+import { toHeaders } from "../api/node-headers";
 
 export type RealtimeDeps = {
   /** The caller's user id from the session cookie or an API token; null refuses the upgrade. */
@@ -127,9 +128,7 @@ export function createRealtimeServer(deps: RealtimeDeps) {
     handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
       const url = new URL(req.url ?? "/", "http://localhost");
       if (url.pathname !== REALTIME_PATH) return false;
-      const headers = new Headers();
-      for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
-      void deps.authenticate(headers).then(
+      void deps.authenticate(toHeaders(req)).then(
         (userId) => {
           if (!userId) {
             socket.end("HTTP/1.1 401 Unauthorized\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
