@@ -72,9 +72,12 @@ export async function ensureContext(dynamo: DynamoService, projectId: string, ow
   try {
     await dynamo.entities.projectContext.create(fresh).go();
     return fresh;
-  } catch {
-    // Another request created it first.
-    return (await getContext(dynamo, projectId))!;
+  } catch (e) {
+    // Only the race is expected: another request created it first (create is conditional on absence).
+    if (!isConditionFailure(e)) throw e;
+    const created = await getContext(dynamo, projectId);
+    if (!created) throw e;
+    return created;
   }
 }
 

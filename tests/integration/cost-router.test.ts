@@ -9,7 +9,8 @@ import { updateDraft } from "../../server/spec/draft";
 import { loadPricing } from "../../server/cost/pricing";
 import { createId } from "../../server/ids";
 import type { LocalPlatform } from "../../server/platform/local";
-import { getModel, listModels } from "../../server/registry/load";
+import { loadRegistry } from "../../server/composition/services";
+import { costDepsFrom } from "../../server/cost/deps";
 import { storeVersion } from "../../server/versions/service";
 import { createUser, startTestPlatform } from "../helpers/platform";
 
@@ -20,7 +21,9 @@ after(() => platform.close());
 type Err = TRPCError & { code: string };
 const is = (code: string, pattern?: RegExp) => (e: unknown) => (e as Err).code === code && (!pattern || pattern.test((e as Error).message));
 const detailsOf = (e: unknown) => (e as { cause?: { details?: Record<string, unknown> } }).cause?.details;
-const costDeps = () => ({ getModel, listModels, pricing: loadPricing() });
+const registry = loadRegistry();
+const costDeps = () => costDepsFrom(registry, loadPricing());
+const getModel = (id: string) => registry.modelById.get(id);
 
 /** In-region Claude Sonnet 4.6: $3 in / $15 out per 1M tokens (registry/models.json). */
 const SONNET = "anthropic.claude-sonnet-4-6";

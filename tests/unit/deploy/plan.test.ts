@@ -5,10 +5,11 @@ import { DomainError } from "../../../server/errors";
 import { generateProject } from "../../../server/generation";
 import { buildPlan } from "../../../server/deploy/plan/build-plan";
 import { parseCfnTemplate } from "../../../server/deploy/plan/iac";
-import { getRegistry, registryLookup } from "../../../server/registry/load";
+import { registryLookup } from "../../../server/registry/load";
+import { loadRegistry } from "../../../server/composition/services";
 import { FIVE_TOOL_SPEC } from "../../helpers/deploy-spec";
 
-const registry = getRegistry();
+const registry = loadRegistry();
 const deps = { registry, cost: { getModel: (id: string) => registry.modelById.get(id), listModels: () => registry.models, pricing: loadPricing() } };
 const filesFor = (spec: Record<string, unknown>) => generateProject(spec, registryLookup(registry)).files;
 
