@@ -60,7 +60,7 @@ async function understandWithModel(model: StructuredModel, turns: readonly Turn[
   const skippedPaths = skippedByRules.filter((p) => getPath(result.draft, p) === undefined);
   const draft: SpecDraft = { ...withToolUse(result.draft), skippedPaths };
   const lastQuestion = [...turns].reverse().find((t) => t.role === "assistant");
-  const askedLast = lastQuestion ? questionTopic(lastQuestion.content) : undefined;
+  const askedLast = lastQuestion ? questionTopic(lastQuestion.content, registry.tools) : undefined;
   const extraction: ExtractionResult = {
     draft,
     ...assessCompleteness(draft, registry.tools),

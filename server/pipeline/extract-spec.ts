@@ -69,7 +69,7 @@ export function extractSpec(conversation: readonly Turn[], current: SpecDraft, r
   draft = { ...draft, skippedPaths: skipped };
   const assessed = assessCompleteness(draft, registry.tools);
   const lastQuestion = [...conversation].reverse().find((t) => t.role === "assistant");
-  const askedLast = lastQuestion ? questionTopic(lastQuestion.content) : undefined;
+  const askedLast = lastQuestion ? questionTopic(lastQuestion.content, registry.tools) : undefined;
   return { draft, ...assessed, changed: changedPaths(current, draft), unresolvedTools: merged.unresolved, ...(askedLast ? { askedLast } : {}) };
 }
 

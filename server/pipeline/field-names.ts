@@ -1,7 +1,9 @@
 import type { ToolEntry } from "../registry/schema";
 import type { SpecIssue } from "../spec/agent-spec";
 import type { SpecDraft } from "./draft";
-import { toolConfigTarget } from "./extraction/tool-config";
+import { humanizeSetting, toolConfigTarget } from "./extraction/tool-config";
+
+export { humanizeSetting };
 
 /** Spec fields in the user's words (the Consultation tab's labels). */
 const FIELD_NAMES: Record<string, string> = {
@@ -22,16 +24,6 @@ const FIELD_NAMES: Record<string, string> = {
   "security.maxInputChars": "Maximum input length",
   "security.secretsSource": "Secrets source",
 };
-
-/** Words a setting's identifier spells in capitals. */
-const ACRONYMS = new Set(["id", "url", "arn", "api", "mcp", "ref"]);
-
-/** "knowledge_base_id" → "Knowledge base ID". */
-export function humanizeSetting(name: string): string {
-  const words = name.split(/[_-]+/).filter(Boolean).map((w) => (ACRONYMS.has(w) ? w.toUpperCase() : w));
-  const text = words.join(" ");
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 /**
  * A spec path as the user knows it: "tools.0.config.knowledge_base_id" → "Knowledge base

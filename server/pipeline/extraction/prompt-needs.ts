@@ -70,11 +70,18 @@ function findEscalation(text: string): PromptNeeds["escalation"] {
 
 const URL_RE = /\bhttps?:\/\/[^\s)"'<>,]+[^\s)"'<>,.;:!?]/g;
 
+/** Words that say a URL is something to call, not a site named as a setting's value. */
+const CALL_WORDS = /\b(apis?|endpoints?|rest|webhooks?|graphql|calls?|call(ing)?|look\w* up|fetch\w*|quer(y|ies)|post|get|send|check|services?|json)\b/i;
+
+/** A URL with a path or a {placeholder} is an endpoint; a bare host is an endpoint only when the words say so. */
+const isEndpoint = (url: string, before: string) => /^https?:\/\/[^/]+\/[^\s]*[\w{}]/.test(url) || CALL_WORDS.test(before);
+
 /** URLs the user gives for the agent to call, with the words around them as what it is for. */
 function findApis(original: string): PromptNeeds["apis"] {
   const out: PromptNeeds["apis"] = [];
   for (const m of original.matchAll(URL_RE)) {
     const sentence = original.slice(Math.max(0, original.lastIndexOf(".", m.index - 1) + 1), m.index).replace(/\(|\bat\s*$/g, "").trim();
+    if (!isEndpoint(m[0], sentence)) continue;
     const what = sentence.replace(/^(also|and|then|please|i want|we need|it should)\s+/i, "").replace(/\s+(at|via|from|on)\s*$/i, "").slice(-140).trim();
     out.push({ url: m[0], what: what || "the team's API" });
   }

@@ -114,11 +114,13 @@ describe("conversation quality", () => {
     const first = [{ role: "user" as const, content: "an agent for our IT helpdesk that answers employee questions from our Confluence wiki and can open Jira tickets" }];
     const r1 = extractSpec(first, {}, registry);
     const q1 = composePmReply(r1, registry);
-    assert.match(q1, /Atlassian site URL/);
+    assert.match(q1, /needs its Site URL: Atlassian site URL/);
+    assert.doesNotMatch(q1, /site_url/, "the setting by its human name");
+    assert.equal(questionTopic(q1, registry.tools), "tool-config:mcp_atlassian:site_url");
     const turns = [...first, { role: "assistant" as const, content: q1 }, { role: "user" as const, content: "hmm, good question" }];
     const r2 = extractSpec(turns, r1.draft, registry);
     const q2 = composePmReply(r2, registry);
-    assert.notEqual(questionTopic(q2), questionTopic(q1), "a different question the second time");
+    assert.notEqual(questionTopic(q2, registry.tools), questionTopic(q1, registry.tools), "a different question the second time");
     const notYet = extractSpec([...first, { role: "assistant" as const, content: q1 }, { role: "user" as const, content: "not yet" }], r1.draft, registry);
     assert.equal(notYet.draft.tools?.[0]?.config?.site_url, undefined);
     assert.ok(notYet.completeness < 1);
