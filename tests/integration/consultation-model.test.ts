@@ -6,6 +6,7 @@ import { setLanguageModel } from "../../server/consultation";
 import { BedrockLanguageModel, OfflineLanguageModel, OpenAICompatibleLanguageModel, ResilientLanguageModel, type LanguageModel } from "../../server/llm";
 import type { BedrockClientLike } from "../../server/llm/bedrock";
 import type { LocalPlatform } from "../../server/platform/local";
+import { questionTopic } from "../../server/pipeline";
 import { getRegistry } from "../../server/registry/load";
 import { createUser, startTestPlatform } from "../helpers/platform";
 import { delta, sse, startMockServer, type Recorded } from "../unit/llm/mock-openai-server";
@@ -164,5 +165,34 @@ describe("consultation turns with Bedrock (recorded Converse tool use)", () => {
     assert.match(accepted.understanding!.dropped.join(), /add mcp_atlassian: .*does not run on lambda/);
     assert.equal(state.draft.requirements?.useCase, "IT helpdesk");
     assert.equal(accepted.understanding!.engine, "model");
+  });
+});
+
+describe("no model configured: the rule engine reads the IT-helpdesk conversation", () => {
+  test("Atlassian is picked, its Site URL is asked by name, no question twice in a row, and the answers complete the spec", async () => {
+    const { caller } = await createUser(platform, "helpdesk");
+    const project = await caller.project.create({ name: "IT helpdesk" });
+    let rev = (await caller.consultation.get({ projectId: project.id })).state.rev;
+    const replies: string[] = [];
+    let last: Accepted | undefined;
+    for (const message of [HELPDESK, "https://acme.atlassian.net", "hmm, good question", "$50 a month", "about 300 a day"]) {
+      let text = "";
+      for await (const e of await caller.consultation.send({ projectId: project.id, message, rev })) {
+        if (e.type === "accepted") last = e;
+        if (e.type === "text") text += e.delta;
+      }
+      rev = last!.state.rev;
+      replies.push(text);
+    }
+    assert.deepEqual(last!.understanding, { engine: "rules", label: "the rule engine", dropped: [] });
+    assert.match(replies[0]!, /Atlassian MCP server \(Jira and Confluence\) needs its Site URL/);
+    assert.doesNotMatch(replies[0]!, /site_url/);
+    const topics = replies.map((r) => questionTopic(r, getRegistry().tools) ?? (/spec is complete/.test(r) ? "complete" : r));
+    for (let i = 1; i < topics.length; i++) assert.notEqual(topics[i], topics[i - 1], `reply ${i + 1} asks the same as reply ${i}: ${topics.join(" | ")}`);
+    const state = (await caller.consultation.get({ projectId: project.id })).state;
+    assert.deepEqual(state.draft.tools, [{ id: "mcp_atlassian", config: { site_url: "https://acme.atlassian.net" } }]);
+    assert.equal(state.draft.requirements?.requestsPerDay, 300);
+    assert.equal(state.draft.requirements?.monthlyBudgetUsd, 50);
+    assert.equal(state.completeness, 1);
   });
 });
