@@ -2,12 +2,12 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { ConverseCommand } from "@aws-sdk/client-bedrock-runtime";
 import type { SendEvent } from "../../server/consultation";
-import { setLanguageModel } from "../../server/consultation";
+import { overrideServices } from "../../server/composition/root";
 import { BedrockLanguageModel, OfflineLanguageModel, OpenAICompatibleLanguageModel, ResilientLanguageModel, type LanguageModel } from "../../server/llm";
 import type { BedrockClientLike } from "../../server/llm/bedrock";
 import type { LocalPlatform } from "../../server/platform/local";
 import { questionTopic } from "../../server/pipeline";
-import { getRegistry } from "../../server/registry/load";
+import { loadRegistry } from "../../server/composition/services";
 import { createUser, startTestPlatform } from "../helpers/platform";
 import { delta, sse, startMockServer, type Recorded } from "../unit/llm/mock-openai-server";
 
@@ -21,7 +21,7 @@ before(async () => {
   platform = await startTestPlatform();
 });
 after(async () => {
-  setLanguageModel(undefined);
+  overrideServices(platform, "reset-model");
   for (const s of servers) await s.close();
   await platform.close();
 });
@@ -41,7 +41,7 @@ async function scripted(answers: ((res: ServerResponse) => void)[], structuredTi
   const server = await startMockServer((req, res) => (isStructured(req) ? answers[Math.min(i++, answers.length - 1)]!(res) : sse(res, [delta("Noted. "), delta("What else?", "stop")])));
   servers.push(server);
   const primary = new OpenAICompatibleLanguageModel({ baseUrl: server.url, modelId: "scripted" });
-  const model = new ResilientLanguageModel(primary, new OfflineLanguageModel({ registry: getRegistry() }), { maxAttempts: 1, structuredTimeoutMs });
+  const model = new ResilientLanguageModel(primary, new OfflineLanguageModel({ registry: loadRegistry() }), { maxAttempts: 1, structuredTimeoutMs });
   return { server, model, structured: () => server.requests.filter(isStructured) };
 }
 
@@ -50,7 +50,7 @@ async function send(model: LanguageModel, message: string, draft?: (c: Awaited<R
   const project = await caller.project.create({ name: "Model turn" });
   let rev = (await caller.consultation.get({ projectId: project.id })).state.rev;
   if (draft) rev = await draft(caller, project.id, rev);
-  setLanguageModel(model);
+  overrideServices(platform, { languageModel: model });
   try {
     const events: SendEvent[] = [];
     for await (const e of await caller.consultation.send({ projectId: project.id, message, rev })) events.push(e);
@@ -58,7 +58,7 @@ async function send(model: LanguageModel, message: string, draft?: (c: Awaited<R
     assert.equal(accepted.type, "accepted");
     return { accepted, events, state: (await caller.consultation.get({ projectId: project.id })).state };
   } finally {
-    setLanguageModel(undefined);
+    overrideServices(platform, "reset-model");
   }
 }
 
@@ -83,7 +83,7 @@ describe("consultation turns with a configured model (scripted OpenAI-compatible
     const system = systemOf(structured()[0]!);
     assert.match(system, /- mcp_atlassian: /, "the named system is a candidate");
     const candidates = system.match(/^- [a-z0-9_]+: /gm) ?? [];
-    assert.ok(candidates.length <= 10 && candidates.length < getRegistry().tools.length, `${candidates.length} candidates`);
+    assert.ok(candidates.length <= 10 && candidates.length < loadRegistry().tools.length, `${candidates.length} candidates`);
     assert.match(system, /Current draft \(JSON\):\n\{/);
   });
 
@@ -187,7 +187,7 @@ describe("no model configured: the rule engine reads the IT-helpdesk conversatio
     assert.deepEqual(last!.understanding, { engine: "rules", label: "the rule engine", dropped: [] });
     assert.match(replies[0]!, /Atlassian MCP server \(Jira and Confluence\) needs its Site URL/);
     assert.doesNotMatch(replies[0]!, /site_url/);
-    const topics = replies.map((r) => questionTopic(r, getRegistry().tools) ?? (/spec is complete/.test(r) ? "complete" : r));
+    const topics = replies.map((r) => questionTopic(r, loadRegistry().tools) ?? (/spec is complete/.test(r) ? "complete" : r));
     for (let i = 1; i < topics.length; i++) assert.notEqual(topics[i], topics[i - 1], `reply ${i + 1} asks the same as reply ${i}: ${topics.join(" | ")}`);
     const state = (await caller.consultation.get({ projectId: project.id })).state;
     assert.deepEqual(state.draft.tools, [{ id: "mcp_atlassian", config: { site_url: "https://acme.atlassian.net" } }]);
