@@ -91,7 +91,15 @@ export function roleWithPolicy(name: string, service: string, policyName: string
 /** The four files of a target's configuration. */
 export function terraformFiles(input: BuildInput, parts: { variables: HclTopBlock[]; resources: HclTopBlock[]; outputs: HclTopBlock[] }): BuiltFile[] {
   const versions: HclTopBlock[] = [
-    { kind: "terraform", labels: [], body: { required_providers: block({ aws: { source: "hashicorp/aws", version: AWS_PROVIDER_CONSTRAINT } }) } },
+    {
+      kind: "terraform",
+      labels: [],
+      body: {
+        required_providers: block({ aws: { source: "hashicorp/aws", version: AWS_PROVIDER_CONSTRAINT } }),
+        // State lives in S3 so CI runs share it: scripts/deploy.sh passes bucket, key and region to `terraform init`.
+        backend: block({}, "s3"),
+      },
+    },
     { kind: "provider", labels: ["aws"], body: { region: expr("var.region") } },
   ];
   return [

@@ -1,6 +1,7 @@
 import { CONTAINER_PORT, HTTPS, IDLE_HEADROOM_SECONDS, OIDC_PARAMETERS, TLS_POLICY } from "../builders/ecs-load-balancer";
 import type { FargateDeployment } from "../../spec/agent-spec";
 import { resource, variable } from "./common";
+import { snakeParameter } from "./from-cfn";
 import { block, expr, type HclTopBlock } from "./hcl";
 import type { z } from "zod";
 
@@ -11,9 +12,6 @@ import type { z } from "zod";
  */
 
 type Fargate = z.infer<typeof FargateDeployment>;
-
-/** `OidcClientId` → `oidc_client_id`. */
-export const snakeParameter = (name: string) => name.replace(/[A-Z]/g, (c, i: number) => (i === 0 ? c.toLowerCase() : `_${c.toLowerCase()}`));
 
 /** CloudFormation keeps a new security group's allow-all egress; Terraform removes it unless it is declared. */
 export const ALLOW_ALL_EGRESS = block({ protocol: "-1", from_port: 0, to_port: 0, cidr_blocks: ["0.0.0.0/0"] });

@@ -9,6 +9,9 @@ import { HclBlock, HclExpr, block, expr, template, type HclValue } from "./hcl";
  * builder's `refs` map says.
  */
 
+/** A CloudFormation parameter's Terraform variable name: `OidcClientId` → `oidc_client_id`. */
+export const snakeParameter = (name: string) => name.replace(/[A-Z]/g, (c, i: number) => (i === 0 ? c.toLowerCase() : `_${c.toLowerCase()}`));
+
 /** What a CloudFormation name (`Ref`, `Fn::GetAtt` as `Res.Attr`, or `${Name}` in Fn::Sub) stands for in Terraform. */
 export type RefMap = Record<string, HclExpr>;
 

@@ -15,7 +15,10 @@ export class HclExpr {
 
 /** Nested blocks (`name { ... }`), as opposed to an attribute whose value is a map. */
 export class HclBlock {
-  constructor(readonly body: HclBody) {}
+  constructor(
+    readonly body: HclBody,
+    readonly labels: string[] = [],
+  ) {}
 }
 
 /** A function call on HCL values, e.g. `jsonencode([...])` for a JSON argument built as an object. */
@@ -31,7 +34,7 @@ export type HclBody = { [name: string]: HclValue | HclBlock | HclBlock[] | undef
 export type HclTopBlock = { kind: "terraform" | "provider" | "variable" | "locals" | "data" | "resource" | "output"; labels: string[]; body: HclBody };
 
 export const expr = (code: string) => new HclExpr(code);
-export const block = (body: HclBody) => new HclBlock(body);
+export const block = (body: HclBody, ...labels: string[]) => new HclBlock(body, labels);
 export const jsonencode = (arg: HclValue) => new HclCall("jsonencode", arg);
 
 /** A quoted HCL string with every template sequence escaped: the text stays literal. */
@@ -42,8 +45,9 @@ export function hclString(text: string): string {
     .replace(/\n/g, "\\n")
     .replace(/\r/g, "\\r")
     .replace(/\t/g, "\\t")
-    .replace(/\$\{/g, "$${")
-    .replace(/%\{/g, "%%{");
+    // A function replacement: in a replacement string "$$" would itself mean one "$".
+    .replace(/\$\{/g, () => "$${")
+    .replace(/%\{/g, () => "%%{");
   return `"${escaped}"`;
 }
 
@@ -102,7 +106,9 @@ function body(b: HclBody, depth: number): string[] {
   const lines = attributeLines(attrs as Array<[string, HclValue]>, depth);
   for (const [name, nested] of blocks) {
     if (lines.length > 0) lines.push("");
-    lines.push(`${pad(depth)}${name} {`, ...body(nested.body, depth + 1), `${pad(depth)}}`);
+    const head = `${pad(depth)}${[name, ...nested.labels.map(hclString)].join(" ")} {`;
+    const inner = body(nested.body, depth + 1);
+    lines.push(...(inner.length === 0 ? [`${head}}`] : [head, ...inner, `${pad(depth)}}`]));
   }
   return lines;
 }
