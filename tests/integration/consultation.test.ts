@@ -133,6 +133,18 @@ describe("consultation.updateSpec", () => {
     assert.equal(state.draft.deployment?.target, "lambda", "the user's choice wins over the conversation");
   });
 
+  test("the IaC choice is edited like any field and survives a change of target", async () => {
+    const { caller, projectId, rev } = await newProject();
+    const edited = await caller.consultation.updateSpec({ projectId, rev, edits: [{ path: "deployment.target", value: "lambda" }, { path: "deployment.iac", value: "terraform" }] });
+    const moved = await caller.consultation.updateSpec({ projectId, rev: edited.rev, edits: [{ path: "deployment.target", value: "agentcore" }] });
+    assert.deepEqual([moved.draft.deployment?.target, (moved.draft.deployment as { iac?: string } | undefined)?.iac], ["agentcore", "terraform"]);
+    await assert.rejects(caller.consultation.updateSpec({ projectId, rev: moved.rev, edits: [{ path: "deployment.iac", value: "pulumi" }] }), (e: unknown) => {
+      assert.equal(code(e), "BAD_REQUEST");
+      assert.match((e as Error).message, /^deployment\.iac: /);
+      return true;
+    });
+  });
+
   test("a value that fails the field's schema is BAD_REQUEST naming the field, and nothing is saved", async () => {
     const { caller, projectId, rev } = await newProject();
     const cases: [string, unknown, RegExp][] = [

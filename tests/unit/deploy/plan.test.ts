@@ -41,6 +41,22 @@ describe("deploy plan", () => {
     assert.ok(deploy?.command.includes("--stack-name orders-agent-dev") && deploy.command.includes("VpcId=<VpcId>"), deploy?.command);
   });
 
+  test("a Terraform project still plans (and deploys from here) off its CloudFormation; its CI commands are its own Terraform script", () => {
+    const files = filesFor({ ...FIVE_TOOL_SPEC, deployment: { target: "ecs-fargate", iac: "terraform" } });
+    const plan = buildPlan({ files, environment: "dev" }, deps);
+    const cfnPlan = buildPlan({ files: filesFor(FIVE_TOOL_SPEC), environment: "dev" }, deps);
+    assert.equal(plan.iac, "terraform");
+    assert.equal(cfnPlan.iac, "cloudformation");
+    assert.equal(plan.templatePath, "infra/cloudformation.yaml");
+    assert.deepEqual(plan.resources, cfnPlan.resources);
+    assert.deepEqual(plan.agentRoles, cfnPlan.agentRoles);
+    assert.equal(plan.ciCommands.length, 1);
+    const command = plan.ciCommands[0]!.command;
+    for (const v of ["TF_STATE_BUCKET", "VPC_ID", "SUBNET_IDS", "CERTIFICATE_ARN"]) assert.ok(command.includes(`${v}=<${v}>`), command);
+    assert.match(command, /sh scripts\/deploy\.sh$/);
+    assert.match(files.get("scripts/deploy.sh") as string, /TF="terraform -chdir=infra\/terraform"[\s\S]*\$TF apply -input=false/);
+  });
+
   test("a region without the model is refused, naming the regions that have it", () => {
     const files = filesFor({ ...FIVE_TOOL_SPEC, model: { id: "us.anthropic.claude-opus-5" } });
     assert.throws(
