@@ -30,7 +30,7 @@ before(async () => {
 });
 after(() => platform.close());
 
-test("one sweep re-enqueues a modification whose send failed, closes a stale test run and steps a deployment to review", { timeout: 120_000 }, async () => {
+test("one sweep re-enqueues a modification whose send failed, closes a stale test run, steps a deployment to review and keeps referenced blobs", { timeout: 120_000 }, async () => {
   const { user, caller } = await createUser(platform, "sweeper");
   const project = await caller.project.create({ name: "Swept" });
   await setDraft(platform, project.id, user.id);
@@ -53,7 +53,7 @@ test("one sweep re-enqueues a modification whose send failed, closes a stale tes
   await caller.deploy.connect({ mode: "default-chain", region: "us-east-1" });
   const d = await insertDeployment(platform.db, { projectId: project.id, versionId: version.id, version: 1, userId: user.id, environment: "prod", kind: "deploy", stackName: "swept-prod", region: "us-east-1", changeSetName: "cs-swept" });
 
-  const report = await sweepOnce(platform, { deploymentBudgetMs: 20_000, pollMs: 20 });
+  const report = await sweepOnce(platform, { deploymentBudgetMs: 20_000, pollMs: 20, collectBlobs: true });
   assert.deepEqual(report.failed, []);
   assert.ok(report.projectsKicked >= 1);
   assert.equal(platform.jobs.depth("pm"), 1, "the modification's PM job is queued");
@@ -61,6 +61,8 @@ test("one sweep re-enqueues a modification whose send failed, closes a stale tes
   assert.equal((await platform.db.select().from(testResults).where(eq(testResults.id, runId)))[0]!.status, "error");
   assert.equal((await getDeployment(platform.db, d.id))?.status, "review", "stepped until it waits for the user");
   assert.ok(report.deploymentSteps >= 2);
+  assert.equal(report.blobsDeleted, 0, "the version's blobs are referenced (and fresh)");
+  assert.ok(await platform.blobs.has(version.blobKey));
 });
 
 test("the Lambda handler sweeps the configured platform and fails the invocation when a part fails", { timeout: 60_000 }, async () => {
