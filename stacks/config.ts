@@ -184,3 +184,13 @@ export const BEDROCK = {
   /** Overridable with BEDROCK_MODEL_IDS; a `us.` id is a cross-region inference profile. */
   defaultModelIds: ["us.anthropic.claude-sonnet-5"],
 } as const;
+
+/** The scheduled repair sweep (stacks/sweeper.ts, server/agents/sweeper.ts). */
+export const SWEEPER = {
+  functionName: "Sweeper",
+  handler: "server/agents/sweeper.handler",
+  schedule: "rate(1 minute)",
+  /** server/agents/sweeper.ts SWEEP steps deployments for 40 s of it. */
+  timeoutSeconds: 60,
+  memoryMb: 512,
+} as const;

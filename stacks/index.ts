@@ -15,6 +15,7 @@ import { createCluster, createRealtime, createTestRunner } from "./realtime";
 import { containerSecretParameters, createSecrets } from "./secrets";
 import { createPlatformKey } from "./security";
 import { createArtifactsBucket } from "./storage";
+import { createSweeper } from "./sweeper";
 import { createRouter, createWeb } from "./web";
 import { appEnvironment, appLinks, createWorkers } from "./workers";
 
@@ -43,6 +44,7 @@ export async function deployPlatform() {
   const platformModels = modelArns(inputs.BEDROCK_MODEL_IDS);
   const app = { table, bucket, queues, realtime, secrets, siteUrl, modelIds: inputs.BEDROCK_MODEL_IDS };
   const workers = createWorkers({ ...app, modelArns: platformModels });
+  const sweeper = createSweeper(app);
   const { site, api } = createWeb({
     router,
     siteUrl,
@@ -62,6 +64,7 @@ export async function deployPlatform() {
     alertEmail: inputs.ALERT_EMAIL,
     workers,
     webServerName: site.nodes.server!.apply((fn) => fn.name),
+    sweeperName: sweeper.name,
     queues,
     tableName: table.name,
     realtime: {

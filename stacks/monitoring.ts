@@ -14,6 +14,7 @@ export type MonitoringDeps = {
   alertEmail: string;
   workers: Workers;
   webServerName: Output<string>;
+  sweeperName: Output<string>;
   queues: Queues;
   tableName: Output<string>;
   realtime: { clusterName: Output<string>; serviceName: Output<string>; loadBalancerArnSuffix: Output<string> };
@@ -35,6 +36,8 @@ export function createMonitoring(d: MonitoringDeps) {
     }),
     ["WebServerErrorRate", lambdaErrorRate("Web server", d.webServerName)],
     ["WebServerDuration", lambdaDuration("Web server", d.webServerName, WEB.serverTimeoutSeconds)],
+    // The sweeper fails its invocation when a part of the sweep failed.
+    ["SweeperErrorRate", lambdaErrorRate("Sweeper", d.sweeperName)],
     ["AgentTableThrottled", tableThrottled(d.tableName)],
     ["RealtimeNotRunning", serviceNotRunning(d.realtime.clusterName, d.realtime.serviceName)],
     ["RealtimeElb5xx", loadBalancer5xx(d.realtime.loadBalancerArnSuffix)],

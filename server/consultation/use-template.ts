@@ -31,7 +31,7 @@ export async function useTemplate(deps: { platform: Platform; registry: SpecRegi
   if (template.source === "mine") {
     for (const field of TEMPLATED_FIELDS) {
       const text = spec[field];
-      if (typeof text === "string") spec[field] = renderTemplateText(text, input.variables, field);
+      if (typeof text === "string") spec[field] = await renderTemplateText(text, input.variables, field);
     }
   }
   assertNothingInvalid(spec);

@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { randomUUID } from "node:crypto";
@@ -38,6 +38,31 @@ export class FsBlobStore implements BlobStore {
 
   async delete(key: string): Promise<void> {
     await rm(this.file(key), { force: true });
+  }
+
+  async touch(key: string, _contentType?: string): Promise<boolean> {
+    const now = new Date();
+    return utimes(this.file(key), now, now).then(() => true, (e: NodeJS.ErrnoException) => {
+      if (e.code === "ENOENT") return false;
+      throw e;
+    });
+  }
+
+  async lastModified(key: string): Promise<Date | null> {
+    return stat(this.file(key)).then((s) => s.mtime, () => null);
+  }
+
+  async *list(prefix: string): AsyncIterable<{ key: string; lastModified: Date }> {
+    // Keys are paths: list the directory the prefix names, recursively (no temp files).
+    const dir = prefix.endsWith("/") ? prefix.slice(0, -1) : path.posix.dirname(prefix);
+    const entries = await readdir(path.join(this.root, dir), { recursive: true, withFileTypes: true }).catch(() => []);
+    for (const e of entries) {
+      if (!e.isFile() || e.name.endsWith(".tmp")) continue;
+      const key = path.relative(this.root, path.join(e.parentPath, e.name)).split(path.sep).join("/");
+      if (!key.startsWith(prefix)) continue;
+      const modified = await this.lastModified(key);
+      if (modified) yield { key, lastModified: modified };
+    }
   }
 
   async readUrl(key: string, _expiresInSeconds: number): Promise<string> {

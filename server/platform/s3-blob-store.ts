@@ -1,4 +1,4 @@
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
+import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, paginateListObjectsV2, PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import type { BlobStore } from "./types";
 
@@ -32,6 +32,32 @@ export class S3BlobStore implements BlobStore {
     } catch (e) {
       if (isMissing(e)) return false;
       throw e;
+    }
+  }
+
+  /** A copy onto itself (metadata replaced, so S3 accepts it) renews LastModified server-side. */
+  async touch(key: string, contentType: string): Promise<boolean> {
+    try {
+      await this.client.send(new CopyObjectCommand({ Bucket: this.bucket, Key: key, CopySource: `${this.bucket}/${encodeURIComponent(key).replace(/%2F/g, "/")}`, MetadataDirective: "REPLACE", ContentType: contentType }));
+      return true;
+    } catch (e) {
+      if (isMissing(e) || (e as { name?: string }).name === "NoSuchKey") return false;
+      throw e;
+    }
+  }
+
+  async lastModified(key: string): Promise<Date | null> {
+    try {
+      return (await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }))).LastModified ?? null;
+    } catch (e) {
+      if (isMissing(e)) return null;
+      throw e;
+    }
+  }
+
+  async *list(prefix: string): AsyncIterable<{ key: string; lastModified: Date }> {
+    for await (const page of paginateListObjectsV2({ client: this.client }, { Bucket: this.bucket, Prefix: prefix })) {
+      for (const o of page.Contents ?? []) if (o.Key && o.LastModified) yield { key: o.Key, lastModified: o.LastModified };
     }
   }
 

@@ -29,6 +29,16 @@ export interface BlobStore {
   has(key: string): Promise<boolean>;
   delete(key: string): Promise<void>;
   /**
+   * Marks an existing object as written now (its last-modified time), without sending its
+   * bytes: a writer reusing a content-addressed blob touches it, so the garbage collector's
+   * grace period protects it until the writer's reference is stored. False when missing.
+   */
+  touch(key: string, contentType: string): Promise<boolean>;
+  /** When the object was last written or touched; null when it does not exist. */
+  lastModified(key: string): Promise<Date | null>;
+  /** Every object whose key starts with `prefix`, in pages (for the garbage collector). */
+  list(prefix: string): AsyncIterable<{ key: string; lastModified: Date }>;
+  /**
    * A URL that reads this one object for a limited time, for a reader holding no credentials
    * (the ECS test runner): an S3 presigned GET; a file: URL locally.
    */

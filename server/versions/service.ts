@@ -53,9 +53,10 @@ export async function storeVersion(
   const { files, contentHash } = input.generated;
   const blobKey = fileSetKey(contentHash);
   const zipBlobKey = zipKey(contentHash);
-  if (!(await p.blobs.has(blobKey))) await p.blobs.put(blobKey, encodeFileSet(files), "application/json");
+  // A reused blob is touched, so the garbage collector's grace period covers it until the row exists.
+  if (!(await p.blobs.touch(blobKey, "application/json"))) await p.blobs.put(blobKey, encodeFileSet(files), "application/json");
   let zipBytes: number;
-  const existingZip = await p.blobs.get(zipBlobKey);
+  const existingZip = (await p.blobs.touch(zipBlobKey, "application/zip")) ? await p.blobs.get(zipBlobKey) : null;
   if (existingZip) zipBytes = existingZip.byteLength;
   else {
     const zip = await zipProject(files);

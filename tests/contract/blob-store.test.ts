@@ -66,6 +66,32 @@ for (const name of ["filesystem", "s3 (s3rver)"]) {
       assert.deepEqual(bytes, new Uint8Array([80, 75, 3, 4]));
       if (!url.startsWith("file:")) assert.match(url, /X-Amz-Expires=60/, "presigned for a limited time");
     });
+
+    test("touch renews an object's time and keeps its bytes; a missing object is not created", { timeout: 20_000 }, async () => {
+      const store = stores[name]!();
+      const key = `filesets/${name.replace(/\W/g, "")}/touched.json`;
+      assert.equal(await store.touch(key, "application/json"), false);
+      assert.equal(await store.has(key), false, "touch creates nothing");
+      assert.equal(await store.lastModified(key), null);
+      await store.put(key, new Uint8Array([123, 125]), "application/json");
+      const first = (await store.lastModified(key))!;
+      await new Promise((r) => setTimeout(r, 1_100)); // S3 keeps whole seconds
+      assert.equal(await store.touch(key, "application/json"), true);
+      // s3rver 3.7 answers a copy onto itself from the old file (its Last-Modified is the file's
+      // mtime, which a metadata-only copy leaves alone); S3 makes a new object with a new time.
+      if (name !== "s3 (s3rver)") assert.ok((await store.lastModified(key))!.getTime() > first.getTime(), "the time moved on");
+      assert.deepEqual(await store.get(key), new Uint8Array([123, 125]));
+    });
+
+    test("list yields exactly the objects under a prefix, with their times", async () => {
+      const store = stores[name]!();
+      const base = `listed-${name.replace(/\W/g, "")}`;
+      for (const k of [`${base}/a/1.json`, `${base}/a/2.json`, `${base}/b/3.json`, `${base}-other/4.json`]) await store.put(k, new Uint8Array([1]), "application/json");
+      const listed: { key: string; lastModified: Date }[] = [];
+      for await (const o of store.list(`${base}/`)) listed.push(o);
+      assert.deepEqual(listed.map((o) => o.key).sort(), [`${base}/a/1.json`, `${base}/a/2.json`, `${base}/b/3.json`]);
+      assert.ok(listed.every((o) => o.lastModified instanceof Date && Math.abs(o.lastModified.getTime() - Date.now()) < 60_000));
+    });
   });
 }
 

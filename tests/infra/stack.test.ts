@@ -85,7 +85,7 @@ describe("concrete values", () => {
   test("every alarm has a stable name the runbook explains", () => {
     const runbook = readFileSync(resolve(import.meta.dirname, "../../docs/runbook.md"), "utf8");
     const names = ofType(s, "aws:cloudwatch/metricAlarm:MetricAlarm").map((a) => a.inputs.name as string);
-    assert.equal(names.length, 17);
+    assert.equal(names.length, 18);
     for (const name of names) {
       assert.match(name, /^agent-builder-production-/);
       assert.ok(runbook.includes(name.replace("agent-builder-production-", "")), `${name} is not in docs/runbook.md`);

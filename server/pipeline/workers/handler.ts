@@ -11,8 +11,9 @@ type Telemetry = ReturnType<typeof createWorkerTelemetry>;
 /**
  * The SQS handler for one role: Powertools' batch processor runs each record (one at a
  * time, in order) and reports failures per record (partial batch response). A malformed
- * record fails every delivery and so ends in the dead-letter queue; a job failing its last
- * allowed delivery first marks its modification failed with the reason.
+ * record, or a job for a modification that does not exist, fails every delivery and so ends
+ * in the dead-letter queue; a real job failing its last allowed delivery marks its
+ * modification failed with the reason instead, and is then acknowledged.
  */
 export function createQueueHandler(role: QueueName, getDeps: () => Promise<PipelineDeps>) {
   let telemetry: Telemetry | undefined;
@@ -52,7 +53,13 @@ async function processRecord(role: QueueName, deps: PipelineDeps, telemetry: Tel
     telemetry.jobDone(ms, qaLoops);
   } catch (e) {
     log.error("job failed", { requestId: message.requestId, modificationId: message.modificationId, receives, error: String(e) });
-    if (receives >= MAX_RECEIVES) await failAfterRetries(deps, message, e).catch((err) => log.error("could not mark failed", { error: String(err) }));
-    throw e;
+    if (receives < MAX_RECEIVES) throw e;
+    // The last receive: the failure is recorded on the modification, where its owner sees it,
+    // and the message is done. The dead-letter queue keeps what no worker can handle.
+    const recorded = await failAfterRetries(deps, message, e).catch((err) => {
+      log.error("could not mark failed", { modificationId: message.modificationId, error: String(err) });
+      return false;
+    });
+    if (!recorded) throw e;
   }
 }

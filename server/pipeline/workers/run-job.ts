@@ -3,6 +3,7 @@ import { DomainError } from "../../errors";
 import type { QueueName } from "../../platform/types";
 import type { PipelineDeps } from "./deps";
 import { isTerminal, OWNER, type JobMessage } from "./job";
+import { forward } from "./forward";
 import { enqueueOwner, kickProject, oldestActive } from "./lifecycle";
 import { transition } from "./transitions";
 import { runDev } from "./step-dev";
@@ -15,8 +16,9 @@ const STEPS: Record<QueueName, (deps: PipelineDeps, m: Modification) => Promise<
 /**
  * Runs one job. Every delivery is safe to repeat: a job for a finished modification, or for
  * a step that already happened, does no work and just (re)enqueues whoever owns the
- * modification now; a step's write is conditional on the revision it read. Returns the
- * modification's QA round count (for metrics).
+ * modification now; a step's write is conditional on the revision it read. Only the step
+ * itself can fail a delivery: handing on to the next job never does (see forward). Returns
+ * the modification's QA round count (for metrics).
  */
 export async function runJob(deps: PipelineDeps, message: JobMessage): Promise<number> {
   const m = await getModification(deps.platform.dynamo, message.modificationId);
@@ -26,8 +28,8 @@ export async function runJob(deps: PipelineDeps, message: JobMessage): Promise<n
 
   // One modification at a time per project, oldest first.
   const head = await oldestActive(deps.platform, m.projectId);
-  if (head && head.modificationId !== m.modificationId) return enqueueOwner(deps.platform, head).then(() => m.qaLoops);
-  if (OWNER[m.status] !== message.role) return enqueueOwner(deps.platform, m).then(() => m.qaLoops);
+  if (head && head.modificationId !== m.modificationId) return forward(m.modificationId, () => enqueueOwner(deps.platform, head)).then(() => m.qaLoops);
+  if (OWNER[m.status] !== message.role) return forward(m.modificationId, () => enqueueOwner(deps.platform, m)).then(() => m.qaLoops);
 
   let next: Modification;
   try {
@@ -37,23 +39,27 @@ export async function runJob(deps: PipelineDeps, message: JobMessage): Promise<n
     if (e.code === "conflict") {
       // Another delivery of this job won the race; make sure the chain continues from its result.
       const fresh = await getModification(deps.platform.dynamo, m.modificationId);
-      if (fresh && !isTerminal(fresh.status)) await enqueueOwner(deps.platform, fresh);
+      if (fresh && !isTerminal(fresh.status)) await forward(m.modificationId, () => enqueueOwner(deps.platform, fresh));
       return m.qaLoops;
     }
     // A domain failure (incomplete spec, invalid plan) will not heal by retrying: fail visibly.
     const fresh = (await getModification(deps.platform.dynamo, m.modificationId)) ?? m;
     next = await transition(deps, fresh, { status: "failed", error: e.message }, "failed");
   }
-  if (isTerminal(next.status)) await kickProject(deps.platform, next.projectId);
-  else await enqueueOwner(deps.platform, next);
+  await forward(next.modificationId, () => (isTerminal(next.status) ? kickProject(deps.platform, next.projectId) : enqueueOwner(deps.platform, next)));
   return next.qaLoops;
 }
 
-/** After the last allowed delivery: mark the modification failed with the reason, so nobody waits on it. */
-export async function failAfterRetries(deps: PipelineDeps, message: JobMessage, error: unknown): Promise<void> {
+/**
+ * After the last allowed delivery: mark the modification failed with the reason, so nobody
+ * waits on it. False when there is no such modification (the job was never a real one).
+ */
+export async function failAfterRetries(deps: PipelineDeps, message: JobMessage, error: unknown): Promise<boolean> {
   const m = await getModification(deps.platform.dynamo, message.modificationId);
-  if (!m || isTerminal(m.status)) return;
+  if (!m || m.projectId !== message.projectId) return false;
+  if (isTerminal(m.status)) return true;
   const reason = error instanceof Error ? error.message : String(error);
   await transition(deps, m, { status: "failed", error: `The ${message.role.toUpperCase()} worker failed repeatedly: ${reason}` }, "failed");
-  await kickProject(deps.platform, m.projectId);
+  await forward(m.modificationId, () => kickProject(deps.platform, m.projectId));
+  return true;
 }

@@ -12,8 +12,9 @@ export async function runDev(deps: PipelineDeps, m: Modification): Promise<Modif
   const feedback = (artifacts.qa ?? []).filter((q) => !q.ok).map((q) => ({ loop: q.loop, errors: q.errors }));
   const generated = deps.generate(artifacts.plan.targetSpec, feedback);
   const key = fileSetKey(generated.contentHash);
-  // The blob is written before the modification points at it (content-addressed, so a retry rewrites the same bytes).
-  if (!(await deps.platform.blobs.has(key))) await deps.platform.blobs.put(key, encodeFileSet(generated.files), "application/json");
+  // The blob is written before the modification points at it (content-addressed, so a retry rewrites the same bytes);
+  // a reused one is touched, so the garbage collector's grace period covers it until the modification points at it.
+  if (!(await deps.platform.blobs.touch(key, "application/json"))) await deps.platform.blobs.put(key, encodeFileSet(generated.files), "application/json");
   deps.fault?.("dev:before-write", m.modificationId);
   const dev: DevArtifact = { loop: m.qaLoops, contentHash: generated.contentHash, fileSetKey: key, fileCount: generated.files.size, requiredIam: generated.requiredIam };
   const next = await transition(deps, m, { status: "verifying", artifacts: { ...artifacts, dev: [...(artifacts.dev ?? []), dev] } }, `Dev generated ${dev.fileCount} files`);

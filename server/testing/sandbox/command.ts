@@ -1,8 +1,10 @@
 import { closeSync, openSync } from "node:fs";
+import { dirname } from "node:path";
 import { log } from "../../log";
 import { bwrapArgs, JOIN_CGROUPS_SCRIPT, prlimitArgs, type Mount } from "./bwrap-args";
 import { cgroupsAvailable, RunCgroup } from "./cgroup";
 import { chownTree } from "./chown";
+import { grantReadTree, grantTraverse } from "./grant-read";
 import { acquireUid, basicTools, hostTools, releaseUid } from "./host";
 import { SANDBOX_LAUNCHER, SANDBOX_MODEL_PORT, SANDBOX_MODEL_SOCKET, sandboxFiles } from "./launcher";
 import { processLayout } from "./process-layout";
@@ -38,8 +40,16 @@ export function prepareCommand(spec: SandboxSpec): PreparedCommand {
     for (const key of ["HOME", "TMPDIR"]) if (env[key]) env[key] = layout.path(env[key]!);
     // Mounts are symlinks here: keep module resolution on the link (node_modules sits beside dist).
     const command = spec.command.flatMap((c, i) => (i === 0 && c === "node" ? [tools.node, "--preserve-symlinks", "--preserve-symlinks-main"] : [layout.path(c)]));
-    const argv = tools.prlimit ? [tools.prlimit, ...prlimitArgs(spec.limits), "--", ...command] : command;
-    return { argv, env, cwd: layout.path(spec.cwd), cg: null, uid: null, cgroupName: null, fds: [], cleanup: layout.cleanup };
+    const agent = dropToAgentUid(tools.setpriv, [layout.root, ...(spec.writableDirs ?? [])]);
+    // The dropped uid reads the mounts through their symlinks: the trees behind them must let it.
+    if (agent.uid !== null) for (const m of spec.mounts) if (!m.writable) grantReadTree(m.from);
+    const dropped = [...agent.prefix, ...command];
+    const argv = tools.prlimit ? [tools.prlimit, ...prlimitArgs(spec.limits), "--", ...dropped] : dropped;
+    const cleanup = () => {
+      agent.release();
+      layout.cleanup();
+    };
+    return { argv, env, cwd: layout.path(spec.cwd), cg: null, uid: agent.uid, cgroupName: null, fds: [], cleanup };
   }
   const host = hostTools();
   const files = sandboxFiles();
@@ -67,4 +77,29 @@ export function prepareCommand(spec: SandboxSpec): PreparedCommand {
     releaseUid(uid);
   };
   return { argv, env, cwd: undefined, cg, uid, cgroupName, fds: filter === null ? [] : [filter], cleanup };
+}
+
+/**
+ * In the ECS runner task the runner is root and the agent runs as a second, unprivileged uid:
+ * it cannot read the runner's /proc/<pid>/environ (the task-role credentials URI) or anything
+ * the runner keeps private, and it gets none of the runner's env (spec.env only). Its writable
+ * dirs are handed to that uid for the run (and the path to them opened for traversal), and back
+ * to root after. Not root: no second uid exists to drop to, and commands run as this user (a
+ * developer's `agent-builder run`).
+ */
+function dropToAgentUid(setpriv: string | null, writable: string[]) {
+  if (!setpriv) return { uid: null, prefix: [] as string[], release: () => undefined };
+  const uid = acquireUid();
+  for (const dir of writable) {
+    grantTraverse(dirname(dir));
+    chownTree(dir, uid);
+  }
+  return {
+    uid,
+    prefix: [setpriv, `--reuid=${uid}`, `--regid=${uid}`, "--clear-groups", "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs", "--"],
+    release: () => {
+      for (const dir of writable) chownTree(dir, 0);
+      releaseUid(uid);
+    },
+  };
 }

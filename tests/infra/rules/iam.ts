@@ -63,6 +63,7 @@ export function checkLeastPrivilege(s: Snapshot): string[] {
     check(`${ROLE_NAMES[role].fn}Role`, { bedrock: REQUIRED.bedrockRoles.includes(role), consumes: queueNamed(s, ROLE_NAMES[role].queue)?.state.arn });
   }
   check("WebServerRole", { bedrock: false });
+  check("SweeperRole", { bedrock: false });
   check("RealtimeTaskRole", { bedrock: false });
   check("TestRunnerTaskRole", { bedrock: true });
   const runner = roleStatements(roleNamed(s, "TestRunnerTaskRole"));
