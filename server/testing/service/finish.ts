@@ -1,7 +1,8 @@
 import type { Platform } from "../../platform/types";
 import { log } from "../../log";
 import { publishEvent } from "../../realtime/publish";
-import { evaluate } from "../evaluation";
+import { evaluateCase } from "../evaluate-case";
+import { judgeFor, type Judge } from "../judge";
 import { getCase } from "../store/cases-repo";
 import { getRun, markRunning, storeOutcome, storeVerdict } from "../store/runs-repo";
 import { countVerdict } from "../store/suites-repo";
@@ -17,7 +18,7 @@ import { runCostUsd } from "./run-cost";
 export const RUN_STARTED = "testrun.started";
 export const RUN_FINISHED = "testrun.finished";
 
-export async function finishRun(p: Pick<Platform, "db" | "dynamo" | "events">, projectId: string, runId: string, outcome: RunOutcome): Promise<void> {
+export async function finishRun(p: Pick<Platform, "db" | "dynamo" | "events">, projectId: string, runId: string, outcome: RunOutcome, judge?: Judge): Promise<void> {
   const cost = runCostUsd(outcome.model, outcome.tokensIn, outcome.tokensOut);
   if (!(await storeOutcome(p.db, runId, outcome, cost))) return; // already finished: a repeated report
   const run = await getRun(p.db, projectId, runId);
@@ -26,7 +27,8 @@ export async function finishRun(p: Pick<Platform, "db" | "dynamo" | "events">, p
     let checks: unknown[] = [{ kind: "succeeded", passed: false, detail: "the test case was deleted before its run finished" }];
     if (run.testCaseId) {
       const testCase = await getCase(p.db, projectId, run.testCaseId);
-      const verdict = evaluate(testCase.expectations, { status: run.status, output: run.output, toolCalls: run.toolCalls, latencyTotalMs: run.latencyTotalMs });
+      // The judge is the configured model, or the mock judge offline; it is only asked when the case names evaluators.
+      const verdict = await evaluateCase(testCase.expectations, run, judge ?? judgeFor());
       ({ passed, checks } = verdict);
     }
     await storeVerdict(p.db, runId, passed, checks);
