@@ -5,6 +5,8 @@ import { acceptRunnerReport, runnerJob } from "../../testing/remote/reports";
 import { RunnerJobInput, RunnerReportInput } from "../../testing/remote/schema";
 import { describeRunModel } from "../../testing/service/run-model";
 import { compareRuns, getProjectRun, listProjectRuns, rerun, RunId, RunInput, startRun, VersionId } from "../../testing/service/runs";
+import { saveCases, SaveCasesInput } from "../../testing/service/save-cases";
+import { synthesizeCases, SynthesizeInput } from "../../testing/synthesis";
 import { CaseId, createCase, CreateCaseInput, deleteProjectCase, getProjectSuite, listProjectCases, projectSuiteHistory, runSuite, SuiteRunId } from "../../testing/service/suite";
 import type { Context } from "../trpc";
 import { createTRPCRouter, protectedProcedure, publicProcedure } from "../trpc";
@@ -27,6 +29,10 @@ export const testingRouter = createTRPCRouter({
     create: protectedProcedure.input(CreateCaseInput).mutation(({ ctx, input }) => createCase(ctx.platform, ctx.userId, input)),
     list: protectedProcedure.input(ProjectInput).query(({ ctx, input }) => listProjectCases(ctx.platform, ctx.userId, input.projectId)),
     delete: protectedProcedure.input(ProjectInput.extend({ caseId: CaseId })).mutation(({ ctx, input }) => deleteProjectCase(ctx.platform, ctx.userId, input.projectId, input.caseId)),
+    /** Proposes cases from the spec's use case, tools and guardrails (the model, or offline from the spec); saves nothing. */
+    synthesize: protectedProcedure.input(SynthesizeInput).mutation(({ ctx, input }) => synthesizeCases(ctx.platform, ctx.userId, input)),
+    /** Saves reviewed cases all at once, or none. */
+    save: protectedProcedure.input(SaveCasesInput).mutation(({ ctx, input }) => saveCases(ctx.platform, ctx.userId, input)),
   }),
 
   suite: createTRPCRouter({
