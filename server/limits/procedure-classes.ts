@@ -64,6 +64,7 @@ export const PROCEDURE_CLASSES: Record<string, RateLimitClass> = {
   "testing.suite.run": "expensive",
   "testing.suite.get": "read",
   "testing.suite.history": "read",
+  "testing.suite.compare": "read",
   // Runner tasks authenticate with a one-time token; they are anonymous callers, limited per IP.
   "testing.runner.job": "write",
   "testing.runner.report": "write",

@@ -5,6 +5,7 @@ import { acceptRunnerReport, runnerJob } from "../../testing/remote/reports";
 import { RunnerJobInput, RunnerReportInput } from "../../testing/remote/schema";
 import { describeRunModel } from "../../testing/service/run-model";
 import { compareRuns, getProjectRun, listProjectRuns, rerun, RunId, RunInput, startRun, VersionId } from "../../testing/service/runs";
+import { compareProjectVersions } from "../../testing/service/compare-versions";
 import { saveCases, SaveCasesInput } from "../../testing/service/save-cases";
 import { synthesizeCases, SynthesizeInput } from "../../testing/synthesis";
 import { CaseId, createCase, CreateCaseInput, deleteProjectCase, getProjectSuite, listProjectCases, projectSuiteHistory, runSuite, SuiteRunId } from "../../testing/service/suite";
@@ -41,6 +42,8 @@ export const testingRouter = createTRPCRouter({
     get: protectedProcedure.input(ProjectInput.extend({ suiteRunId: SuiteRunId })).query(({ ctx, input }) => getProjectSuite(ctx.platform, ctx.userId, input.projectId, input.suiteRunId)),
     /** Pass rate of each version's latest suite run, oldest version first. */
     history: protectedProcedure.input(ProjectInput).query(({ ctx, input }) => projectSuiteHistory(ctx.platform, ctx.userId, input.projectId)),
+    /** Versions side by side by their latest suite: pass rate, score per evaluator, latency, tokens, cost per case, regression gate. */
+    compare: protectedProcedure.input(ProjectInput).query(({ ctx, input }) => compareProjectVersions(ctx.platform, ctx.userId, input.projectId)),
   }),
 
   /** For ECS runner tasks (aws mode), authenticated by the run's one-time token, not a session. */

@@ -5,7 +5,8 @@ import { evaluateCase } from "../evaluate-case";
 import { judgeFor, type Judge } from "../judge";
 import { getCase } from "../store/cases-repo";
 import { getRun, markRunning, storeOutcome, storeVerdict } from "../store/runs-repo";
-import { countVerdict } from "../store/suites-repo";
+import { countVerdict, getSuiteRun } from "../store/suites-repo";
+import { recordEvalGate } from "../../pipeline/workers/step-qa-evals";
 import type { RunOutcome, RunReporter } from "../types";
 import { createEventStream } from "./event-stream";
 import { runCostUsd } from "./run-cost";
@@ -33,6 +34,10 @@ export async function finishRun(p: Pick<Platform, "db" | "dynamo" | "events">, p
     }
     await storeVerdict(p.db, runId, passed, checks);
     await countVerdict(p.db, run.suiteRunId, passed);
+    // The last verdict closes the suite: QA's regression gate is recorded for the version then.
+    if (run.versionId && (await getSuiteRun(p.db, projectId, run.suiteRunId)).status === "done") {
+      await recordEvalGate(p, projectId, run.versionId).catch((e: unknown) => log.warn("eval gate failed", { runId, error: String(e) }));
+    }
   }
   await publishEvent(p, projectId, RUN_FINISHED, {
     runId,
