@@ -7,7 +7,8 @@ import { OpenAICompatibleLanguageModel } from "../../server/llm/openai-compatibl
 import type { LocalPlatform } from "../../server/platform/local";
 import { CaseDraft } from "../../server/testing/service/save-cases";
 import { createUser, startTestPlatform } from "../helpers/platform";
-import { setDraft, SPEC } from "../helpers/pipeline";
+import { setDraft, SPEC, startWorkers } from "../helpers/pipeline";
+import { latestVersion, readVersionFiles } from "../../server/versions/service";
 import { startMockServer, sse } from "../unit/llm/mock-openai-server";
 
 /**
@@ -21,7 +22,8 @@ const fields = (e: unknown) => ((e as TRPCError).cause as { issues?: Array<{ pat
 const servers: { close: () => Promise<void> }[] = [];
 
 before(async () => {
-  platform = await startTestPlatform();
+  platform = await startTestPlatform({ queue: { visibilityTimeoutMs: 30_000, retryDelayMs: 20, pollIntervalMs: 5 } });
+  startWorkers(platform);
   setLanguageModel(new OfflineLanguageModel());
 });
 after(async () => {
@@ -101,4 +103,21 @@ test("with a model, the cases are the model's; invalid proposals are dropped and
     setLanguageModel(new OfflineLanguageModel());
   }
   assert.deepEqual(await caller.testing.cases.list({ projectId: project.id }), []);
+});
+
+test("the next generated version carries the saved cases as its eval set and the evals workflow", async () => {
+  const { caller, user } = await createUser(platform, "carry");
+  const project = await caller.project.create({ name: "Carry" });
+  await setDraft(platform, project.id, user.id, AGENT);
+  const draft = await caller.testing.cases.synthesize({ projectId: project.id, count: 4 });
+  await caller.testing.cases.save({ projectId: project.id, cases: draft.cases });
+  await caller.generation.generate({ projectId: project.id });
+  await platform.jobs.drain(120_000);
+  const version = await latestVersion(platform.db, project.id);
+  assert.ok(version, "a version was stored");
+  const files = await readVersionFiles(platform, version);
+  const carried = JSON.parse(files.get("evals/cases.json") as string) as { cases: Array<{ name: string; input: string; expectations: unknown }> };
+  assert.deepEqual(carried.cases, draft.cases.map((c) => ({ name: c.name, input: c.input, expectations: c.expectations })));
+  assert.ok(files.has("evals/run-evals.mjs"));
+  assert.match(files.get(".github/workflows/evals.yml") as string, /run-evals\.mjs --model mock/);
 });
