@@ -52,6 +52,10 @@ const Common = z.object({
   LLM_BASE_URL: opt(z.url()),
   LLM_MODEL_ID: opt(z.string().min(1)),
   AWS_REGION: z.string().default("us-east-1"),
+  /** How long a model judge may take to score one test case before it is "not scored". */
+  EVAL_JUDGE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  /** Suite-score points (0–100) a version may drop below the previous version's before it is marked regressed. */
+  EVAL_REGRESSION_MARGIN: z.coerce.number().min(0).max(100).default(5),
   /** Shared secret between event publishers and the realtime service (aws mode: set by the stack). */
   REALTIME_SECRET: opt(z.string().min(16)),
   /**

@@ -11,6 +11,7 @@ import { DeploymentPanel } from "./deployment-panel";
 import { HistoryPanel } from "./history-panel";
 import { PlanPanel } from "./plan-panel";
 import { useDeployEvents } from "./use-deploy-events";
+import { useRegressedVersions } from "../testing/use-regressed";
 
 type Env = "dev" | "prod";
 
@@ -27,6 +28,7 @@ export function DeployTab({ projectId }: { projectId: string }) {
   const [deploymentId, setDeploymentId] = useState<string | null>(null);
   const [input, setInput] = useState("");
   const versionId = chosen ?? versions.data?.[0]?.id ?? null;
+  const gate = useRegressedVersions(projectId);
   const plan = useQuery({ ...trpc.deploy.plan.queryOptions({ projectId, versionId: versionId ?? "", environment }), enabled: !!versionId, retry: false });
 
   const refresh = useCallback(() => void queryClient.invalidateQueries({ queryKey: trpc.deploy.pathKey() }), [queryClient, trpc]);
@@ -47,7 +49,7 @@ export function DeployTab({ projectId }: { projectId: string }) {
       <Card className="flex flex-wrap items-end gap-3">
         <label className="text-sm">Version{" "}
           <select className="rounded border border-slate-300 px-2 py-1" value={versionId} onChange={(e) => setChosen(e.target.value)} data-testid="deploy-version">
-            {versions.data.map((v) => <option key={v.id} value={v.id}>v{v.version}</option>)}
+            {versions.data.map((v) => <option key={v.id} value={v.id}>{gate.label(v.id, v.version)}</option>)}
           </select>
         </label>
         <label className="text-sm">Environment{" "}
@@ -55,7 +57,7 @@ export function DeployTab({ projectId }: { projectId: string }) {
             <option value="dev">dev</option><option value="prod">prod</option>
           </select>
         </label>
-        <Button busy={start.isPending} disabled={!plan.data} onClick={() => start.mutate({ projectId, versionId, environment })} data-testid="deploy-start">Create change set</Button>
+        <Button busy={start.isPending} disabled={!plan.data} onClick={() => gate.confirmChoice(versionId) && start.mutate({ projectId, versionId, environment })} data-testid="deploy-start">Create change set</Button>
       </Card>
       {start.error && <ErrorMessage error={start.error} />}
       <AccountPanel region={plan.data?.region ?? "us-east-1"} />

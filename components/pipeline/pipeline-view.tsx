@@ -22,6 +22,7 @@ export function PipelineView({ modification, now }: { modification: Modification
           <li key={stage.id} data-testid={`stage-${stage.id}`} data-state={states[i]} className={cn("rounded-lg border px-3 py-2 text-sm", STYLE[states[i]!])}>
             <span className="font-semibold">{MARK[states[i]!]} {stage.label}</span>
             <span className="block text-xs opacity-80">{stage.what}{stage.id === "qa" && modification.qaLoops > 0 ? ` · ${modification.qaLoops} round${modification.qaLoops > 1 ? "s" : ""} back to Dev` : ""}</span>
+            {stage.id === "qa" && modification.evalGate?.regressed && <span data-testid="qa-regressed" className="mt-1 block rounded bg-red-100 px-1 text-xs font-semibold text-red-700">regressed: eval score −{modification.evalGate.drop?.toFixed(1)} vs v{modification.evalGate.baselineVersion}</span>}
           </li>
         ))}
       </ol>

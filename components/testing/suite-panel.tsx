@@ -5,6 +5,9 @@ import { useTRPC } from "../trpc/client";
 import { Button } from "../ui/button";
 import { cn } from "../ui/cn";
 import { CaseForm } from "./case-form";
+import { CaseSynthesis } from "./case-synthesis";
+import { JudgeScores } from "./judge-scores";
+import { VersionComparison } from "./version-comparison";
 import type { SuitePoint, TestCaseView } from "./types";
 
 type Props = { projectId: string; versionId: string | null; versionNumber: number | null; suiteRunId: string | null; onSuiteStarted(id: string): void; refresh(): void };
@@ -16,6 +19,10 @@ function describe(e: TestCaseView["expectations"]): string {
     e.jsonSchema && "JSON matches schema",
     e.toolCalled && `calls ${e.toolCalled}`,
     e.maxLatencyMs && `≤ ${e.maxLatencyMs} ms`,
+    e.toolsInOrder && `tools in order ${e.toolsInOrder.join(" → ")}`,
+    e.forbiddenTools && `never ${e.forbiddenTools.join(", ")}`,
+    e.maxTurns && `≤ ${e.maxTurns} turns`,
+    e.judges && `judged on ${e.judges.join(", ")}`,
   ];
   return parts.filter(Boolean).join(" · ");
 }
@@ -56,6 +63,7 @@ export function SuitePanel({ projectId, versionId, versionNumber, suiteRunId, on
 
   return (
     <div className="flex flex-col gap-5">
+      <CaseSynthesis projectId={projectId} onSaved={refresh} />
       <CaseForm projectId={projectId} onCreated={refresh} />
       <div className="flex items-center justify-between gap-3">
         <h3 className="font-semibold">Test cases ({cases.data?.length ?? 0})</h3>
@@ -72,7 +80,7 @@ export function SuitePanel({ projectId, versionId, versionNumber, suiteRunId, on
       <ul className="divide-y divide-slate-100 text-sm" aria-label="Test cases">
         {(cases.data ?? []).map((c) => {
           const v = verdicts.get(c.id);
-          const failed = (v?.checks as Array<{ passed: boolean; detail: string }> | null)?.filter((k) => !k.passed) ?? [];
+          const failed = (v?.checks as Array<{ kind: string; passed: boolean; detail: string }> | null)?.filter((k) => !k.passed && k.kind !== "judge") ?? [];
           return (
             <li key={c.id} data-testid="test-case" className="flex items-start gap-3 py-2">
               <span className={cn("mt-0.5 w-12 shrink-0 text-xs font-semibold", v?.passed === true ? "text-emerald-600" : v?.passed === false ? "text-red-600" : "text-slate-400")} data-testid="case-verdict">
@@ -82,6 +90,7 @@ export function SuitePanel({ projectId, versionId, versionNumber, suiteRunId, on
                 <p className="font-medium">{c.name}</p>
                 <p className="truncate text-xs text-slate-500">“{c.input}” · {describe(c.expectations)}</p>
                 {failed.map((k) => <p key={k.detail} className="text-xs text-red-600">✕ {k.detail}</p>)}
+                <JudgeScores checks={v?.checks ?? null} />
               </div>
               <Button variant="ghost" className="px-2 py-1 text-xs text-red-600" busy={remove.isPending && remove.variables?.caseId === c.id} onClick={() => remove.mutate({ projectId, caseId: c.id })}>Delete</Button>
             </li>
@@ -91,6 +100,10 @@ export function SuitePanel({ projectId, versionId, versionNumber, suiteRunId, on
       <div>
         <h3 className="mb-2 font-semibold">Pass rate over versions</h3>
         <PassRate points={history.data ?? []} />
+      </div>
+      <div>
+        <h3 className="mb-2 font-semibold">Versions side by side</h3>
+        <VersionComparison projectId={projectId} />
       </div>
     </div>
   );

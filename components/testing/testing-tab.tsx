@@ -12,6 +12,7 @@ import { RunConsole } from "./run-console";
 import { RunHistory } from "./run-history";
 import { SuitePanel } from "./suite-panel";
 import { isFinished } from "./types";
+import { useRegressedVersions } from "./use-regressed";
 import { useTestRunEvents } from "./use-test-run-events";
 
 /**
@@ -25,6 +26,7 @@ export function TestingTab({ projectId }: { projectId: string }) {
   const versions = useQuery(trpc.generation.listVersions.queryOptions({ projectId }));
   const [chosen, setChosen] = useState<string | null>(null);
   const versionId = chosen ?? versions.data?.[0]?.id ?? null;
+  const gate = useRegressedVersions(projectId);
   const versionNumbers = new Map((versions.data ?? []).map((v) => [v.id, v.version]));
   const model = useQuery({ ...trpc.testing.model.queryOptions({ projectId, versionId: versionId ?? undefined }), enabled: !!versionId });
   const list = useQuery(trpc.testing.list.queryOptions({ projectId }));
@@ -62,8 +64,8 @@ export function TestingTab({ projectId }: { projectId: string }) {
         <form onSubmit={onSubmit} className="flex flex-col gap-3" aria-label="Run the agent">
           <div className="flex flex-wrap items-center gap-3 text-sm">
             <label htmlFor="run-version" className="font-medium text-slate-700">Version</label>
-            <select id="run-version" className="rounded-md border border-slate-300 px-2 py-1" value={versionId ?? ""} onChange={(e) => setChosen(e.target.value)}>
-              {versions.data.map((v) => <option key={v.id} value={v.id}>v{v.version}</option>)}
+            <select id="run-version" className="rounded-md border border-slate-300 px-2 py-1" value={versionId ?? ""} onChange={(e) => gate.confirmChoice(e.target.value) && setChosen(e.target.value)}>
+              {versions.data.map((v) => <option key={v.id} value={v.id}>{gate.label(v.id, v.version)}</option>)}
             </select>
             {model.data?.model && <><span className="text-slate-500">model</span><ModelBadge label={model.data.model.label} /></>}
             {model.data?.model?.kind === "mock" && <span className="text-xs text-slate-500">No real model is configured: answers are scripted by the mock model.</span>}

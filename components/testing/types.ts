@@ -7,6 +7,8 @@ export type RunSummary = Outputs["list"][number];
 export type RunDetail = Outputs["get"];
 export type TestCaseView = Outputs["cases"]["list"][number];
 export type SuitePoint = Outputs["suite"]["history"][number];
+export type CaseDraftView = Outputs["cases"]["synthesize"]["cases"][number];
+export type VersionComparisonView = Outputs["suite"]["compare"];
 export type { ModelServed, RunEvent, RunStatus };
 
 export const isFinished = (status: string) => status !== "queued" && status !== "running";

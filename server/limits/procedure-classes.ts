@@ -58,9 +58,13 @@ export const PROCEDURE_CLASSES: Record<string, RateLimitClass> = {
   "testing.cases.create": "write",
   "testing.cases.list": "read",
   "testing.cases.delete": "write",
+  // Synthesis asks the configured model for a batch of cases.
+  "testing.cases.synthesize": "expensive",
+  "testing.cases.save": "write",
   "testing.suite.run": "expensive",
   "testing.suite.get": "read",
   "testing.suite.history": "read",
+  "testing.suite.compare": "read",
   // Runner tasks authenticate with a one-time token; they are anonymous callers, limited per IP.
   "testing.runner.job": "write",
   "testing.runner.report": "write",

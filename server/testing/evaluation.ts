@@ -1,6 +1,8 @@
 import { runInNewContext } from "node:vm";
 import { z } from "zod";
-import type { RunStatus, ToolCallRecord } from "./types";
+import { JudgeExpectations, type JudgeCheck } from "./judge/rubric";
+import { trajectoryChecks, TrajectoryExpectations, type TrajectoryCheck } from "./trajectory";
+import type { RunEvent, RunStatus, ToolCallRecord } from "./types";
 
 /**
  * What a test case expects of a run, and the verdict. Everything here is user input that runs
@@ -41,14 +43,18 @@ export const Expectations = z
     toolCalled: z.string().trim().min(1).max(100).optional(),
     /** The run's total latency must be at most this. */
     maxLatencyMs: z.number().int().min(1).max(600_000).optional(),
+    ...TrajectoryExpectations,
+    ...JudgeExpectations,
   })
   .strict()
-  .refine((e) => Object.values(e).some((v) => v !== undefined && (!Array.isArray(v) || v.length > 0)), "needs at least one expectation");
+  // The reference and the pass mark only qualify judges; alone they check nothing.
+  .refine(({ reference: _r, minJudgeScore: _m, ...checks }) => Object.values(checks).some((v) => v !== undefined && (!Array.isArray(v) || v.length > 0)), "needs at least one expectation")
+  .refine((e) => !e.judges?.includes("correctness") || e.reference !== undefined, { path: ["reference"], message: "is required to judge correctness" });
 export type Expectations = z.infer<typeof Expectations>;
 
-export type Check = { kind: "succeeded" | "contains" | "regex" | "jsonSchema" | "toolCalled" | "maxLatencyMs"; passed: boolean; detail: string };
+export type Check = { kind: "succeeded" | "contains" | "regex" | "jsonSchema" | "toolCalled" | "maxLatencyMs"; passed: boolean; detail: string } | TrajectoryCheck | JudgeCheck;
 export type Verdict = { passed: boolean; checks: Check[] };
-export type Judged = { status: RunStatus; output: string; toolCalls: ToolCallRecord[]; latencyTotalMs: number | null };
+export type Judged = { status: RunStatus; output: string; toolCalls: ToolCallRecord[]; latencyTotalMs: number | null; events?: RunEvent[] };
 
 function regexMatches(pattern: string, text: string): boolean | "timeout" {
   try {
@@ -94,5 +100,6 @@ export function evaluate(e: Expectations, run: Judged): Verdict {
     const ok = run.latencyTotalMs !== null && run.latencyTotalMs <= e.maxLatencyMs;
     checks.push({ kind: "maxLatencyMs", passed: ok, detail: `latency ${run.latencyTotalMs ?? "?"} ms ≤ ${e.maxLatencyMs} ms` });
   }
+  checks.push(...trajectoryChecks(e, run));
   return { passed: checks.every((c) => c.passed), checks };
 }

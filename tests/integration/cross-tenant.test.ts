@@ -58,6 +58,7 @@ function inputSchema(p: Procedure): JsonSchema | null {
 /** Inputs whose cross-field rules a JSON Schema cannot say: the generated sample, completed. Keep this short. */
 const COMPLETE: Record<string, (input: Record<string, unknown>) => Record<string, unknown>> = {
   "testing.cases.create": (input) => ({ ...input, expectations: { contains: ["x"] } }),
+  "testing.cases.save": (input) => ({ ...input, cases: [{ name: "c", input: "q", expectations: { contains: ["x"] } }] }),
   "modification.answer": (input) => ({ ...input, answers: { x: "y" } }),
 };
 

@@ -2,13 +2,17 @@ import { z } from "zod";
 import { ProjectId } from "../../projects/service";
 import { acceptRunnerReport, runnerJob } from "../../testing/remote/reports";
 import { RunnerJobInput, RunnerReportInput } from "../../testing/remote/schema";
+import { finishDeps } from "../../testing/service/finish";
 import { describeRunModel } from "../../testing/service/run-model";
 import { compareRuns, getProjectRun, listProjectRuns, rerun, RunId, RunInput, startRun, VersionId } from "../../testing/service/runs";
+import { compareProjectVersions } from "../../testing/service/compare-versions";
+import { saveCases, SaveCasesInput } from "../../testing/service/save-cases";
+import { synthesizeCases, SynthesizeInput } from "../../testing/synthesis";
 import { CaseId, createCase, CreateCaseInput, deleteProjectCase, getProjectSuite, listProjectCases, projectSuiteHistory, runSuite, SuiteRunId } from "../../testing/service/suite";
 import type { Context } from "../trpc";
 import { createTRPCRouter, protectedProcedure, publicProcedure } from "../trpc";
 
-const deps = (ctx: Context) => ({ platform: ctx.platform, runner: ctx.services.testRunner, registry: ctx.services.registry });
+const deps = (ctx: Context) => ({ platform: ctx.platform, runner: ctx.services.testRunner, registry: ctx.services.registry, languageModel: ctx.services.languageModel });
 const ProjectInput = z.object({ projectId: ProjectId });
 const RunRef = ProjectInput.extend({ runId: RunId });
 
@@ -26,6 +30,10 @@ export const testingRouter = createTRPCRouter({
     create: protectedProcedure.input(CreateCaseInput).mutation(({ ctx, input }) => createCase(ctx.platform, ctx.userId, input)),
     list: protectedProcedure.input(ProjectInput).query(({ ctx, input }) => listProjectCases(ctx.platform, ctx.userId, input.projectId)),
     delete: protectedProcedure.input(ProjectInput.extend({ caseId: CaseId })).mutation(({ ctx, input }) => deleteProjectCase(ctx.platform, ctx.userId, input.projectId, input.caseId)),
+    /** Proposes cases from the spec's use case, tools and guardrails (the model, or offline from the spec); saves nothing. */
+    synthesize: protectedProcedure.input(SynthesizeInput).mutation(({ ctx, input }) => synthesizeCases(deps(ctx), ctx.userId, input)),
+    /** Saves reviewed cases all at once, or none. */
+    save: protectedProcedure.input(SaveCasesInput).mutation(({ ctx, input }) => saveCases(ctx.platform, ctx.userId, input)),
   }),
 
   suite: createTRPCRouter({
@@ -34,11 +42,13 @@ export const testingRouter = createTRPCRouter({
     get: protectedProcedure.input(ProjectInput.extend({ suiteRunId: SuiteRunId })).query(({ ctx, input }) => getProjectSuite(ctx.platform, ctx.userId, input.projectId, input.suiteRunId)),
     /** Pass rate of each version's latest suite run, oldest version first. */
     history: protectedProcedure.input(ProjectInput).query(({ ctx, input }) => projectSuiteHistory(ctx.platform, ctx.userId, input.projectId)),
+    /** Versions side by side by their latest suite: pass rate, score per evaluator, latency, tokens, cost per case, regression gate. */
+    compare: protectedProcedure.input(ProjectInput).query(({ ctx, input }) => compareProjectVersions(ctx.platform, ctx.userId, input.projectId)),
   }),
 
   /** For ECS runner tasks (aws mode), authenticated by the run's one-time token, not a session. */
   runner: createTRPCRouter({
     job: publicProcedure.input(RunnerJobInput).mutation(({ ctx, input }) => runnerJob(ctx.platform, input)),
-    report: publicProcedure.input(RunnerReportInput).mutation(({ ctx, input }) => acceptRunnerReport(ctx.platform, ctx.services.registry, input)),
+    report: publicProcedure.input(RunnerReportInput).mutation(({ ctx, input }) => acceptRunnerReport(ctx.platform, finishDeps(ctx.services), input)),
   }),
 });

@@ -13,6 +13,9 @@ export type DevArtifact = { loop: number; contentHash: string; fileSetKey: strin
 export type QaArtifact = { loop: number; ok: boolean; errors: string[]; checks: number; result?: VerificationResult };
 export type OpsArtifact = { versionId: string; version: number; estimateId: string | null };
 
-export type Artifacts = { plan?: PlanArtifact; dev?: DevArtifact[]; qa?: QaArtifact[]; ops?: OpsArtifact };
+/** The eval-suite regression gate of the version this modification produced (server/pipeline/workers/step-qa-evals.ts). */
+export type EvalGateArtifact = { versionId: string; version: number; suiteRunId: string; score: number | null; regressed: boolean; baselineVersion: number | null; drop: number | null; margin: number; at: string };
+
+export type Artifacts = { plan?: PlanArtifact; dev?: DevArtifact[]; qa?: QaArtifact[]; ops?: OpsArtifact; evalGate?: EvalGateArtifact };
 
 export const artifactsOf = (m: { artifacts?: unknown }): Artifacts => (m.artifacts ?? {}) as Artifacts;

@@ -21,6 +21,7 @@ export function describeModification(m: Modification) {
     dev: (a.dev ?? []).map((d) => ({ loop: d.loop, fileCount: d.fileCount, contentHash: d.contentHash })),
     qa: (a.qa ?? []).map(({ result: _r, ...q }) => q),
     ops: a.ops ?? null,
+    evalGate: a.evalGate ?? null,
     createdAt: m.createdAt,
     updatedAt: m.updatedAt,
   };

@@ -1,4 +1,6 @@
 import type { Modification } from "../../dynamo/modification-repo";
+import { withEvalSet } from "../../generation/evals/eval-set";
+import { listCases } from "../../testing/store/cases-repo";
 import { encodeFileSet } from "../../versions/file-set";
 import { fileSetKey } from "../../versions/service";
 import { artifactsOf, type DevArtifact } from "./artifacts";
@@ -10,7 +12,9 @@ export async function runDev(deps: PipelineDeps, m: Modification): Promise<Modif
   const artifacts = artifactsOf(m);
   if (!artifacts.plan) throw new Error(`modification ${m.modificationId} has no plan`);
   const feedback = (artifacts.qa ?? []).filter((q) => !q.ok).map((q) => ({ loop: q.loop, errors: q.errors }));
-  const generated = deps.generate(artifacts.plan.targetSpec, feedback);
+  // The project's saved test cases travel with it as its eval set (evals/, .github/workflows/evals.yml).
+  const cases = await listCases(deps.platform.db, m.projectId);
+  const generated = withEvalSet(deps.generate(artifacts.plan.targetSpec, feedback), artifacts.plan.targetSpec, cases);
   const key = fileSetKey(generated.contentHash);
   // The blob is written before the modification points at it (content-addressed, so a retry rewrites the same bytes);
   // a reused one is touched, so the garbage collector's grace period covers it until the modification points at it.

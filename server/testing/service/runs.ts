@@ -3,6 +3,7 @@ import { z } from "zod";
 import { DomainError } from "../../errors";
 import { createId } from "../../ids";
 import type { Platform } from "../../platform/types";
+import type { LanguageModel } from "../../llm/types";
 import type { Registry } from "../../registry/load";
 import { publishEvent } from "../../realtime/publish";
 import { getOwnedProject, ProjectId } from "../../projects/service";
@@ -10,12 +11,12 @@ import { getVersion, readVersionFiles } from "../../versions/service";
 import { MAX_INPUT_CHARS } from "../limits";
 import { getRun, insertRun, listRuns, type RunDetail } from "../store/runs-repo";
 import type { TestRunner } from "../types";
-import { reporterFor, RUN_STARTED } from "./finish";
+import { finishDeps, reporterFor, RUN_STARTED } from "./finish";
 import { agentModelOf } from "./run-cost";
 
 /** Test runs of a project's versions: start, re-run, list, view, compare. */
 
-export type TestingDeps = { platform: Platform; runner: TestRunner; registry: Registry };
+export type TestingDeps = { platform: Platform; runner: TestRunner; registry: Registry; languageModel: LanguageModel };
 
 export const VersionId = z.string().regex(/^ver_[0-9a-z]{26}$/, "is not a version id");
 export const RunId = z.string().regex(/^run_[0-9a-z]{26}$/, "is not a run id");
@@ -41,7 +42,7 @@ export async function startRun(d: TestingDeps, userId: string, input: RunInput, 
   await insertRun(d.platform.db, { id: runId, projectId, versionId, input: text, modelUsed: model.label, ...link, reportTokenHash: hashToken(reportToken) });
   await publishEvent(d.platform, projectId, RUN_STARTED, { runId, versionId, input: text, model, suiteRunId: link.suiteRunId ?? null });
   const job = { runId, projectId, versionId, contentHash: version.contentHash, blobKey: version.blobKey, zipBlobKey: version.zipBlobKey, input: text, agentModelId, reportToken };
-  await d.runner.start(job, reporterFor(d.platform, d.registry, projectId, runId));
+  await d.runner.start(job, reporterFor(d.platform, finishDeps(d), projectId, runId));
   return { runId };
 }
 

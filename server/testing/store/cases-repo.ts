@@ -19,6 +19,12 @@ export async function insertCase(db: Db, row: Omit<TestCase, "createdAt">): Prom
   return toCase(created!);
 }
 
+/** Several cases in one statement: all are saved or none. */
+export async function insertCases(db: Db, rows: Array<Omit<TestCase, "createdAt">>): Promise<TestCase[]> {
+  const created = await db.insert(testCases).values(rows).returning();
+  return created.map(toCase);
+}
+
 export async function listCases(db: Db, projectId: string): Promise<TestCase[]> {
   const rows = await db.select().from(testCases).where(eq(testCases.projectId, projectId)).orderBy(asc(testCases.createdAt), asc(testCases.id));
   return rows.map(toCase);
