@@ -16,6 +16,8 @@ const nextConfig = {
     "@node-rs/argon2",
     "@neondatabase/serverless",
     "ws",
+    // Loads its WebAssembly parser from a file beside its own module.
+    "@cdktf/hcl2json",
     "sst",
     "typescript",
     "@strands-agents/sdk",

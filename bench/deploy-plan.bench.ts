@@ -4,11 +4,13 @@
  * cost) on the real local platform, warm. Target: p50 ≤ 50 ms.
  */
 import { signUp } from "../server/auth/users";
-import { planDeployment } from "../server/deploy/service/plan";
+import { loadPricing } from "../server/cost/pricing";
+import { planDeployment, planDeps } from "../server/deploy/service/plan";
 import { generateProject } from "../server/generation";
 import { createLocalPlatform } from "../server/platform/local";
 import { createProject } from "../server/projects/service";
-import { getRegistry, registryLookup } from "../server/registry/load";
+import { registryLookup } from "../server/registry/load";
+import { loadRegistry } from "../server/composition/services";
 import { storeVersion } from "../server/versions/service";
 import { FIVE_TOOL_SPEC } from "../tests/helpers/deploy-spec";
 import { percentile } from "./stats";
@@ -21,13 +23,14 @@ export async function run(): Promise<Record<string, number>> {
   try {
     const user = await signUp(platform.db, { email: `bench-${Date.now()}@bench.local`, password: "correct horse battery" });
     const project = await createProject(platform.db, user.id, { name: "plan bench", description: "" });
-    const generated = generateProject(FIVE_TOOL_SPEC, registryLookup(getRegistry()));
+    const registry = loadRegistry();
+    const generated = generateProject(FIVE_TOOL_SPEC, registryLookup(registry));
     const version = await storeVersion(platform, { projectId: project.id, spec: FIVE_TOOL_SPEC, generated, verification: null });
     const times: number[] = [];
     let resources = 0;
     for (let i = 0; i < WARMUP + ITERATIONS; i++) {
       const t0 = performance.now();
-      const plan = await planDeployment(platform, user.id, { projectId: project.id, versionId: version.id, environment: i % 2 ? "dev" : "prod" });
+      const plan = await planDeployment(platform, planDeps(registry, loadPricing()), user.id, { projectId: project.id, versionId: version.id, environment: i % 2 ? "dev" : "prod" });
       if (i >= WARMUP) times.push(performance.now() - t0);
       resources = plan.resources.length;
     }

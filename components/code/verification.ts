@@ -44,6 +44,7 @@ export const CHECK_LABEL: Record<string, string> = {
   "json-syntax": "JSON parses",
   "yaml-syntax": "YAML parses",
   cloudformation: "CloudFormation resources and IAM",
+  terraform: "Terraform: AWS provider schema, same IAM as CloudFormation",
   dockerfile: "Dockerfile (non-root, ARM64)",
   secrets: "No secrets in any file",
   "ci-workflow": "CI deploys what it tested",

@@ -6,7 +6,7 @@ import { Card } from "../ui/card";
 import { ChatMessage } from "./chat-message";
 import { MessageComposer } from "./message-composer";
 import type { LiveReply } from "./use-consultation";
-import type { ChatMessage as Message } from "./types";
+import type { ChatMessage as Message, Understanding } from "./types";
 
 type Props = {
   messages: Message[];
@@ -15,6 +15,8 @@ type Props = {
   failure: string | null;
   /** The configured model fell back to the offline model for the last reply. */
   notice: string | null;
+  /** Which engine read the last message, and what of the model's proposal was dropped. */
+  understanding: Understanding | null;
   /** An error of the last send that is not a conflict (shown under the input). */
   sendError: string | null;
   maxChars: number;
@@ -37,7 +39,7 @@ function fallbackLabel(m: Message, modelId: string): string | undefined {
 }
 
 /** The conversation with the PM, the reply streaming in, and the input. */
-export function ChatPanel({ messages, question, live, failure, notice, sendError, maxChars, modelLabel, modelId, onSend, onRetry }: Props) {
+export function ChatPanel({ messages, question, live, failure, notice, understanding, sendError, maxChars, modelLabel, modelId, onSend, onRetry }: Props) {
   const end = useRef<HTMLLIElement>(null);
   // A block body: Chromium's scrollIntoView returns a promise, which React would take for a cleanup.
   useEffect(() => {
@@ -63,6 +65,7 @@ export function ChatPanel({ messages, question, live, failure, notice, sendError
         {notice && (
           <li role="status" className="self-start rounded-md bg-amber-50 px-3 py-1.5 text-xs text-amber-800" data-testid="model-notice">{notice}</li>
         )}
+        {understanding && !live && <UnderstoodBy understanding={understanding} />}
         <li ref={end} aria-hidden />
       </ol>
       {(failure || canRetry) && (
@@ -73,5 +76,20 @@ export function ChatPanel({ messages, question, live, failure, notice, sendError
       )}
       <MessageComposer maxChars={maxChars} busy={live !== null} onSend={onSend} error={sendError} />
     </Card>
+  );
+}
+
+/** Says which engine read the last message: the configured model, or the rule engine (and why, when a model is configured). */
+function UnderstoodBy({ understanding: u }: { understanding: Understanding }) {
+  const who = u.engine === "model" ? `Understood by ${u.label}; every change was validated.` : u.fallback ? `Understood by the rule engine: ${u.fallback}.` : "Understood by the rule engine (offline).";
+  return (
+    <li role="status" className="self-start text-xs text-slate-500" data-testid="understood-by" data-engine={u.engine}>
+      {who}
+      {u.dropped.length > 0 && (
+        <ul className="mt-1 list-disc pl-4 text-amber-800" aria-label="Not applied">
+          {u.dropped.map((d) => <li key={d}>Not applied: {d}</li>)}
+        </ul>
+      )}
+    </li>
   );
 }

@@ -56,6 +56,7 @@ export function ConsultationTab({ projectId }: { projectId: string }) {
             live={c.live}
             failure={c.failure}
             notice={c.notice}
+            understanding={c.understanding}
             sendError={c.error && !sendConflict ? (c.error as Error).message : null}
             maxChars={limits.maxMessageChars}
             modelLabel={`Replies by ${model.label}`}

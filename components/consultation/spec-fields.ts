@@ -24,6 +24,16 @@ export const SPEC_FIELDS: readonly FieldMeta[] = [
   { path: "requirements.requestsPerDay", label: "Traffic", kind: "number", unit: "requests / day" },
   { path: "requirements.monthlyBudgetUsd", label: "Budget", kind: "number", unit: "USD / month" },
   { path: "deployment.target", label: "Deployment target", kind: "select", options: TARGETS },
+  {
+    path: "deployment.iac",
+    label: "Infrastructure as code",
+    kind: "select",
+    options: [
+      { value: "cloudformation", label: "CloudFormation" },
+      { value: "terraform", label: "Terraform" },
+    ],
+    hint: "What the generated project deploys itself with; deploys from Agent Builder use CloudFormation",
+  },
   { path: "model.id", label: "Model", kind: "model" },
   { path: "systemPrompt", label: "System prompt", kind: "textarea" },
   { path: "name", label: "Agent name", kind: "text", hint: "3–48 lowercase letters, digits and dashes" },

@@ -10,6 +10,7 @@ export type ChatMessage = ConsultationView["messages"][number];
 export type SpecDraftView = ConsultationState["draft"];
 export type Phase = ConsultationState["phase"];
 export type { SendEvent };
+export type Understanding = NonNullable<Extract<SendEvent, { type: "accepted" }>["understanding"]>;
 
 /** The typed detail a DomainError carries to the client (`data.details`). */
 export function errorField(error: unknown): string | null {

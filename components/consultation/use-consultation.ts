@@ -3,7 +3,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTRPC, useTRPCClient } from "../trpc/client";
-import type { ChatMessage, ConsultationState, ConsultationView, SendEvent } from "./types";
+import type { ChatMessage, ConsultationState, ConsultationView, SendEvent, Understanding } from "./types";
 
 /** The reply being streamed right now. */
 export type LiveReply = { userText: string | null; text: string };
@@ -28,6 +28,8 @@ export function useConsultation(projectId: string) {
   const [failure, setFailure] = useState<string | null>(null);
   /** The last fallback notice ("… is unavailable; this reply comes from the offline model"), kept after the reply. */
   const [notice, setNotice] = useState<string | null>(null);
+  /** Which engine read the last message (the configured model, or the rule engine and why). */
+  const [understanding, setUnderstanding] = useState<Understanding | null>(null);
   const [changed, setChanged] = useState<ReadonlySet<string>>(new Set());
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
@@ -59,6 +61,7 @@ export function useConsultation(projectId: string) {
           if (event.type === "accepted") {
             patch((old) => ({ ...old, state: event.state, messages: userText === null ? old.messages : [...old.messages, event.userMessage] }));
             light(event.changed);
+            if (event.understanding) setUnderstanding(event.understanding);
             setLive((l) => l && { ...l, userText: null });
           } else if (event.type === "notice") setNotice(event.message);
           else if (event.type === "text") setLive((l) => l && { ...l, text: l.text + event.delta });
@@ -93,5 +96,5 @@ export function useConsultation(projectId: string) {
     await queryClient.invalidateQueries({ queryKey });
   }, [queryClient, queryKey]);
 
-  return { query, live, error, failure, notice, changed, send, retry, reload, applyState };
+  return { query, live, error, failure, notice, understanding, changed, send, retry, reload, applyState };
 }

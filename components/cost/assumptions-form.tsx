@@ -51,7 +51,7 @@ export const AssumptionsForm = memo(function AssumptionsForm({ view, epoch, erro
         <h3 className="font-semibold">Assumptions</h3>
         <p className="text-xs text-slate-500" data-testid="usage-source">
           {calibration
-            ? `Tokens and latency measured over ${calibration.runs} test run${calibration.runs === 1 ? "" : "s"}${view.estimate.usageSource === "estimated" ? " (overridden below)" : ""}.`
+            ? `Tokens and latency ${calibration.source === "deployment" ? `measured from ${calibration.runs} invocations of the deployed agent` : `measured over ${calibration.runs} test run${calibration.runs === 1 ? "" : "s"}`}${view.estimate.usageSource === "estimated" ? " (overridden below)" : ""}.`
             : "Tokens and latency are estimates: test runs will calibrate them."}
         </p>
         {view.notes.map((n) => <p key={n} className="mt-1 text-xs text-amber-700">{n}</p>)}

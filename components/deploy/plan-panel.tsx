@@ -11,6 +11,13 @@ export function PlanPanel({ plan }: { plan: DeployPlanView }) {
   return (
     <Card data-testid="deploy-plan">
       <h3 className="font-semibold">Plan: stack <code>{plan.stackName}</code> in {plan.region}</h3>
+      {plan.iac === "terraform" && (
+        <p className="mt-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" role="note" data-testid="deploy-plan-iac">
+          This project deploys itself with Terraform (<code>infra/terraform</code>). Deploys from Agent Builder use CloudFormation: the generated{" "}
+          <code>{plan.templatePath}</code> creates the same resources with the same IAM (checked equal when the version was verified). Use one way per
+          environment: a stack deployed here is not in your Terraform state.
+        </p>
+      )}
       <p className="mt-1 text-sm text-slate-600">
         Monthly cost: {plan.cost.monthlyUsd !== null ? <strong data-testid="deploy-plan-cost">${plan.cost.monthlyUsd.toFixed(2)}</strong> : <span>{"reason" in plan.cost ? plan.cost.reason : ""}</span>}
       </p>

@@ -7,11 +7,15 @@ import { DomainError, type DomainErrorCode } from "../errors";
 import { clientIp } from "../limits/client-ip";
 import { chargeProcedure } from "../limits/procedure-limit";
 import { log } from "../log";
-import { getPlatform, type Platform } from "../platform";
+import { getServices, servicesFor } from "../composition/root";
+import type { AppServices } from "../composition/services";
+import type { Platform } from "../platform";
 import { findUnstorableText } from "./input-hygiene";
 
 export type Context = {
   platform: Platform;
+  /** Registries, prices, the language model and the test runner, built once per process (server/composition). */
+  services: AppServices;
   userId: string | null;
   /** How the caller authenticated; "bad-token" fails every protected procedure. */
   auth: "session" | "token" | "none" | "bad-token";
@@ -23,16 +27,17 @@ export type Context = {
 
 /** Context from an HTTP request (route handler) or a WebSocket upgrade. */
 export async function createContext({ headers }: { headers: Headers }): Promise<Context> {
-  const platform = await getPlatform();
+  const services = await getServices();
+  const { platform } = services;
   const ip = clientIp(headers);
   const caller = await authenticate(platform.db, headers);
-  if (caller === "bad-token") return { platform, userId: null, auth: "bad-token", headers, ip };
-  return { platform, userId: caller?.userId ?? null, auth: caller?.via ?? "none", headers, ip };
+  if (caller === "bad-token") return { platform, services, userId: null, auth: "bad-token", headers, ip };
+  return { platform, services, userId: caller?.userId ?? null, auth: caller?.via ?? "none", headers, ip };
 }
 
 /** Context for in-process callers (createCaller in tests and server components). */
 export function createContextInner(platform: Platform, userId: string | null): Context {
-  return { platform, userId, auth: userId ? "session" : "none", headers: null, ip: null };
+  return { platform, services: servicesFor(platform), userId, auth: userId ? "session" : "none", headers: null, ip: null };
 }
 
 const TRPC_CODE: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {

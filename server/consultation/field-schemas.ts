@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DomainError } from "../errors";
 import type { SpecRegistry } from "../pipeline";
-import { AgentCoreDeployment, AgentName, AgentSpec, ConfigValue, MemorySpec, ModelChoice, RequirementsSpec, ToolChoice } from "../spec/agent-spec";
+import { AgentCoreDeployment, AgentName, IacTool, AgentSpec, ConfigValue, MemorySpec, ModelChoice, RequirementsSpec, ToolChoice } from "../spec/agent-spec";
 
 /**
  * The spec fields a user may edit in the Consultation tab, each with the AgentSpec schema
@@ -19,6 +19,7 @@ const FIELDS: Record<string, z.ZodType> = {
   "model.maxTokens": ModelChoice.shape.maxTokens.unwrap(),
   "deployment.target": z.enum(["agentcore", "ecs-fargate", "lambda"]),
   "deployment.region": AgentCoreDeployment.shape.region.unwrap(),
+  "deployment.iac": IacTool,
   "memory.type": MemorySpec.shape.type.unwrap(),
   "requirements.useCase": RequirementsSpec.shape.useCase.unwrap(),
   "requirements.capabilities": RequirementsSpec.shape.capabilities.unwrap(),

@@ -6,6 +6,5 @@ export { updateSpec, applyEdit } from "./spec-edit";
 export { advanceWorkflow, goBackWorkflow } from "./workflow-service";
 export { listTemplateSummaries, getTemplateDetail, createTemplateFromProject, deleteUserTemplate, type TemplateSummary, type TemplateDetail } from "./templates";
 export { useTemplate } from "./use-template";
-export { getLanguageModel, setLanguageModel, specRegistry } from "./language-model";
 export type { ConsultationState } from "./state";
 export * from "./inputs";

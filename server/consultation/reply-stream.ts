@@ -5,11 +5,15 @@ import { LanguageModelError } from "../llm";
 import { log } from "../log";
 import type { Platform } from "../platform/types";
 import type { ConsultationState } from "./state";
+import type { Understanding } from "./understand-turn";
 
 /** What `consultation.send` and `consultation.retry` stream to the browser, in this order. */
 export type SendEvent =
-  /** The message was stored and the draft updated: the spec panel lights up `changed` at once. */
-  | { type: "accepted"; userMessage: ConversationMessage; state: ConsultationState; changed: string[] }
+  /**
+   * The message was stored and the draft updated: the spec panel lights up `changed` at
+   * once. `understanding` says which engine read the message (null on a retry: none did).
+   */
+  | { type: "accepted"; userMessage: ConversationMessage; state: ConsultationState; changed: string[]; understanding: Understanding | null }
   /** Said before any text when the configured model was unreachable and the offline model answers. */
   | { type: "notice"; message: string }
   | { type: "text"; delta: string }

@@ -1,14 +1,14 @@
 import { appendMessage, listMessages, type ConversationMessage } from "../dynamo/conversation-repo";
 import { DomainError } from "../errors";
 import type { LanguageModel } from "../llm";
-import { assertMessageAcceptable, autoAdvance, buildPmSystemPrompt, extractSpec, type SpecRegistry, type Turn } from "../pipeline";
+import { assertMessageAcceptable, autoAdvance, buildPmSystemPrompt, type SpecRegistry, type Turn } from "../pipeline";
 import type { Platform } from "../platform/types";
 import { getOwnedProject } from "../projects/service";
 import { openDraft } from "../spec/draft";
 import type { SendInput } from "./inputs";
-import { honourToolSettingLocks } from "./locks";
 import { streamReply, type SendEvent } from "./reply-stream";
 import { describeState, draftAt, publishTransitions, saveConsultation } from "./state";
+import { understandTurn } from "./understand-turn";
 
 export type ConsultationDeps = { platform: Platform; model: LanguageModel; registry: SpecRegistry };
 
@@ -24,7 +24,8 @@ const NOT_SENT = "; your message was not sent";
 export const turnsOf = (messages: readonly ConversationMessage[]): Turn[] => messages.filter((m) => !m.partial).map((m) => ({ role: m.role, content: m.content }));
 
 /**
- * One consultation turn: checks the message, runs the extraction over the conversation,
+ * One consultation turn: checks the message, understands it (the configured model proposes
+ * and every operation is validated; offline or on a model failure the rule engine extracts),
  * saves the draft conditional on the client's `rev` (stale → CONFLICT and nothing is
  * stored, so the message stays in the user's input box), stores the message, moves the
  * phase forward when the spec allows it, then returns the stream of the PM's reply.
@@ -37,7 +38,7 @@ export async function sendMessage(deps: ConsultationDeps, userId: string, input:
   const [before, history] = await Promise.all([draftAt(platform, input.projectId, userId, input.rev, NOT_SENT), listMessages(platform.dynamo, input.projectId)]);
   const turns: Turn[] = [...turnsOf(history), { role: "user", content: text }];
   const current = before.draft;
-  const result = honourToolSettingLocks(current, extractSpec(turns, current, registry), registry);
+  const { result, understanding } = await understandTurn(deps, turns, current, signal);
   const transition = autoAdvance(before.workflow, result.completeness);
   // The conditional save comes first: a stale tab must not leave a message behind.
   const target = { projectId: input.projectId, ownerId: userId };
@@ -52,7 +53,7 @@ export async function sendMessage(deps: ConsultationDeps, userId: string, input:
   }
   await publishTransitions(platform, input.projectId, transition.events);
   const request = { system: buildPmSystemPrompt(result, registry), messages: turns.slice(-MODEL_HISTORY_TURNS) };
-  const first: SendEvent = { type: "accepted", userMessage, state: describeState(saved, registry), changed: result.changed };
+  const first: SendEvent = { type: "accepted", userMessage, state: describeState(saved, registry), changed: result.changed, understanding };
   return streamReply(deps, input.projectId, request, first, signal);
 }
 
@@ -72,7 +73,7 @@ export async function retryReply(deps: ConsultationDeps, userId: string, project
   const draft = context.draft;
   const summary = { draft, completeness: state.completeness, missing: state.missing, changed: state.filled.filter((p) => p !== "tools" || draft.tools !== undefined), unresolvedTools: [] };
   const request = { system: buildPmSystemPrompt(summary, registry), messages: turnsOf(history).slice(-MODEL_HISTORY_TURNS) };
-  return streamReply(deps, projectId, request, { type: "accepted", userMessage: last, state, changed: [] }, signal);
+  return streamReply(deps, projectId, request, { type: "accepted", userMessage: last, state, changed: [], understanding: null }, signal);
 }
 
 /** assertMessageAcceptable, with the field named for the form. */

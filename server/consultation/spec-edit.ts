@@ -25,7 +25,7 @@ export async function updateSpec(deps: SpecEditDeps, userId: string, input: Upda
   return describeState(saved, registry);
 }
 
-/** One checked edit. A new deployment target drops the old target's settings but keeps the region. */
+/** One checked edit. A new deployment target drops the old target's settings but keeps the region and the IaC choice. */
 export function applyEdit(draft: SpecDraft, path: string, value: unknown, registry: SpecRegistry): SpecDraft {
   const parsed = parseFieldValue(path, value, draft.tools as { id: string; config?: Record<string, unknown> }[] | undefined, registry);
   let next = draft;
@@ -38,8 +38,8 @@ export function applyEdit(draft: SpecDraft, path: string, value: unknown, regist
     return { ...draft, tools, lockedPaths: locked, skippedPaths: (draft.skippedPaths ?? []).filter((p) => p !== path) };
   }
   if (path === "deployment.target" && parsed !== draft.deployment?.target) {
-    const region = draft.deployment?.region;
-    next = setPath(next, "deployment", region ? { region } : {});
+    const { region, iac } = draft.deployment ?? {};
+    next = setPath(next, "deployment", { ...(region ? { region } : {}), ...(iac ? { iac } : {}) });
   }
   return applyUserEdit(next, path, parsed);
 }

@@ -17,9 +17,11 @@ export function listAssumptions(spec: AgentSpec, usage: CostUsage, model: ModelE
   const t = tokensPerRequest(spec, usage);
   const d = spec.deployment;
   const measured = usage.usageSource === "measured";
-  const src = measured ? `measured over ${usage.measuredRuns ?? "?"} test runs` : "estimate; replace with measured runs when available";
+  const deployed = usage.measuredFrom === "deployment";
+  const runs = usage.measuredRuns ?? "?";
+  const src = !measured ? "estimate; replace with measured runs when available" : deployed ? `measured from ${runs} invocations of the deployed agent` : `measured over ${runs} test runs`;
   const list: CostAssumption[] = [
-    a("usageSource", usage.usageSource, measured ? "token and latency averages come from test runs" : "token and latency figures are guesses", false),
+    a("usageSource", usage.usageSource, measured ? `token and latency averages come from ${deployed ? "calls to the deployed agent" : "test runs"}` : "token and latency figures are guesses", false),
     a("requestsPerMonth", usage.requestsPerMonth, "requests per month (requests/day × hours/24)"),
     a("inputTokens", usage.inputTokens, `input tokens per model call (${src})`),
     a("outputTokens", usage.outputTokens, `output tokens per request (${src})`),

@@ -3,7 +3,7 @@ import { DomainError } from "../errors";
 import type { CostUsageInput } from "./inputs";
 
 /**
- * Averages over an agent's stored test runs. Token figures are per run, all model calls
+ * Averages over an agent's stored runs (test runs or calls to its deployment). Token figures are per run, all model calls
  * of the run together (tool round trips included, reasoning counted as output).
  */
 export const MeasuredUsage = z.object({
@@ -11,8 +11,10 @@ export const MeasuredUsage = z.object({
   avgInputTokens: z.number().min(0).max(10_000_000),
   avgOutputTokens: z.number().min(0).max(1_000_000),
   avgLatencyMs: z.number().min(0).max(28_800_000),
+  /** Calls to the deployed agent or test runs (the default). */
+  source: z.enum(["deployment", "test-runs"]).default("test-runs"),
 });
-export type MeasuredUsage = z.infer<typeof MeasuredUsage>;
+export type MeasuredUsage = z.input<typeof MeasuredUsage>;
 
 /**
  * Replaces the guessed token and latency figures with measured averages when there is
@@ -22,7 +24,7 @@ export type MeasuredUsage = z.infer<typeof MeasuredUsage>;
 export function calibrateUsage<T extends CostUsageInput>(
   usage: T,
   measured: MeasuredUsage,
-): T & Pick<CostUsageInput, "usageSource" | "measuredRuns"> {
+): T & Pick<CostUsageInput, "usageSource" | "measuredRuns" | "measuredFrom"> {
   const parsed = MeasuredUsage.safeParse(measured);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -40,5 +42,6 @@ export function calibrateUsage<T extends CostUsageInput>(
     avgDurationMs: m.avgLatencyMs,
     usageSource: "measured",
     measuredRuns: m.runs,
+    measuredFrom: m.source,
   };
 }

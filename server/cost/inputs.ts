@@ -78,6 +78,8 @@ export const CostUsageInput = z.strictObject({
   legacyFreeTier: z.boolean().default(false),
   usageSource: z.enum(["estimated", "measured"]).default("estimated"),
   measuredRuns: count("measuredRuns", 1e9).optional(),
+  /** Where measured figures come from: calls to the deployed agent, or test runs. */
+  measuredFrom: z.enum(["deployment", "test-runs"]).optional(),
   infrastructure: InfrastructureAssumptions.default(() => InfrastructureAssumptions.parse({})),
 });
 /** What a caller may send (defaults not applied). */

@@ -11,8 +11,8 @@ import { mergePatch } from "./spec-patch";
  */
 export const PLACEHOLDER_REQUESTS_PER_DAY = 1_000;
 
-/** Set by the server from the test runs, never by a caller. */
-const SERVER_OWNED = new Set(["usageSource", "measuredRuns"]);
+/** Set by the server from the test runs or deployed calls, never by a caller. */
+const SERVER_OWNED = new Set(["usageSource", "measuredRuns", "measuredFrom"]);
 /** What calibration replaces; overriding all of them means nothing measured is used. */
 const MEASURED_FIELDS = ["inputTokens", "outputTokens", "avgDurationMs"] as const;
 
@@ -71,6 +71,7 @@ export function resolveUsage(spec: AgentSpec, opts: { overrides?: unknown; measu
   if (m.runs > 0 && MEASURED_FIELDS.every((f) => overridden.includes(f))) {
     merged.usageSource = "estimated";
     delete merged.measuredRuns;
+    delete merged.measuredFrom;
   }
   return { usage: parseCostUsage(merged), overridden, calibration: m.runs > 0 ? m : null, notes };
 }

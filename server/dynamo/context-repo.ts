@@ -1,5 +1,6 @@
 import { DomainError } from "../errors";
 import type { DynamoService } from "./service";
+import { isConditionFailure } from "./condition-failure";
 
 /**
  * The stored item behind a project's spec draft. Read and written only through
@@ -71,9 +72,12 @@ export async function ensureContext(dynamo: DynamoService, projectId: string, ow
   try {
     await dynamo.entities.projectContext.create(fresh).go();
     return fresh;
-  } catch {
-    // Another request created it first.
-    return (await getContext(dynamo, projectId))!;
+  } catch (e) {
+    // Only the race is expected: another request created it first (create is conditional on absence).
+    if (!isConditionFailure(e)) throw e;
+    const created = await getContext(dynamo, projectId);
+    if (!created) throw e;
+    return created;
   }
 }
 
@@ -98,9 +102,4 @@ export async function saveContext(
     if (isConditionFailure(e)) throw new DomainError("conflict", "This project changed in another tab or request. Reload to see the latest version.");
     throw e;
   }
-}
-
-export function isConditionFailure(e: unknown): boolean {
-  const text = `${(e as { name?: string }).name} ${(e as Error).message} ${String((e as { cause?: unknown }).cause)}`;
-  return /ConditionalCheckFailed|conditional request failed/i.test(text);
 }

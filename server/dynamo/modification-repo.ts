@@ -1,5 +1,5 @@
 import { DomainError } from "../errors";
-import { isConditionFailure } from "./context-repo";
+import { isConditionFailure } from "./condition-failure";
 import type { DynamoService } from "./service";
 import type { MODIFICATION_STATUSES } from "./entities/modification";
 

@@ -1,5 +1,6 @@
 import { DomainError } from "../errors";
-import { AgentName } from "../spec/agent-spec";
+import { AgentName, iacOf } from "../spec/agent-spec";
+import { snakeParameter } from "./terraform/from-cfn";
 import { SafeCode, TrustedCode, checkIdentifier, pascalName, snakeName } from "./serialize";
 import { deployVariables } from "./builders/deploy-variables";
 import type { ResolvedProject, ResolvedTool } from "./types";
@@ -95,6 +96,7 @@ export function buildRenderContext(project: ResolvedProject) {
     spec,
     language,
     target: spec.deployment.target,
+    iac: iacOf(spec.deployment),
     model: {
       id: model.entry.id,
       provider: model.provider,
@@ -136,6 +138,8 @@ export function buildRenderContext(project: ResolvedProject) {
       // Shell lines built here from the fixed names: the script stops when a variable is unset.
       requireLine: new SafeCode(`: "\${${v.name}:?set ${v.name} (see README: Deploy)}"`),
       override: v.parameter ? new SafeCode(`"${v.parameter}=\${${v.name}}"`) : null,
+      // The same value as a Terraform variable; SUBNET_IDS (comma-separated) becomes the HCL list the script builds.
+      tfVar: v.parameter ? new SafeCode(v.parameter === "SubnetIds" ? `-var "subnet_ids=$SUBNET_LIST"` : `-var "${snakeParameter(v.parameter)}=\${${v.name}}"`) : null,
       description: v.description,
       example: v.example,
       secret: v.secret ?? false,

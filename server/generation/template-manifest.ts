@@ -35,6 +35,9 @@ export const BuilderId = z.enum([
   "cloudformation-ecs-fargate",
   "ecs-task-definition",
   "cloudformation-lambda",
+  "terraform-agentcore",
+  "terraform-ecs-fargate",
+  "terraform-lambda",
 ]);
 export type BuilderId = z.infer<typeof BuilderId>;
 

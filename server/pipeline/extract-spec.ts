@@ -69,7 +69,7 @@ export function extractSpec(conversation: readonly Turn[], current: SpecDraft, r
   draft = { ...draft, skippedPaths: skipped };
   const assessed = assessCompleteness(draft, registry.tools);
   const lastQuestion = [...conversation].reverse().find((t) => t.role === "assistant");
-  const askedLast = lastQuestion ? questionTopic(lastQuestion.content) : undefined;
+  const askedLast = lastQuestion ? questionTopic(lastQuestion.content, registry.tools) : undefined;
   return { draft, ...assessed, changed: changedPaths(current, draft), unresolvedTools: merged.unresolved, ...(askedLast ? { askedLast } : {}) };
 }
 
@@ -135,7 +135,7 @@ const TRACKED = ["name", "description", "systemPrompt", "language", "model.id", 
   "requirements.useCase", "requirements.capabilities", "requirements.monthlyBudgetUsd", "requirements.requestsPerDay", "requirements.latencyTargetMs", "skippedPaths"];
 
 /** Changed fields; for tools, "tools" when the set of tools changed and one path per changed setting. */
-function changedPaths(before: SpecDraft, after: SpecDraft): string[] {
+export function changedPaths(before: SpecDraft, after: SpecDraft): string[] {
   const same = (p: string) => JSON.stringify(getPath(before, p) ?? (p === "skippedPaths" ? [] : undefined)) === JSON.stringify(getPath(after, p));
   const ids = (d: SpecDraft) => (d.tools === undefined ? undefined : d.tools.map((t) => t.id));
   const out = TRACKED.filter((p) => (p === "tools" ? JSON.stringify(ids(before)) !== JSON.stringify(ids(after)) : !same(p)));

@@ -1,6 +1,9 @@
 import type { ToolEntry } from "../registry/schema";
+import type { SpecIssue } from "../spec/agent-spec";
 import type { SpecDraft } from "./draft";
-import { toolConfigTarget } from "./extraction/tool-config";
+import { humanizeSetting, toolConfigTarget } from "./extraction/tool-config";
+
+export { humanizeSetting };
 
 /** Spec fields in the user's words (the Consultation tab's labels). */
 const FIELD_NAMES: Record<string, string> = {
@@ -11,19 +14,16 @@ const FIELD_NAMES: Record<string, string> = {
   "requirements.monthlyBudgetUsd": "Budget",
   "deployment.target": "Deployment target",
   "model.id": "Model",
+  model: "Model",
+  deployment: "Deployment target",
   systemPrompt: "System prompt",
   name: "Agent name",
+  language: "Language",
+  "deployment.region": "Region",
+  "memory.type": "Memory",
+  "security.maxInputChars": "Maximum input length",
+  "security.secretsSource": "Secrets source",
 };
-
-/** Words a setting's identifier spells in capitals. */
-const ACRONYMS = new Set(["id", "url", "arn", "api", "mcp", "ref"]);
-
-/** "knowledge_base_id" → "Knowledge base ID". */
-export function humanizeSetting(name: string): string {
-  const words = name.split(/[_-]+/).filter(Boolean).map((w) => (ACRONYMS.has(w) ? w.toUpperCase() : w));
-  const text = words.join(" ");
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 /**
  * A spec path as the user knows it: "tools.0.config.knowledge_base_id" → "Knowledge base
@@ -33,4 +33,12 @@ export function settingName(path: string, draft: SpecDraft, tools: readonly Tool
   const target = toolConfigTarget(path, draft, tools);
   if (target) return `${humanizeSetting(target.param.name)} for ${target.entry.name}`;
   return FIELD_NAMES[path] ?? path;
+}
+
+/**
+ * Spec validation issues in the user's words, for a message a person reads:
+ * "System prompt is missing; Model is missing" rather than dotted paths.
+ */
+export function describeSpecIssues(issues: readonly SpecIssue[], draft: SpecDraft, tools: readonly ToolEntry[]): string {
+  return issues.map((i) => (i.kind === "missing" ? `${settingName(i.path, draft, tools)} is missing` : `${settingName(i.path, draft, tools)}: ${i.message}`)).join("; ");
 }

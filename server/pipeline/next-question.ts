@@ -66,11 +66,11 @@ const TOPICS: [string, RegExp][] = [
 ];
 
 /** The field an assistant message asks about: the last question in it decides. */
-export function questionTopic(assistantText: string): string | undefined {
+export function questionTopic(assistantText: string, tools: readonly ToolEntry[] = []): string | undefined {
   const text = assistantText.toLowerCase();
   const questions = text.split(/(?<=\?)/).filter((s) => s.includes("?"));
   const segment = questions[questions.length - 1] ?? text;
-  const config = toolConfigTopic(segment.split("\n").pop() ?? "");
+  const config = toolConfigTopic(segment.split("\n").pop() ?? "", tools);
   // Only the question sentence itself: the confirmation before it mentions other fields.
   const last = segment.split(/\n|(?<=[.!])\s+(?=[a-z"])/).pop() ?? "";
   if (config) return toolConfigTopicKey(config.toolId, config.param);

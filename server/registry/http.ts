@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { brotliCompressSync, gzipSync } from "node:zlib";
 import { z } from "zod";
-import { getRegistry, type Registry } from "./load";
+import type { Registry } from "./load";
 import { modelSummary, toolSummary } from "./summaries";
 
 /**
@@ -21,20 +21,21 @@ const Page = z.object({
 });
 
 type Encoded = { etag: string; json: Uint8Array; gzip: Uint8Array; br: Uint8Array };
-const pages = new Map<string, Encoded>();
+/** Serialised pages per registry (a registry never changes once loaded). */
+const pagesByRegistry = new WeakMap<Registry, Map<string, Encoded>>();
 
 /**
  * Answers GET `/api/registry/<models|tools>[/<hash>]?offset&limit`. `authorized` is whether
  * the caller signed in or sent a token (the registry is not a public mirror).
  */
-export function registryAnswer(pathname: string, query: URLSearchParams, headers: Headers, authorized: boolean): RegistryHttpAnswer {
+export function registryAnswer(registry: Registry, pathname: string, query: URLSearchParams, headers: Headers, authorized: boolean): RegistryHttpAnswer {
   if (!authorized) return problem(401, "Sign in or send a valid API token");
   const [kindText, version, extra] = pathname.slice(REGISTRY_PATH.length).split("/");
   const kind = Kind.safeParse(kindText);
   const page = Page.safeParse(Object.fromEntries(query));
   if (!kind.success || extra !== undefined) return problem(404, "No such registry list: use /api/registry/models or /api/registry/tools");
   if (!page.success) return problem(400, page.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
-  const encoded = encodedPage(getRegistry(), kind.data, page.data);
+  const encoded = encodedPage(registry, kind.data, page.data);
   const current = `${REGISTRY_PATH}${kind.data}/${encoded.etag}?offset=${page.data.offset}&limit=${page.data.limit}`;
   // An old version's URL points at the current one instead of serving stale data as immutable.
   if (version && version !== encoded.etag) return { status: 302, headers: { location: current, "cache-control": "no-store" }, body: null };
@@ -51,7 +52,9 @@ export function registryAnswer(pathname: string, query: URLSearchParams, headers
 }
 
 function encodedPage(registry: Registry, kind: "models" | "tools", page: { offset: number; limit: number }): Encoded {
-  const key = `${registry.modelsVersion}|${registry.toolsVersion}|${kind}|${page.offset}|${page.limit}`;
+  let pages = pagesByRegistry.get(registry);
+  if (!pages) pagesByRegistry.set(registry, (pages = new Map()));
+  const key = `${kind}|${page.offset}|${page.limit}`;
   let hit = pages.get(key);
   if (hit) return hit;
   const all = kind === "models" ? registry.models.map(modelSummary) : registry.tools.map(toolSummary);

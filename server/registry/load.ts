@@ -31,8 +31,8 @@ export function createRegistry(
 }
 
 /**
- * Reads and validates registry/models.json and registry/tools.json from `dir` (default:
- * `registry/` under the working directory, where the app and workers start). Throws
+ * Reads and validates registry/models.json and registry/tools.json from `dir` (the
+ * composition root passes `registry/` under the working directory). Throws
  * RegistryFileError, naming the file, entry and field, when either file is invalid.
  */
 export function loadRegistryFrom(dir: string): Registry {
@@ -43,34 +43,21 @@ export function loadRegistryFrom(dir: string): Registry {
   return createRegistry(models.models, tools.tools, { models: models.version, tools: tools.version });
 }
 
-let cached: Registry | undefined;
-
-/** The process-wide registry, loaded and validated on first use (call it at start-up to fail fast). */
-export function getRegistry(): Registry {
-  cached ??= loadRegistryFrom(join(process.cwd(), "registry"));
-  return cached;
-}
-
 /** The lookups the generator takes (RegistryLookup), over one registry. */
 export const registryLookup = (r: Registry) => ({
   getModel: (id: string): ModelEntry | undefined => r.modelById.get(id),
   getTool: (id: string): ToolEntry | undefined => r.toolById.get(id),
 });
 
-export const listModels = (): readonly ModelEntry[] => getRegistry().models;
-export const listTools = (): readonly ToolEntry[] => getRegistry().tools;
-export const getModel = (id: string): ModelEntry | undefined => getRegistry().modelById.get(id);
-export const getTool = (id: string): ToolEntry | undefined => getRegistry().toolById.get(id);
-
 /** @throws DomainError("not_found") naming the id. */
-export function getModelOrThrow(id: string, registry: Registry = getRegistry()): ModelEntry {
+export function getModelOrThrow(id: string, registry: Registry): ModelEntry {
   const model = registry.modelById.get(id);
   if (!model) throw new DomainError("not_found", `Model '${id}' is not in the model registry`, { id });
   return model;
 }
 
 /** @throws DomainError("not_found") naming the id. */
-export function getToolOrThrow(id: string, registry: Registry = getRegistry()): ToolEntry {
+export function getToolOrThrow(id: string, registry: Registry): ToolEntry {
   const tool = registry.toolById.get(id);
   if (!tool) throw new DomainError("not_found", `Tool '${id}' is not in the tool registry`, { id });
   return tool;

@@ -45,10 +45,24 @@ export const MemorySpec = z.object({
 
 const Region = z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, "not an AWS region");
 const Architecture = z.enum(["arm64", "x86_64"]);
+/**
+ * The infrastructure-as-code the generated project deploys itself with: CloudFormation
+ * (infra/cloudformation.yaml) or Terraform (infra/terraform/*.tf, same resources and IAM).
+ * The CloudFormation template is generated either way: deploys from the product use it.
+ * Absent means CloudFormation (left out rather than defaulted, so specs written before
+ * this field keep their bytes and content hash).
+ */
+export const IacTool = z.enum(["cloudformation", "terraform"]);
+export type IacTool = z.infer<typeof IacTool>;
+const iac = IacTool.optional();
+
+/** The IaC a spec's project deploys itself with. */
+export const iacOf = (deployment: { iac?: IacTool }): IacTool => deployment.iac ?? "cloudformation";
 
 export const AgentCoreDeployment = z.object({
   target: z.literal("agentcore"),
   region: Region.default("us-east-1"),
+  iac,
   architecture: z.literal("arm64").default("arm64"),
   /** Active vCPU and memory per session, as AgentCore bills them. */
   vcpu: z.number().min(0.25).max(8).default(1),
@@ -59,6 +73,7 @@ export const AgentCoreDeployment = z.object({
 export const FargateDeployment = z.object({
   target: z.literal("ecs-fargate"),
   region: Region.default("us-east-1"),
+  iac,
   architecture: Architecture.default("arm64"),
   cpu: z.union([z.literal(256), z.literal(512), z.literal(1024), z.literal(2048), z.literal(4096)]).default(512),
   memoryMb: z.number().int().min(512).max(30_720).default(1024),
@@ -78,6 +93,7 @@ export const FargateDeployment = z.object({
 export const LambdaDeployment = z.object({
   target: z.literal("lambda"),
   region: Region.default("us-east-1"),
+  iac,
   architecture: Architecture.default("arm64"),
   memoryMb: z.number().int().min(128).max(10_240).default(1024),
   timeoutSeconds: z.number().int().min(1).max(900).default(120),

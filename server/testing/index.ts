@@ -8,24 +8,13 @@ import { testModelConfig } from "./model/choose";
 import type { TestRunner } from "./types";
 
 /**
- * Test runs of generated agents. The runner is chosen here, once, by APP_RUNTIME: the local
- * sandbox runner or ECS Fargate tasks. It lives on globalThis because the local launcher and
- * the Next.js server bundle load this module separately in one process.
+ * Test runs of generated agents. The runner is chosen here by APP_RUNTIME: the local sandbox
+ * runner or ECS Fargate tasks. The composition root (server/composition) builds it once per
+ * process and hands it to the routers.
  */
 export type { TestRunner, RunEvent, RunOutcome, RunStatus, ModelServed } from "./types";
 
-const g = globalThis as unknown as { __agentBuilderTestRunner?: TestRunner };
-
-export function getTestRunner(platform: Platform): TestRunner {
-  return (g.__agentBuilderTestRunner ??= createTestRunner(platform));
-}
-
-/** Lets tests install a runner they configured (limits, cache, model). */
-export function setTestRunner(runner: TestRunner | undefined): void {
-  g.__agentBuilderTestRunner = runner;
-}
-
-function createTestRunner(platform: Platform): TestRunner {
+export function createTestRunner(platform: Platform): TestRunner {
   const e = env();
   if (e.APP_RUNTIME === "aws") {
     return new AwsTestRunner({

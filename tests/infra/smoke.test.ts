@@ -12,7 +12,9 @@ import type { AddressInfo } from "node:net";
 import superjson from "superjson";
 import type { z } from "zod";
 import { appRouter } from "../../server/api/root";
-import { getModel } from "../../server/registry/load";
+import { loadRegistry } from "../../server/composition/services";
+
+const getModel = (id: string) => loadRegistry().modelById.get(id);
 import { AgentSpec, validateSpec } from "../../server/spec/agent-spec";
 import { runSmoke, SMOKE_SPEC, SmokeOptions } from "./smoke/deployed-smoke";
 

@@ -67,7 +67,8 @@ describe("API tokens", () => {
     const { user } = await createUser(platform);
     const { token } = await createApiToken(platform.db, user.id, { name: "ci" });
     const { createCaller } = await import("../../server/api/root");
-    const viaToken = createCaller({ platform, userId: user.id, auth: "token", ip: null, headers: new Headers({ authorization: `Bearer ${token}` }) });
+    const { servicesFor } = await import("../../server/composition/root");
+    const viaToken = createCaller({ platform, services: servicesFor(platform), userId: user.id, auth: "token", ip: null, headers: new Headers({ authorization: `Bearer ${token}` }) });
     await assert.rejects(viaToken.token.create({ name: "more" }), (e) => code(e) === "FORBIDDEN");
     assert.equal((await viaToken.token.list()).length, 1);
   });

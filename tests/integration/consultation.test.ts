@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { TRPCError } from "@trpc/server";
 import type { SendEvent } from "../../server/consultation";
-import { setLanguageModel } from "../../server/consultation";
+import { overrideServices } from "../../server/composition/root";
 import { getContext } from "../../server/dynamo/context-repo";
 import { listMessages } from "../../server/dynamo/conversation-repo";
 import { listEventsAfter } from "../../server/dynamo/event-repo";
@@ -10,7 +10,7 @@ import { LanguageModelError, OfflineLanguageModel, ResilientLanguageModel, type 
 import { collectStream } from "../../server/llm/collect";
 import { MAX_MESSAGE_CHARS } from "../../server/pipeline";
 import type { LocalPlatform } from "../../server/platform/local";
-import { getRegistry } from "../../server/registry/load";
+import { loadRegistry } from "../../server/composition/services";
 import { createUser, startTestPlatform } from "../helpers/platform";
 
 let platform: LocalPlatform;
@@ -18,7 +18,7 @@ before(async () => {
   platform = await startTestPlatform();
 });
 after(async () => {
-  setLanguageModel(undefined);
+  overrideServices(platform, "reset-model");
   await platform.close();
 });
 
@@ -131,6 +131,18 @@ describe("consultation.updateSpec", () => {
     const state = (events[0] as Extract<SendEvent, { type: "accepted" }>).state;
     assert.equal(state.draft.name, "dental-desk");
     assert.equal(state.draft.deployment?.target, "lambda", "the user's choice wins over the conversation");
+  });
+
+  test("the IaC choice is edited like any field and survives a change of target", async () => {
+    const { caller, projectId, rev } = await newProject();
+    const edited = await caller.consultation.updateSpec({ projectId, rev, edits: [{ path: "deployment.target", value: "lambda" }, { path: "deployment.iac", value: "terraform" }] });
+    const moved = await caller.consultation.updateSpec({ projectId, rev: edited.rev, edits: [{ path: "deployment.target", value: "agentcore" }] });
+    assert.deepEqual([moved.draft.deployment?.target, (moved.draft.deployment as { iac?: string } | undefined)?.iac], ["agentcore", "terraform"]);
+    await assert.rejects(caller.consultation.updateSpec({ projectId, rev: moved.rev, edits: [{ path: "deployment.iac", value: "pulumi" }] }), (e: unknown) => {
+      assert.equal(code(e), "BAD_REQUEST");
+      assert.match((e as Error).message, /^deployment\.iac: /);
+      return true;
+    });
   });
 
   test("a value that fails the field's schema is BAD_REQUEST naming the field, and nothing is saved", async () => {
@@ -248,12 +260,12 @@ describe("a provider failing mid-stream", () => {
 
   test("keeps the partial reply marked, and retry answers the same message", async () => {
     const { caller, projectId, rev } = await newProject();
-    setLanguageModel(new FailingModel());
+    overrideServices(platform, { languageModel: new FailingModel() });
     let events: SendEvent[];
     try {
       events = await drain(await caller.consultation.send({ projectId, message: DENTAL, rev }));
     } finally {
-      setLanguageModel(undefined);
+      overrideServices(platform, "reset-model");
     }
     const failed = events.at(-1) as Extract<SendEvent, { type: "failed" }>;
     assert.equal(failed.type, "failed");
@@ -284,7 +296,7 @@ describe("a provider failing mid-stream", () => {
         return Promise.reject(new Error("unused"));
       },
     };
-    setLanguageModel(new ResilientLanguageModel(down, new OfflineLanguageModel({ registry: getRegistry() }), { maxAttempts: 1, initialDelayMs: 1 }));
+    overrideServices(platform, { languageModel: new ResilientLanguageModel(down, new OfflineLanguageModel({ registry: loadRegistry() }), { maxAttempts: 1, initialDelayMs: 1 }) });
     try {
       const events = await drain(await caller.consultation.send({ projectId, message: DENTAL, rev }));
       assert.deepEqual(events.slice(0, 2).map((e) => e.type), ["accepted", "notice"]);
@@ -292,7 +304,7 @@ describe("a provider failing mid-stream", () => {
       const done = events.at(-1) as Extract<SendEvent, { type: "done" }>;
       assert.equal(done.message.servedBy, "offline");
     } finally {
-      setLanguageModel(undefined);
+      overrideServices(platform, "reset-model");
     }
   });
 

@@ -2,14 +2,16 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
-import { costEstimates, testResults } from "../../server/db/schema";
+import { costEstimates, deploymentInvocations, deployments, testResults } from "../../server/db/schema";
+import { MIN_DEPLOYED_INVOCATIONS } from "../../server/cost/measured-usage";
 import { ensureContext, getContext, saveContext } from "../../server/dynamo/context-repo";
 import { estimateCost } from "../../server/cost/estimate";
 import { updateDraft } from "../../server/spec/draft";
 import { loadPricing } from "../../server/cost/pricing";
 import { createId } from "../../server/ids";
 import type { LocalPlatform } from "../../server/platform/local";
-import { getModel, listModels } from "../../server/registry/load";
+import { loadRegistry } from "../../server/composition/services";
+import { costDepsFrom } from "../../server/cost/deps";
 import { storeVersion } from "../../server/versions/service";
 import { createUser, startTestPlatform } from "../helpers/platform";
 
@@ -20,7 +22,9 @@ after(() => platform.close());
 type Err = TRPCError & { code: string };
 const is = (code: string, pattern?: RegExp) => (e: unknown) => (e as Err).code === code && (!pattern || pattern.test((e as Error).message));
 const detailsOf = (e: unknown) => (e as { cause?: { details?: Record<string, unknown> } }).cause?.details;
-const costDeps = () => ({ getModel, listModels, pricing: loadPricing() });
+const registry = loadRegistry();
+const costDeps = () => costDepsFrom(registry, loadPricing());
+const getModel = (id: string) => registry.modelById.get(id);
 
 /** In-region Claude Sonnet 4.6: $3 in / $15 out per 1M tokens (registry/models.json). */
 const SONNET = "anthropic.claude-sonnet-4-6";
@@ -157,7 +161,7 @@ describe("cost router: calibration from test runs", () => {
     ]);
     const after = await caller.cost.preview({ projectId, usage: { requestsPerMonth: 10_000 } });
     assert.equal(after.estimate.usageSource, "measured");
-    assert.deepEqual(after.calibration, { runs: 2, avgInputTokens: 4000, avgOutputTokens: 301, avgLatencyMs: 3001 });
+    assert.deepEqual(after.calibration, { runs: 2, avgInputTokens: 4000, avgOutputTokens: 301, avgLatencyMs: 3001, source: "test-runs" });
     assert.equal(after.usage.inputTokens, 4000);
     assert.equal(after.usage.avgDurationMs, 3001);
     // 10,000 × (4,000 × $3 + 301 × $15) / 1M = 10,000 × $0.016515 = $165.15
@@ -171,6 +175,29 @@ describe("cost router: calibration from test runs", () => {
     const fresh = await newProjectWithDraft();
     const claimed = await fresh.caller.cost.preview({ projectId: fresh.projectId, usage: { usageSource: "measured", measuredRuns: 9 } });
     assert.equal(claimed.estimate.usageSource, "estimated");
+  });
+});
+
+describe("cost router: calibration from the deployed agent", () => {
+  test("enough calls to the deployment replace the test runs and are named as such; fewer do not", async () => {
+    const { caller, user, projectId } = await newProjectWithDraft();
+    await platform.db.insert(testResults).values({ id: createId("run"), projectId, input: "hi", status: "succeeded", modelUsed: SONNET, tokensIn: 3000, tokensOut: 200, latencyTotalMs: 2000 });
+    const deploymentId = createId("deployment");
+    await platform.db.insert(deployments).values({ id: deploymentId, projectId, userId: user.id, environment: "prod", kind: "deploy", status: "succeeded", stackName: "support-agent-prod", region: "us-east-1" });
+    const call = (tokensIn: number, tokensOut: number, status = "succeeded") => ({ id: createId("invocation"), projectId, deploymentId, input: "q", status, tokensIn, tokensOut, latencyTotalMs: 1500 });
+    // One short of the threshold (and a failed call, which never counts): still the test runs.
+    await platform.db.insert(deploymentInvocations).values([...Array.from({ length: MIN_DEPLOYED_INVOCATIONS - 1 }, () => call(1000, 100)), call(900_000, 90_000, "failed")]);
+    const few = await caller.cost.preview({ projectId, usage: { requestsPerMonth: 10_000 } });
+    assert.deepEqual(few.calibration, { runs: 1, avgInputTokens: 3000, avgOutputTokens: 200, avgLatencyMs: 2000, source: "test-runs" });
+
+    await platform.db.insert(deploymentInvocations).values(call(2000, 300));
+    const enough = await caller.cost.preview({ projectId, usage: { requestsPerMonth: 10_000 } });
+    // (9 × 1,000 + 2,000) / 10 = 1,100 input; (9 × 100 + 300) / 10 = 120 output.
+    assert.deepEqual(enough.calibration, { runs: MIN_DEPLOYED_INVOCATIONS, avgInputTokens: 1100, avgOutputTokens: 120, avgLatencyMs: 1500, source: "deployment" });
+    assert.equal(enough.usage.inputTokens, 1100);
+    // 10,000 × (1,100 × $3 + 120 × $15) / 1M = 10,000 × $0.0051 = $51.00
+    assert.equal(line(enough.estimate, "Bedrock model"), 51);
+    assert.ok(enough.estimate.assumptions.some((a) => a.key === "inputTokens" && /measured from 10 invocations of the deployed agent/.test(a.note)));
   });
 });
 

@@ -7,7 +7,8 @@ import { generateProject } from "../../server/generation";
 import { setDeployer } from "../../server/platform";
 import { LocalDeployer } from "../../server/platform/deployer/local-deployer";
 import type { LocalPlatform } from "../../server/platform/local";
-import { getRegistry, registryLookup } from "../../server/registry/load";
+import { registryLookup } from "../../server/registry/load";
+import { loadRegistry } from "../../server/composition/services";
 import { storeVersion } from "../../server/versions/service";
 import { createUser, startTestPlatform } from "../helpers/platform";
 import { SPEC } from "../helpers/sample-spec";
@@ -29,7 +30,7 @@ async function projectWithVersions(caller: Awaited<ReturnType<typeof createUser>
   const versions = [];
   for (const systemPrompt of prompts) {
     const spec = { ...SPEC, systemPrompt };
-    versions.push(await storeVersion(platform, { projectId: project.id, spec, generated: generateProject(spec, registryLookup(getRegistry())), verification: null }));
+    versions.push(await storeVersion(platform, { projectId: project.id, spec, generated: generateProject(spec, registryLookup(loadRegistry())), verification: null }));
   }
   return { project, versions };
 }

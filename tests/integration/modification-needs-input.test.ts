@@ -59,6 +59,19 @@ describe("change requests that need input or change nothing", () => {
     assert.equal((await caller.generation.listVersions({ projectId: project.id })).length, 1);
   });
 
+  test("a change request on a spec with fields still open fails naming them in the user's words, not by internal path", async () => {
+    const { user, caller } = await createUser(platform);
+    const project = await caller.project.create({ name: "Incomplete" });
+    await setDraft(platform, project.id, user.id, { name: "helpdesk-bot", description: "Answers employee questions" });
+    const m = await caller.modification.request({ projectId: project.id, request: "deploy on Lambda instead" });
+    await platform.jobs.drain(60_000);
+    const failed = await caller.modification.get({ projectId: project.id, modificationId: m.modificationId });
+    assert.equal(failed.status, "failed");
+    assert.match(failed.error ?? "", /System prompt is missing/);
+    assert.match(failed.error ?? "", /Model is missing/);
+    assert.doesNotMatch(failed.error ?? "", /systemPrompt|model\.id|deployment\b/);
+  });
+
   test("another user's modification cannot be answered", async () => {
     const alice = await createUser(platform);
     const bob = await createUser(platform);

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { after, before, describe, test } from "node:test";
 import { gunzipSync } from "node:zlib";
 import { createApiToken } from "../../server/auth/api-tokens";
-import { getRegistry } from "../../server/registry/load";
+import { loadRegistry } from "../../server/composition/services";
 import { handleApiRequest } from "../../server/local/api-handler";
 import type { LocalPlatform } from "../../server/platform/local";
 import { createUser, startTestPlatform } from "../helpers/platform";
@@ -46,8 +46,8 @@ describe("GET /api/registry", () => {
     assert.equal(first.headers["cache-control"], "private, no-cache");
     assert.equal(first.headers["content-encoding"], "gzip");
     const listed = JSON.parse(gunzipSync(first.body).toString()) as { total: number; models: { id: string }[] };
-    assert.equal(listed.total, getRegistry().models.length);
-    assert.deepEqual(listed.models.map((m) => m.id), getRegistry().models.map((m) => m.id));
+    assert.equal(listed.total, loadRegistry().models.length);
+    assert.deepEqual(listed.models.map((m) => m.id), loadRegistry().models.map((m) => m.id));
 
     const versioned = first.headers["content-location"]!;
     assert.match(versioned, /^\/api\/registry\/models\/[\w-]{16}\?offset=0&limit=500$/);
@@ -65,7 +65,7 @@ describe("GET /api/registry", () => {
 
   test("pages are projections of the whole list; an old version redirects to the current one", async () => {
     const page = JSON.parse((await get("/api/registry/tools?offset=2&limit=3", auth)).body.toString()) as { total: number; tools: { id: string; python?: unknown }[] };
-    assert.deepEqual(page.tools.map((t) => t.id), getRegistry().tools.slice(2, 5).map((t) => t.id));
+    assert.deepEqual(page.tools.map((t) => t.id), loadRegistry().tools.slice(2, 5).map((t) => t.id));
     assert.equal(page.tools[0]!.python, undefined, "lists carry summaries, not code snippets");
     const old = await get("/api/registry/tools/AAAAAAAAAAAAAAAA?offset=2&limit=3", auth);
     assert.equal(old.status, 302);

@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { modelSelections, toolSelections } from "../../server/db/schema";
 import { getContext, saveContext } from "../../server/dynamo/context-repo";
 import type { LocalPlatform } from "../../server/platform/local";
-import { getRegistry } from "../../server/registry/load";
+import { loadRegistry } from "../../server/composition/services";
 import { anonymousCaller, createUser, startTestPlatform } from "../helpers/platform";
 
 let platform: LocalPlatform;
@@ -29,11 +29,11 @@ describe("registry router: models", () => {
   test("list returns every model without a filter and filters on the server", async () => {
     const { caller } = await createUser(platform);
     const all = await caller.registry.models.list();
-    assert.equal(all.total, getRegistry().models.length);
+    assert.equal(all.total, loadRegistry().models.length);
     assert.equal(all.models.length, all.total);
     assert.ok(all.total >= 60);
     const nova = all.models.find((m) => m.id === "amazon.nova-pro-v1:0")!;
-    const full = getRegistry().modelById.get("amazon.nova-pro-v1:0")!;
+    const full = loadRegistry().modelById.get("amazon.nova-pro-v1:0")!;
     assert.deepEqual(nova.pricing, { inputPer1M: full.pricing.inputPer1M, outputPer1M: full.pricing.outputPer1M });
     assert.deepEqual(nova.capabilities, full.capabilities);
     assert.equal("source" in nova, false, "list summaries leave provenance to models.get");
@@ -105,7 +105,7 @@ describe("registry router: tools", () => {
   test("list, filter by category and search, get", async () => {
     const { caller } = await createUser(platform);
     const all = await caller.registry.tools.list();
-    assert.equal(all.tools.length, getRegistry().tools.length);
+    assert.equal(all.tools.length, loadRegistry().tools.length);
     assert.equal("python" in all.tools[0]!, false, "summaries leave the snippets to tools.get");
     const memory = await caller.registry.tools.list({ category: "memory" });
     assert.ok(memory.tools.length > 0 && memory.tools.every((t) => t.category === "memory"));
@@ -153,7 +153,7 @@ describe("selection router", () => {
 
     const first = await caller.selection.setModel({ projectId, modelId: "amazon.nova-pro-v1:0" });
     assert.equal(first.model?.id, "amazon.nova-pro-v1:0");
-    assert.equal(first.model?.entry?.name, getRegistry().modelById.get("amazon.nova-pro-v1:0")!.name);
+    assert.equal(first.model?.entry?.name, loadRegistry().modelById.get("amazon.nova-pro-v1:0")!.name);
 
     // A draft field set elsewhere (consultation) survives the next selection.
     const before = (await getContext(platform.dynamo, projectId))!;

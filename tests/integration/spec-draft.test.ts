@@ -5,7 +5,7 @@ import { getContext } from "../../server/dynamo/context-repo";
 import { assessCompleteness } from "../../server/pipeline/completeness";
 import type { SpecDraft } from "../../server/pipeline/draft";
 import type { LocalPlatform } from "../../server/platform/local";
-import { getRegistry } from "../../server/registry/load";
+import { loadRegistry } from "../../server/composition/services";
 import { clipToSentences, deriveCompleteness, mergePatch, patchChange, readDraft, updateDraft } from "../../server/spec/draft";
 import { createUser, startTestPlatform } from "../helpers/platform";
 
@@ -13,7 +13,7 @@ let platform: LocalPlatform;
 before(async () => (platform = await startTestPlatform()));
 after(() => platform.close());
 
-const tools = getRegistry().tools;
+const tools = loadRegistry().tools;
 const deps = () => ({ dynamo: platform.dynamo, tools });
 
 async function newProject(tag = "draft") {

@@ -3,7 +3,7 @@ import { after, before, describe, test } from "node:test";
 import type { TRPCError } from "@trpc/server";
 import { listEventsAfter } from "../../server/dynamo/event-repo";
 import type { LocalPlatform } from "../../server/platform/local";
-import { setTestRunner } from "../../server/testing";
+import { overrideServices } from "../../server/composition/root";
 import type { RunJob, TestRunner } from "../../server/testing/types";
 import { anonymousCaller, createUser, startTestPlatform } from "../helpers/platform";
 import { scriptedAgent, storeScript } from "../sandbox/helpers";
@@ -21,7 +21,7 @@ const code = (e: unknown) => (e as TRPCError).code;
 before(async () => {
   platform = await startTestPlatform();
   const stub: TestRunner = { kind: "aws", modelFor: async (id) => ({ kind: "bedrock", id: id ?? "x", label: `bedrock:${id}` }), start: async (job) => void jobs.push(job) };
-  setTestRunner(stub);
+  overrideServices(platform, { testRunner: stub });
 });
 after(() => platform.close());
 

@@ -6,8 +6,9 @@ import { join } from "node:path";
 import { generateProject } from "../../server/generation/generate-project";
 import type { GeneratedProject } from "../../server/generation/types";
 import type { LocalPlatform } from "../../server/platform/local";
-import { getRegistry, registryLookup } from "../../server/registry/load";
-import { setTestRunner } from "../../server/testing";
+import { registryLookup } from "../../server/registry/load";
+import { loadRegistry } from "../../server/composition/services";
+import { overrideServices } from "../../server/composition/root";
 import type { SandboxLimits } from "../../server/testing/limits";
 import { LocalTestRunner } from "../../server/testing/local-runner";
 import { mockPlan } from "../../server/testing/model/choose";
@@ -31,7 +32,7 @@ export const TEST_CACHE = join(tmpdir(), "agent-builder-test-runner-cache");
 export const TS_SPEC = { ...SPEC, name: "ts-run-agent", language: "typescript", tools: [{ id: "notebook" }] } as const;
 
 export function generate(spec: unknown): GeneratedProject {
-  const r = getRegistry();
+  const r = loadRegistry();
   return generateProject(spec, registryLookup(r));
 }
 
@@ -65,7 +66,7 @@ export function useTestRunner(platform: LocalPlatform, o: { concurrency?: number
     concurrency: o.concurrency ?? 2,
     limits: o.limits,
   });
-  setTestRunner(runner);
+  overrideServices(platform, { testRunner: runner });
   return runner;
 }
 

@@ -1,8 +1,8 @@
-import { getConsultation, getLanguageModel, ProjectInput, retryReply, SendInput, sendMessage, specRegistry, updateSpec, UpdateSpecInput } from "../../consultation";
+import { getConsultation, ProjectInput, retryReply, SendInput, sendMessage, updateSpec, UpdateSpecInput } from "../../consultation";
 import type { Context } from "../trpc";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
 
-const deps = (ctx: Context) => ({ platform: ctx.platform, registry: specRegistry(), model: getLanguageModel() });
+const deps = (ctx: Context) => ({ platform: ctx.platform, registry: ctx.services.registry, model: ctx.services.languageModel });
 
 export const consultationRouter = createTRPCRouter({
   get: protectedProcedure.input(ProjectInput).query(({ ctx, input }) => getConsultation(deps(ctx), ctx.userId, input.projectId)),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { loadPricing } from "../../cost/pricing";
+import { costDepsFrom } from "../../cost/deps";
 import {
   applyCostSuggestion,
   ApplySuggestionInput,
@@ -12,7 +12,6 @@ import {
   SetTargetInput,
   type CostServiceDeps,
 } from "../../cost/service";
-import { getModel, getRegistry, listModels } from "../../registry/load";
 import { projectTraffic, saveCostAssumptions, SaveAssumptionsInput } from "../../cost/assumptions-service";
 import { ProjectRef } from "../../projects/service";
 import { createTRPCRouter, protectedProcedure, type Context } from "../trpc";
@@ -21,8 +20,8 @@ const deps = (ctx: Context): CostServiceDeps => ({
   db: ctx.platform.db,
   dynamo: ctx.platform.dynamo,
   blobs: ctx.platform.blobs,
-  cost: { getModel, listModels, pricing: loadPricing() },
-  tools: getRegistry().tools,
+  cost: costDepsFrom(ctx.services.registry, ctx.services.pricing),
+  tools: ctx.services.registry.tools,
 });
 
 /**

@@ -2,7 +2,6 @@ import { z } from "zod";
 import { requestModification } from "../../pipeline/workers/lifecycle";
 import { describeModification } from "../../pipeline/workers/queries";
 import { getOwnedProject, ProjectRef } from "../../projects/service";
-import { getRegistry } from "../../registry/load";
 import { specForGeneration } from "../../spec/draft";
 import { diffVersions, downloadVersion, getVersionWithFiles } from "../../versions/queries";
 import { listVersions } from "../../versions/service";
@@ -19,7 +18,7 @@ export const generationRouter = createTRPCRouter({
    */
   generate: protectedProcedure.input(ProjectIdInput.extend({ spec: z.unknown().optional() })).mutation(async ({ ctx, input }) => {
     await getOwnedProject(ctx.platform.db, ctx.userId, input.projectId);
-    const spec = await specForGeneration({ dynamo: ctx.platform.dynamo, tools: getRegistry().tools }, input.projectId, ctx.userId, input.spec);
+    const spec = await specForGeneration({ dynamo: ctx.platform.dynamo, tools: ctx.services.registry.tools }, input.projectId, ctx.userId, input.spec);
     const m = await requestModification(ctx.platform, ctx.userId, { projectId: input.projectId, request: "Generate the project from its spec", kind: "generate", spec });
     return describeModification(m);
   }),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { compareModels } from "../../registry/compare";
 import { CompareInput, ModelFilterInput, ModelIdInput, RecommendInput, ResolveToolsInput, ToolIdInput, ValidateToolsInput } from "../../registry/inputs";
-import { getModelOrThrow, getRegistry, getToolOrThrow } from "../../registry/load";
+import { getModelOrThrow, getToolOrThrow } from "../../registry/load";
 import { filterModels } from "../../registry/models";
 import { recommendModels } from "../../registry/recommend";
 import { ToolCategory, type ToolEntry } from "../../registry/schema";
@@ -36,23 +36,23 @@ function filterTools(tools: readonly ToolEntry[], filter: z.infer<typeof ToolFil
 }
 
 const modelsRouter = createTRPCRouter({
-  list: protectedProcedure.input(ModelFilterInput.optional()).query(({ input }) => {
-    const registry = getRegistry();
+  list: protectedProcedure.input(ModelFilterInput.optional()).query(({ ctx, input }) => {
+    const { registry } = ctx.services;
     return { version: registry.modelsVersion, total: registry.models.length, models: filterModels(registry.models, input).map(modelSummary) };
   }),
-  get: protectedProcedure.input(ModelIdInput).query(({ input }) => getModelOrThrow(input.id)),
-  recommend: protectedProcedure.input(RecommendInput).query(({ input }) => recommendModels(getRegistry().models, input)),
-  compare: protectedProcedure.input(CompareInput).query(({ input }) => compareModels(getRegistry().models, input.ids, input.usage)),
+  get: protectedProcedure.input(ModelIdInput).query(({ ctx, input }) => getModelOrThrow(input.id, ctx.services.registry)),
+  recommend: protectedProcedure.input(RecommendInput).query(({ ctx, input }) => recommendModels(ctx.services.registry.models, input)),
+  compare: protectedProcedure.input(CompareInput).query(({ ctx, input }) => compareModels(ctx.services.registry.models, input.ids, input.usage)),
 });
 
 const toolsRouter = createTRPCRouter({
-  list: protectedProcedure.input(ToolFilterInput.optional()).query(({ input }) => {
-    const registry = getRegistry();
+  list: protectedProcedure.input(ToolFilterInput.optional()).query(({ ctx, input }) => {
+    const { registry } = ctx.services;
     return { version: registry.toolsVersion, total: registry.tools.length, tools: filterTools(registry.tools, input ?? {}).map(toolSummary) };
   }),
-  get: protectedProcedure.input(ToolIdInput).query(({ input }) => getToolOrThrow(input.id)),
-  resolve: protectedProcedure.input(ResolveToolsInput).query(({ input }) => resolveTools(getRegistry().tools, input.ids, input.language)),
-  validate: protectedProcedure.input(ValidateToolsInput).query(({ input }) => validateToolsForTarget(getRegistry().tools, input.ids, input.target)),
+  get: protectedProcedure.input(ToolIdInput).query(({ ctx, input }) => getToolOrThrow(input.id, ctx.services.registry)),
+  resolve: protectedProcedure.input(ResolveToolsInput).query(({ ctx, input }) => resolveTools(ctx.services.registry.tools, input.ids, input.language)),
+  validate: protectedProcedure.input(ValidateToolsInput).query(({ ctx, input }) => validateToolsForTarget(ctx.services.registry.tools, input.ids, input.target)),
 });
 
 export const registryRouter = createTRPCRouter({ models: modelsRouter, tools: toolsRouter });

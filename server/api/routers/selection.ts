@@ -1,8 +1,7 @@
-import { getRegistry } from "../../registry/load";
 import { getSelection, SelectionRef, setModelSelection, setToolSelection, SetModelInput, SetToolsInput, type SelectionDeps } from "../../registry/selections";
 import { createTRPCRouter, protectedProcedure, type Context } from "../trpc";
 
-const deps = (ctx: Context): SelectionDeps => ({ db: ctx.platform.db, dynamo: ctx.platform.dynamo, registry: getRegistry() });
+const deps = (ctx: Context): SelectionDeps => ({ db: ctx.platform.db, dynamo: ctx.platform.dynamo, registry: ctx.services.registry });
 
 /** A project's model and tool selections; every procedure checks that the caller owns the project. */
 export const selectionRouter = createTRPCRouter({

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { ProjectId } from "../../projects/service";
-import { getTestRunner } from "../../testing";
 import { acceptRunnerReport, runnerJob } from "../../testing/remote/reports";
 import { RunnerJobInput, RunnerReportInput } from "../../testing/remote/schema";
 import { describeRunModel } from "../../testing/service/run-model";
@@ -9,7 +8,7 @@ import { CaseId, createCase, CreateCaseInput, deleteProjectCase, getProjectSuite
 import type { Context } from "../trpc";
 import { createTRPCRouter, protectedProcedure, publicProcedure } from "../trpc";
 
-const deps = (ctx: Context) => ({ platform: ctx.platform, runner: getTestRunner(ctx.platform) });
+const deps = (ctx: Context) => ({ platform: ctx.platform, runner: ctx.services.testRunner, registry: ctx.services.registry });
 const ProjectInput = z.object({ projectId: ProjectId });
 const RunRef = ProjectInput.extend({ runId: RunId });
 
@@ -40,6 +39,6 @@ export const testingRouter = createTRPCRouter({
   /** For ECS runner tasks (aws mode), authenticated by the run's one-time token, not a session. */
   runner: createTRPCRouter({
     job: publicProcedure.input(RunnerJobInput).mutation(({ ctx, input }) => runnerJob(ctx.platform, input)),
-    report: publicProcedure.input(RunnerReportInput).mutation(({ ctx, input }) => acceptRunnerReport(ctx.platform, input)),
+    report: publicProcedure.input(RunnerReportInput).mutation(({ ctx, input }) => acceptRunnerReport(ctx.platform, ctx.services.registry, input)),
   }),
 });

@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { costDepsFrom } from "../../cost/deps";
 import { loadPricing } from "../../cost/pricing";
 import { buildPlan, type DeployEnvironment } from "../../deploy/plan/build-plan";
 import type { ProjectFiles } from "../../generation/types";
@@ -86,7 +87,7 @@ function planCommand(dir: string, v: Values) {
   const rpm = v["requests-per-month"] === undefined ? undefined : Number(v["requests-per-month"]);
   return buildPlan(
     { files: readProjectDir(dir), environment: v.env as DeployEnvironment, region: v.region, requestsPerMonth: rpm },
-    { registry, cost: { getModel: (id) => registry.modelById.get(id), listModels: () => registry.models, pricing: loadPricing() } },
+    { registry, cost: costDepsFrom(registry, loadPricing()) },
   );
 }
 

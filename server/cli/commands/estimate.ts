@@ -8,6 +8,7 @@ import { validateSpec } from "../../spec/agent-spec";
 import { defaultUsage } from "../../cost/default-usage";
 import { estimateCost } from "../../cost/estimate";
 import { fmtUsd } from "../../cost/format";
+import { costDepsFrom } from "../../cost/deps";
 import { loadPricing } from "../../cost/pricing";
 import type { CostDeps, CostEstimate } from "../../cost/types";
 
@@ -29,7 +30,7 @@ function defaultDeps(): CostDeps {
   const local = join(process.cwd(), "registry");
   const dir = existsSync(join(local, "models.json")) ? local : resolve(__dirname, "../../../registry");
   const registry = loadRegistryFrom(dir);
-  return { getModel: (id) => registry.modelById.get(id), listModels: () => registry.models, pricing: loadPricing() };
+  return costDepsFrom(registry, loadPricing());
 }
 
 /** "1e6", "250000" → number; anything else is passed on as NaN so validation names the flag. */

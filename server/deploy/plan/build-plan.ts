@@ -4,7 +4,7 @@ import type { CostDeps } from "../../cost/types";
 import { DomainError } from "../../errors";
 import type { ProjectFiles } from "../../generation/types";
 import type { Registry } from "../../registry/load";
-import { parseSpecOrThrow, type AgentSpec } from "../../spec/agent-spec";
+import { iacOf, parseSpecOrThrow, type AgentSpec, type IacTool } from "../../spec/agent-spec";
 import { ciCommands, stackName, type CiStep } from "./commands";
 import { deployerPermissions, type DeployerPermission } from "./deployer-iam";
 import { findCfnTemplates, type CfnTemplate } from "./iac";
@@ -20,6 +20,12 @@ export type DeployPlan = {
   environment: DeployEnvironment;
   region: string;
   target: AgentSpec["deployment"]["target"];
+  /**
+   * What the project deploys itself with. Deploys from the product always apply the
+   * CloudFormation template the generator writes beside the Terraform (same resources, IAM
+   * checked equal at verification); `ciCommands` follow the project's own choice.
+   */
+  iac: IacTool;
   /** Container targets build an ARM64 image with CodeBuild before the stack changes. */
   needsImage: boolean;
   templatePath: string;
@@ -77,6 +83,7 @@ export function buildPlan(input: PlanInput, deps: PlanDeps): DeployPlan {
     environment: input.environment,
     region: spec.deployment.region,
     target: spec.deployment.target,
+    iac: iacOf(spec.deployment),
     needsImage,
     templatePath: template.path,
     resources: template.resources.map((r) => ({ logicalId: r.logicalId, type: r.type, retainedOnDelete: r.deletionPolicy === "Retain" || r.deletionPolicy === "RetainExceptOnCreate" })),
@@ -86,6 +93,6 @@ export function buildPlan(input: PlanInput, deps: PlanDeps): DeployPlan {
     agentRoles: agentRoles(template),
     prerequisites: prerequisites(spec, access, tools, template),
     cost: costOf(spec, deps, input.requestsPerMonth),
-    ciCommands: ciCommands(spec, input.environment, template, [...input.files.keys()]),
+    ciCommands: ciCommands(spec, input.environment, template, input.files),
   };
 }

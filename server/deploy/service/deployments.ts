@@ -9,6 +9,7 @@ import { publishEvent } from "../../realtime/publish";
 import { getVersion, readVersionFiles } from "../../versions/service";
 import { resolveTarget, DEPLOY_STATUS_EVENT } from "../driver";
 import { transition } from "../machine";
+import type { PlanDeps } from "../plan/build-plan";
 import { findCfnTemplates } from "../plan/iac";
 import { getProjectDeployment, insertDeployment, listDeployments, moveDeployment, type Deployment } from "../store";
 import { watchDeployment } from "../watch";
@@ -27,9 +28,9 @@ export const DestroyInput = EnvRef.extend({ confirm: z.string().max(200).optiona
  * connected, and no other deployment of this project environment may be unfinished (CONFLICT
  * from a unique index). Returns at once; the change set is then built and waits for review.
  */
-export async function applyDeployment(p: Platform, userId: string, raw: z.input<typeof ApplyInput>, kind: "deploy" | "rollback" = "deploy"): Promise<Deployment> {
+export async function applyDeployment(p: Platform, planDeps: PlanDeps, userId: string, raw: z.input<typeof ApplyInput>, kind: "deploy" | "rollback" = "deploy"): Promise<Deployment> {
   const input = ApplyInput.parse(raw);
-  const plan = await planDeployment(p, userId, { projectId: input.projectId, versionId: input.versionId, environment: input.environment });
+  const plan = await planDeployment(p, planDeps, userId, { projectId: input.projectId, versionId: input.versionId, environment: input.environment });
   const connection = targetOf(await findConnection(p, userId));
   if (plan.region !== connection.region) {
     throw new DomainError("invalid", `The version deploys to ${plan.region} but the connected account is set up in ${connection.region}: connect a role in ${plan.region} or change the spec's region`, { field: "deployment.region" });
@@ -80,14 +81,14 @@ const lastGood = (p: Platform, projectId: string, environment: string) =>
     .orderBy(desc(deployments.createdAt), desc(deployments.id)).limit(10);
 
 /** Deploys the previous good version of the environment again (a change set to review, like any deploy). */
-export async function rollbackDeployment(p: Platform, userId: string, raw: z.input<typeof EnvRef>): Promise<Deployment> {
+export async function rollbackDeployment(p: Platform, planDeps: PlanDeps, userId: string, raw: z.input<typeof EnvRef>): Promise<Deployment> {
   const input = EnvRef.parse(raw);
   await getOwnedProject(p.db, userId, input.projectId);
   const good = await lastGood(p, input.projectId, input.environment);
   const current = good[0];
   const previous = good.find((d) => d.versionId && d.versionId !== current?.versionId);
   if (!current || !previous) throw new DomainError("invalid", `There is no earlier good version of ${input.environment} to roll back to`, { environment: input.environment });
-  return applyDeployment(p, userId, { projectId: input.projectId, versionId: previous.versionId!, environment: input.environment, parameters: previous.parameters ?? {} }, "rollback");
+  return applyDeployment(p, planDeps, userId, { projectId: input.projectId, versionId: previous.versionId!, environment: input.environment, parameters: previous.parameters ?? {} }, "rollback");
 }
 
 /** Resources CloudFormation keeps after the stack is deleted (DeletionPolicy Retain), from the deployed template. */

@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { loadPricing } from "../../cost/pricing";
+import { costDepsFrom } from "../../cost/deps";
 import type { PricingFile } from "../../cost/pricing-schema";
 import type { Platform } from "../../platform/types";
 import { getOwnedProject, ProjectId } from "../../projects/service";
-import { getRegistry } from "../../registry/load";
+import type { Registry } from "../../registry/load";
 import { getVersion, readVersionFiles } from "../../versions/service";
 import { buildPlan, ENVIRONMENTS, type DeployPlan, type PlanDeps } from "../plan/build-plan";
 
@@ -21,20 +21,15 @@ export const PlanInput = z.object({
 });
 export type PlanInput = z.input<typeof PlanInput>;
 
-let pricing: PricingFile | undefined;
-/** The registries and prices the plan reads; loaded once per process. */
-export function planDeps(): PlanDeps {
-  const registry = getRegistry();
-  pricing ??= loadPricing();
-  return { registry, cost: { getModel: (id) => registry.modelById.get(id), listModels: () => registry.models, pricing } };
-}
+/** The registries and prices the plan reads. */
+export const planDeps = (registry: Registry, pricing: PricingFile): PlanDeps => ({ registry, cost: costDepsFrom(registry, pricing) });
 
 /** The plan of a stored version of the caller's project (another user's → NOT_FOUND). Works with no account connected. */
-export async function planDeployment(p: Pick<Platform, "db" | "blobs">, userId: string, raw: PlanInput): Promise<DeployPlan & { versionId: string; version: number }> {
+export async function planDeployment(p: Pick<Platform, "db" | "blobs">, deps: PlanDeps, userId: string, raw: PlanInput): Promise<DeployPlan & { versionId: string; version: number }> {
   const input = PlanInput.parse(raw);
   await getOwnedProject(p.db, userId, input.projectId);
   const version = await getVersion(p.db, input.projectId, input.versionId);
   const files = await readVersionFiles(p, version);
-  const plan = buildPlan({ files, environment: input.environment, region: input.region, requestsPerMonth: input.requestsPerMonth }, planDeps());
+  const plan = buildPlan({ files, environment: input.environment, region: input.region, requestsPerMonth: input.requestsPerMonth }, deps);
   return { ...plan, versionId: version.id, version: version.version };
 }

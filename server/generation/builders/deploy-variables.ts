@@ -1,3 +1,4 @@
+import { iacOf } from "../../spec/agent-spec";
 import type { ResolvedProject } from "../types";
 
 /**
@@ -14,7 +15,14 @@ export type DeployVariable = {
   secret?: boolean;
 };
 
+const TF_STATE_BUCKET: DeployVariable = { name: "TF_STATE_BUCKET", description: "S3 bucket for the Terraform state (versioning on)", example: "my-terraform-state", parameter: null };
+
 export function deployVariables(project: ResolvedProject): DeployVariable[] {
+  const vars = targetVariables(project);
+  return iacOf(project.spec.deployment) === "terraform" ? [TF_STATE_BUCKET, ...vars] : vars;
+}
+
+function targetVariables(project: ResolvedProject): DeployVariable[] {
   const d = project.spec.deployment;
   if (d.target === "lambda") return [{ name: "CODE_BUCKET", description: "S3 bucket for the deployment package", example: "my-artifacts-bucket", parameter: null }];
   if (d.target !== "ecs-fargate") return [];

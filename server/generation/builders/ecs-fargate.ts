@@ -14,19 +14,23 @@ import {
   type BuildInput,
   type BuiltFile,
 } from "./common";
+import type { CfnStatement } from "../iam";
 import { CONTAINER_PORT, loadBalancerParameters, loadBalancerResources, loadBalancerUrl } from "./ecs-load-balancer";
 
 const PORT = CONTAINER_PORT;
 // Scratch space the agent may write; the root filesystem is read-only.
-const SCRATCH_VOLUME = "scratch";
+export const SCRATCH_VOLUME = "scratch";
 
-function fargate(input: BuildInput) {
+/** The task role's statements: telemetry and the agent's own (model, tools, secret). */
+export const fargateTaskStatements = (input: BuildInput): CfnStatement[] => [...telemetryStatements(input.project, input.project.spec.name), ...input.agentStatements];
+
+export function fargate(input: BuildInput) {
   const d = input.project.spec.deployment;
   if (d.target !== "ecs-fargate") throw new Error("ECS Fargate builder called for another target");
   return d;
 }
 
-const cpuArchitecture = (arch: "arm64" | "x86_64") => (arch === "arm64" ? "ARM64" : "X86_64");
+export const cpuArchitecture = (arch: "arm64" | "x86_64") => (arch === "arm64" ? "ARM64" : "X86_64");
 
 /** The container's own health check: GET /ping on the port it serves, with the runtime the image has. */
 export function healthCheckCommand(language: "python" | "typescript"): string[] {
@@ -36,7 +40,7 @@ export function healthCheckCommand(language: "python" | "typescript"): string[] 
     : ["CMD", "node", "-e", `fetch('${url}').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))`];
 }
 
-function containerDefinition(input: BuildInput, image: unknown, logGroup: unknown) {
+export function containerDefinition(input: BuildInput, image: unknown, logGroup: unknown) {
   const { spec } = input.project;
   return {
     Name: spec.name,
@@ -60,7 +64,7 @@ export function buildFargateCloudFormation(input: BuildInput): BuiltFile[] {
   const { project } = input;
   const { spec } = project;
   const d = fargate(input);
-  const taskStatements = [...telemetryStatements(project, spec.name), ...input.agentStatements];
+  const taskStatements = fargateTaskStatements(input);
   const ingressFrom = d.loadBalancer ? { SourceSecurityGroupId: ref("LoadBalancerSecurityGroup") } : { CidrIp: "10.0.0.0/8" };
   const template = {
     AWSTemplateFormatVersion: TEMPLATE_FORMAT_VERSION,

@@ -13,11 +13,11 @@ import type { z } from "zod";
 type Fargate = z.infer<typeof FargateDeployment>;
 
 export const CONTAINER_PORT = 8080;
-const HTTPS = 443;
+export const HTTPS = 443;
 // The current TLS 1.3 / 1.2 policy (ELB documentation, "Security policies for your Application Load Balancer").
-const TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
+export const TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
 // Headroom over the time budget: the model's last chunk and the response still have to pass.
-const IDLE_HEADROOM_SECONDS = 60;
+export const IDLE_HEADROOM_SECONDS = 60;
 
 export const OIDC_PARAMETERS = ["OidcIssuer", "OidcAuthorizationEndpoint", "OidcTokenEndpoint", "OidcUserInfoEndpoint", "OidcClientId", "OidcClientSecret"] as const;
 

@@ -1,5 +1,6 @@
 import { toYaml, type BuildInput, type BuiltFile } from "./common";
 import { deployVariables } from "./deploy-variables";
+import { iacOf } from "../../spec/agent-spec";
 
 /**
  * .github/workflows/ci.yml for the generated project: test on every push and pull request,
@@ -21,6 +22,7 @@ export const PINNED_ACTIONS = {
   setupQemu: "docker/setup-qemu-action@96fe6ef7f33517b61c61be40b68a1882f3264fb8", // v4.2.0
   setupBuildx: "docker/setup-buildx-action@37fe631027851001ddb9b187196cc803df7f5f0e", // v4.3.0
   awsCredentials: "aws-actions/configure-aws-credentials@e6de054238d6b7531b4efff3b6587d9aade6a06c", // v6.2.3
+  setupTerraform: "hashicorp/setup-terraform@dfe3c3f87815947d99a8997f908cb6525fc44e9e", // v4.0.1
 } as const;
 
 /** The Node major the generated project runs on everywhere (Docker, Lambda, CI, engines). */
@@ -54,6 +56,8 @@ export function buildGithubWorkflow({ project }: BuildInput): BuiltFile[] {
   const promote = container
     ? [{ name: "Load the tested image", run: "docker load --input image.tar" }]
     : [];
+  // The wrapper would turn `terraform output` into step outputs; the script wants the plain CLI.
+  const terraform = iacOf(spec.deployment) === "terraform" ? [{ uses: a.setupTerraform, with: { terraform_wrapper: false } }] : [];
   const env: Record<string, string> = Object.fromEntries(
     deployVariables(project).map((v) => [v.name, `\${{ ${v.secret ? "secrets" : "vars"}.${v.name} }}`]),
   );
@@ -76,6 +80,7 @@ export function buildGithubWorkflow({ project }: BuildInput): BuiltFile[] {
           checkout,
           { uses: a.downloadArtifact, with: { name: ARTIFACT } },
           ...promote,
+          ...terraform,
           { uses: a.awsCredentials, with: { "role-to-assume": "${{ secrets.AWS_DEPLOY_ROLE_ARN }}", "aws-region": spec.deployment.region } },
           { name: "Deploy the tested artifact", env, run: "sh scripts/deploy.sh" },
         ],

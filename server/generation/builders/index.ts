@@ -2,6 +2,9 @@ import type { BuilderId } from "../template-manifest";
 import { buildAgentCoreCloudFormation, buildAgentCoreProject } from "./agentcore";
 import type { BuildInput, BuiltFile } from "./common";
 import { buildFargateCloudFormation, buildTaskDefinition } from "./ecs-fargate";
+import { buildAgentCoreTerraform } from "../terraform/agentcore";
+import { buildFargateTerraform } from "../terraform/ecs-fargate";
+import { buildLambdaTerraform } from "../terraform/lambda";
 import { buildGithubWorkflow } from "./github-workflow";
 import { buildLambdaCloudFormation } from "./lambda";
 import {
@@ -27,6 +30,9 @@ export const BUILDERS: Record<BuilderId, (input: BuildInput) => BuiltFile[]> = {
   "cloudformation-ecs-fargate": buildFargateCloudFormation,
   "ecs-task-definition": buildTaskDefinition,
   "cloudformation-lambda": buildLambdaCloudFormation,
+  "terraform-agentcore": buildAgentCoreTerraform,
+  "terraform-ecs-fargate": buildFargateTerraform,
+  "terraform-lambda": buildLambdaTerraform,
 };
 
 export type { BuildInput, BuiltFile };

@@ -8,6 +8,7 @@ export type CheckName =
   | "json-syntax"
   | "yaml-syntax"
   | "cloudformation"
+  | "terraform"
   | "dockerfile"
   | "secrets"
   | "ci-workflow"

@@ -3,10 +3,12 @@ import { checkDockerfile } from "./dockerfile";
 import { checkResourceSpec } from "./cfn-spec";
 import { checkWorkflow } from "./ci-workflow";
 import { checkExposure } from "./exposure";
-import { checkCloudFormation, checkJson, isCloudFormation, parseYaml } from "./iac";
+import { checkCloudFormation, checkJson, isCloudFormation, parseYaml, type ParsedYaml } from "./iac";
 import { checkPythonSyntax } from "./python-syntax";
 import { scanSecrets } from "./secrets";
 import { checkTypeScript } from "./typescript-types";
+import { checkTerraformReferences, checkTerraformSchema, parseTerraform } from "./terraform";
+import { checkTerraformIam } from "./terraform-iam";
 import { rehearseProject } from "../rehearse/rehearse-project";
 import type { RehearsalResult } from "../rehearse/types";
 import type { CheckName, Finding, VerificationResult, VerifyOptions } from "./types";
@@ -88,6 +90,8 @@ export async function verifyProject(input: ProjectFiles, options: VerifyOptions 
       ...checkExposure(p, parsed),
     ]),
   );
+  const terraform = byExt(/^infra\/terraform\/[^/]+\.tf$/);
+  await run("terraform", terraform.length, () => checkTerraform(terraform, cfn.find(([p]) => p === "infra/cloudformation.yaml")?.[1]));
   const workflows = byExt(/^\.github\/workflows\/[^/]+\.ya?ml$/);
   await run("ci-workflow", workflows.length, () => workflows.flatMap(([p, t]) => checkWorkflow(p, t, files.get("scripts/deploy.sh"))));
   const dockerfiles = byExt(/(^|\/)Dockerfile(\.[\w-]+)?$/);
@@ -106,6 +110,19 @@ export async function verifyProject(input: ProjectFiles, options: VerifyOptions 
     ran.push({ check: "rehearsal", files: 0, ms: rehearsal.ms, status });
   }
   return { ok: !checks.some((c) => c.severity === "error"), checks, ran, ...(rehearsal ? { rehearsal } : {}) };
+}
+
+/** Terraform parses, matches the provider schema, and grants what the CloudFormation template grants. */
+async function checkTerraform(files: Array<[string, string]>, cfn: ParsedYaml | undefined): Promise<Finding[]> {
+  if (files.length === 0) return [];
+  const { config, owner, findings } = await parseTerraform(files);
+  if (findings.length > 0) return findings;
+  const main = files.find(([p]) => p.endsWith("/main.tf"))?.[0] ?? files[0]![0];
+  return [
+    ...checkTerraformSchema(config, owner),
+    ...checkTerraformReferences(config, files.map(([p]) => p)),
+    ...(cfn ? checkTerraformIam(cfn, config, main) : []),
+  ];
 }
 
 /** A failed rehearsal is an error on the file that says how the project runs; a skipped one a visible warning. */

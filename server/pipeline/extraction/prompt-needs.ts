@@ -7,22 +7,23 @@ import { normalize } from "./text";
  * request replaces the line instead of piling up contradicting instructions.
  */
 
+/** Each language by its English name and its names in the languages users most often write in (es, fr, de, it, pt). */
 const LANGUAGES: [string, RegExp][] = [
-  ["English", /\benglish\b|\binglés\b|\banglais\b|\benglisch\b/],
-  ["Spanish", /\bspanish\b|\bespañol\b|\bespanol\b|\bcastellano\b|\bespagnol\b|\bspanisch\b/],
-  ["French", /\bfrench\b|\bfrançais\b|\bfrancais\b|\bfrancés\b|\bfranzösisch\b/],
-  ["German", /\bgerman\b|\bdeutsch\b|\balemán\b|\ballemand\b/],
-  ["Italian", /\bitalian\b|\bitaliano\b|\bitalien\b/],
-  ["Portuguese", /\bportuguese\b|\bportuguês\b|\bportugues\b/],
-  ["Dutch", /\bdutch\b|\bnederlands\b/],
-  ["Polish", /\bpolish\b|\bpolski\b/],
-  ["Japanese", /\bjapanese\b|日本語/],
-  ["Chinese", /\bchinese\b|\bmandarin\b|中文/],
-  ["Korean", /\bkorean\b/],
-  ["Arabic", /\barabic\b/],
+  ["English", /\b(english|inglés|ingles|anglais|englisch|inglese|inglês)\b/],
+  ["Spanish", /\b(spanish|español|espanol|castellano|espagnol|spanisch|spagnolo|espanhol)\b/],
+  ["French", /\b(french|français|francais|francés|frances|französisch|francese|francês)\b/],
+  ["German", /\b(german|deutsch|alemán|aleman|allemand|tedesco|alemão)\b/],
+  ["Italian", /\b(italian|italiano|italien|italienisch)\b/],
+  ["Portuguese", /\b(portuguese|português|portugues|portugués|portugais|portugiesisch|portoghese)\b/],
+  ["Dutch", /\b(dutch|nederlands|holandés|néerlandais|niederländisch|olandese)\b/],
+  ["Polish", /\b(polish|polski|polaco|polonais|polnisch|polacco)\b/],
+  ["Japanese", /\b(japanese|japonés|japonais|japanisch|giapponese)\b|日本語/],
+  ["Chinese", /\b(chinese|mandarin|chino|chinois|chinesisch|cinese)\b|中文/],
+  ["Korean", /\b(korean|coreano|coréen|koreanisch)\b/],
+  ["Arabic", /\b(arabic|árabe|arabe|arabisch)\b/],
   ["Hindi", /\bhindi\b/],
-  ["Swedish", /\bswedish\b/],
-  ["Turkish", /\bturkish\b/],
+  ["Swedish", /\b(swedish|svenska|sueco|suédois|schwedisch|svedese)\b/],
+  ["Turkish", /\b(turkish|türkçe|turco|turc|türkisch)\b/],
 ];
 
 const TONES: [string, RegExp][] = [
@@ -57,7 +58,8 @@ export function readPromptNeeds(original: string): PromptNeeds {
   return { languages, tones, escalation: findEscalation(text), apis: findApis(original) };
 }
 
-const ESCALATE = /\b(escalat\w*|hand(?:s|ing)? (?:it )?(?:off|over)|pass(?:es)? (?:it )?(?:on )?to|transfer(?:s)? to|passa a|ping|page)\b[^.;]*?\b(human|person|operator|operatore|agent|engineer|on-call|team|manager|someone)\b/;
+/** The verb of an escalation in any inflection; "hand the conversation over", "pings the on-call engineer". */
+const ESCALATE = /\b(escalat\w*|hand(?:s|ed|ing)? (?:[\w'-]+ ){0,3}?(?:off|over)|pass(?:es|ed|ing)? (?:[\w'-]+ ){0,3}?(?:on )?to|transfer(?:s|red|ring)? (?:[\w'-]+ ){0,3}?to|passa a|ping(?:s|ed|ing)?|pag(?:e|es|ed|ing))\b[^.;]*?\b(human|person|operator|operatore|agent|engineer|on-call|team|manager|someone)\b/;
 
 function findEscalation(text: string): PromptNeeds["escalation"] {
   const m = ESCALATE.exec(text) ?? (/\b(escalat\w*)\b/.exec(text) as RegExpExecArray | null);
@@ -70,11 +72,18 @@ function findEscalation(text: string): PromptNeeds["escalation"] {
 
 const URL_RE = /\bhttps?:\/\/[^\s)"'<>,]+[^\s)"'<>,.;:!?]/g;
 
+/** Words that say a URL is something to call, not a site named as a setting's value. */
+const CALL_WORDS = /\b(apis?|endpoints?|rest|webhooks?|graphql|calls?|call(ing)?|look\w* up|fetch\w*|quer(y|ies)|post|get|send|check|services?|json)\b/i;
+
+/** A URL with a path or a {placeholder} is an endpoint; a bare host is an endpoint only when the words say so. */
+const isEndpoint = (url: string, before: string) => /^https?:\/\/[^/]+\/[^\s]*[\w{}]/.test(url) || CALL_WORDS.test(before);
+
 /** URLs the user gives for the agent to call, with the words around them as what it is for. */
 function findApis(original: string): PromptNeeds["apis"] {
   const out: PromptNeeds["apis"] = [];
   for (const m of original.matchAll(URL_RE)) {
     const sentence = original.slice(Math.max(0, original.lastIndexOf(".", m.index - 1) + 1), m.index).replace(/\(|\bat\s*$/g, "").trim();
+    if (!isEndpoint(m[0], sentence)) continue;
     const what = sentence.replace(/^(also|and|then|please|i want|we need|it should)\s+/i, "").replace(/\s+(at|via|from|on)\s*$/i, "").slice(-140).trim();
     out.push({ url: m[0], what: what || "the team's API" });
   }

@@ -74,7 +74,7 @@ export function readSignals(conversation: readonly Turn[], tools: readonly ToolE
   let topic: string | undefined;
   for (const turn of conversation) {
     if (turn.role === "assistant") {
-      topic = questionTopic(turn.content);
+      topic = questionTopic(turn.content, tools);
       continue;
     }
     const text = normalize(turn.content);
@@ -92,7 +92,8 @@ export function readSignals(conversation: readonly Turn[], tools: readonly ToolE
     readDeclines(s, text, topic);
     readTools(s, text);
     readNamedSystems(s, text, tools);
-    readBehaviour(s, turn.content, text);
+    // The answer to a tool's setting is that setting's value: a URL in it is not an API to call.
+    readBehaviour(s, turn.content, text, !topic?.startsWith("tool-config:"));
     s.target = findDeploymentTarget(text) ?? s.target;
     s.region = findRegion(text) ?? s.region;
     s.language = findLanguage(text) ?? s.language;
@@ -112,7 +113,8 @@ export function readSignals(conversation: readonly Turn[], tools: readonly ToolE
 function readNumbers(s: Signals, text: string, topic: string | undefined) {
   for (const sentence of sentences(text)) {
     const traffic = parseTraffic(sentence, topic === "requirements.requestsPerDay");
-    const budget = parseBudget(sentence, topic === "requirements.monthlyBudgetUsd") ?? bareAmount(sentence, topic);
+    // "about 300 a day" is traffic even when the question before it was about the budget.
+    const budget = parseBudget(sentence, topic === "requirements.monthlyBudgetUsd") ?? (traffic === undefined ? bareAmount(sentence, topic) : undefined);
     const latency = parseLatency(sentence);
     if (traffic !== undefined) s.requestsPerDay = traffic;
     if (budget !== undefined) s.monthlyBudgetUsd = budget;
@@ -165,9 +167,10 @@ function readNamedSystems(s: Signals, text: string, tools: readonly ToolEntry[])
   }
 }
 
-function readBehaviour(s: Signals, original: string, text: string) {
+function readBehaviour(s: Signals, original: string, text: string, readApis: boolean) {
   if (NO_INTERNET.test(text)) s.noInternet = true;
-  const needs = readPromptNeeds(original);
+  const read = readPromptNeeds(original);
+  const needs = readApis ? read : { ...read, apis: [] };
   const p = s.promptNeeds;
   p.languages = [...new Set([...p.languages, ...needs.languages])];
   p.tones = [...new Set([...p.tones, ...needs.tones])];

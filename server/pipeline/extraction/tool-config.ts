@@ -49,15 +49,36 @@ export function toolConfigTarget(path: string, draft: SpecDraft, tools: readonly
   return entry && param ? { entry, param, index } : undefined;
 }
 
-export function toolConfigQuestion(entry: ToolEntry, param: ToolConfigParam): string {
-  return `${entry.name} (${entry.id}) needs ${param.name}: ${param.description.replace(/\.$/, "")}. What is it? Say "not yet" if you do not have it; you can add it later in the Tools form.`;
+/** Words a setting's identifier spells in capitals. */
+const ACRONYMS = new Set(["id", "url", "arn", "api", "mcp", "ref"]);
+
+/** "knowledge_base_id" → "Knowledge base ID". */
+export function humanizeSetting(name: string): string {
+  const words = name.split(/[_-]+/).filter(Boolean).map((w) => (ACRONYMS.has(w) ? w.toUpperCase() : w));
+  const text = words.join(" ");
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-const QUESTION_TOPIC = /\(([a-z][a-z0-9_-]*)\) needs ([a-z][a-z0-9_]*):/;
+const asksFor = (entry: ToolEntry, param: ToolConfigParam) => `${entry.name} needs its ${humanizeSetting(param.name)}`;
 
-/** Reads back which tool parameter a question asked about. */
-export function toolConfigTopic(question: string): { toolId: string; param: string } | undefined {
-  const m = QUESTION_TOPIC.exec(question);
+/** The question for a required setting, by its name in the user's words ("Slack MCP server needs its Team ID"). */
+export function toolConfigQuestion(entry: ToolEntry, param: ToolConfigParam): string {
+  return `${asksFor(entry, param)}: ${param.description.replace(/\.$/, "")}. What is it? Say "not yet" if you do not have it; you can add it later in the Tools form.`;
+}
+
+/** The wording of conversations stored before questions named settings in the user's words. */
+const LEGACY_QUESTION_TOPIC = /\(([a-z][a-z0-9_-]*)\) needs ([a-z][a-z0-9_]*):/;
+
+/** Reads back which tool parameter a question asked about (case-insensitive). */
+export function toolConfigTopic(question: string, tools: readonly ToolEntry[] = []): { toolId: string; param: string } | undefined {
+  const text = question.toLowerCase();
+  // The longest wording that matches: "Slack needs its Team ID" is inside "Slack MCP server needs its Team ID" too.
+  const asked = tools
+    .flatMap((entry) => configurable(entry).map((p) => ({ toolId: entry.id, param: p.name, words: asksFor(entry, p).toLowerCase() })))
+    .filter((c) => text.includes(c.words))
+    .sort((a, b) => b.words.length - a.words.length)[0];
+  if (asked) return { toolId: asked.toolId, param: asked.param };
+  const m = LEGACY_QUESTION_TOPIC.exec(text);
   return m ? { toolId: m[1]!, param: m[2]! } : undefined;
 }
 

@@ -133,7 +133,12 @@ export const TOOL_INTENTS = [
   {
     id: "browser",
     label: "a web browser",
-    patterns: [/\b(browser automation|headless browser|web browser|click(s|ing)? through (websites|pages)|fill(s|ing)? (in |out )?(web )?forms)\b/],
+    patterns: [
+      /\b(browser automation|headless browser|web browser|click(s|ing)? through (websites|pages)|fill(s|ing)? (in |out )?(web )?forms)\b/,
+      // Visiting given sites, not searching the web: "browse competitor websites", "take screenshots of their pages".
+      /\b(brows(e|es|ing)|visit(s|ing)?|navigat(e|es|ing)) (\S+ ){0,2}?(websites?|web ?sites?|web ?pages|sites|pages)\b/,
+      /\b(take|takes|taking|capture|captures|capturing) screenshots?\b/,
+    ],
     prefer: ["browser_agentcore", "browser_local", "mcp_playwright"],
     category: "web",
     keywords: ["browser"],

@@ -4,7 +4,7 @@ import { getPath, setPath } from "../draft";
 import type { SpecRegistry } from "../registry-view";
 import { splitClauses } from "./clauses";
 import { modelRule } from "./rules-model";
-import { languageRule, memoryRule, regionRule, targetRule } from "./rules-deploy";
+import { iacRule, languageRule, memoryRule, regionRule, targetRule } from "./rules-deploy";
 import { promptRule } from "./rules-prompt";
 import { nameRule, requirementsRule } from "./rules-requirements";
 import { refitModel } from "./rules-model";
@@ -18,7 +18,7 @@ import type { ModificationPlan, PlanChange, Rule, RuleOutcome } from "./types";
  * rule sees the spec as the rules before it left it, so two rules never overwrite each
  * other's tool list.
  */
-const RULES: Rule[] = [nameRule, languageRule, targetRule, regionRule, memoryRule, modelRule, promptRule, toolRule, systemsRule, behaviourRule, requirementsRule];
+const RULES: Rule[] = [nameRule, languageRule, targetRule, iacRule, regionRule, memoryRule, modelRule, promptRule, toolRule, systemsRule, behaviourRule, requirementsRule];
 
 const EXAMPLES = `Try, for example: "add web search", "switch to a cheaper model", "deploy on Lambda instead", "make the prompt more formal", "use TypeScript" or "increase memory".`;
 

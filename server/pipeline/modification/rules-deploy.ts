@@ -1,4 +1,4 @@
-import { DeploymentSpec, type AgentSpec } from "../../spec/agent-spec";
+import { DeploymentSpec, iacOf, type AgentSpec } from "../../spec/agent-spec";
 import { findDeploymentTarget, findLanguage, findMemoryNeed, findRegion } from "../extraction/deployment";
 import type { Edit, Rule } from "./types";
 
@@ -9,9 +9,21 @@ export const targetRule: Rule = ({ spec, clause }) => {
   const target = findDeploymentTarget(clause) ?? (/\b(agent ?core)\b/.test(clause) ? "agentcore" : undefined);
   if (!target) return undefined;
   if (target === spec.deployment.target) return { edits: [], notes: [`the agent already runs on ${TARGET_NAME[target]}`] };
-  // A new target starts from its own defaults; only the region carries over.
-  const deployment = DeploymentSpec.parse({ target, region: spec.deployment.region });
+  // A new target starts from its own defaults; only the region and the IaC choice carry over.
+  const { region, iac } = spec.deployment;
+  const deployment = DeploymentSpec.parse({ target, region, ...(iac ? { iac } : {}) });
   return { edits: [{ path: "deployment", to: deployment, why: `deploys on ${TARGET_NAME[target]} instead of ${TARGET_NAME[spec.deployment.target]}` }] };
+};
+
+const IAC_NAME = { cloudformation: "CloudFormation", terraform: "Terraform" } as const;
+
+/** "use Terraform", "give me Terraform instead", "back to CloudFormation". */
+export const iacRule: Rule = ({ spec, clause }) => {
+  const iac = /\bterraform\b/.test(clause) ? "terraform" : /\bcloud ?formation\b/.test(clause) ? "cloudformation" : undefined;
+  if (!iac) return undefined;
+  if (iac === iacOf(spec.deployment)) return { edits: [], notes: [`the project already deploys itself with ${IAC_NAME[iac]}`] };
+  const where = iac === "terraform" ? "infra/terraform" : "infra/cloudformation.yaml";
+  return { edits: [{ path: "deployment.iac", to: iac, why: `deploys itself with ${IAC_NAME[iac]} (${where}) instead of ${IAC_NAME[iacOf(spec.deployment)]}` }] };
 };
 
 /** "move it to eu-west-1", "host it in Frankfurt". */

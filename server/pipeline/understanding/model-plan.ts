@@ -1,6 +1,5 @@
 import { describeError } from "../../llm/errors";
 import type { StructuredModel } from "../../llm/structured";
-import type { ChatMessage } from "../../llm/types";
 import type { AgentSpec } from "../../spec/agent-spec";
 import { getPath } from "../draft";
 import { clip } from "../extraction/text";
@@ -9,7 +8,8 @@ import { applyAnswers, askForSettings, type Answers } from "../modification/need
 import type { ModificationPlan, PlanChange } from "../modification/types";
 import type { SpecRegistry } from "../registry-view";
 import { candidateTools, describeCandidates } from "./candidates";
-import { PROPOSAL_TOOL, Proposal } from "./proposal";
+import type { Proposal } from "./proposal";
+import { proposeValidated } from "./propose";
 import { validateProposal, type Validated } from "./validate-proposal";
 
 export type ChangeOptions = { model?: StructuredModel; answers?: Answers; signal?: AbortSignal };
@@ -34,17 +34,8 @@ export async function planChange(spec: AgentSpec, request: string, registry: Spe
 }
 
 async function planWithModel(model: StructuredModel, spec: AgentSpec, request: string, registry: SpecRegistry, opts: ChangeOptions): Promise<ModificationPlan> {
-  const system = systemPrompt(spec, request, registry);
-  const messages: ChatMessage[] = [{ role: "user", content: request }];
-  const ask = async (msgs: ChatMessage[]) => Proposal.parse((await model.structured({ system, messages: msgs, tool: PROPOSAL_TOOL, temperature: 0 }, opts.signal)).input);
-  const first = await ask(messages);
-  let result = validateProposal(spec, first, { registry, userText: request });
-  let proposal = first;
-  if (result.rejected.length) {
-    const reasons = result.rejected.map((r) => `- ${r.what}: ${r.reason}`).join("\n");
-    proposal = await ask([...messages, { role: "assistant", content: JSON.stringify(first) }, { role: "user", content: `These operations were rejected by validation:\n${reasons}\nPropose again with valid operations only.` }]);
-    result = validateProposal(spec, proposal, { registry, userText: request });
-  }
+  const asked = { system: systemPrompt(spec, request, registry), messages: [{ role: "user" as const, content: request }] };
+  const { proposal, result } = await proposeValidated(model, asked, (p) => validateProposal(spec, p, { registry, userText: request }), opts.signal);
   return toPlan(spec, result, proposal, registry, model.label, opts.answers ?? {});
 }
 

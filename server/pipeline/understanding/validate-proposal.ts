@@ -7,11 +7,14 @@ import type { SpecRegistry } from "../registry-view";
 import type { Proposal } from "./proposal";
 
 /** Paths a model may set with a patch; tools go through addTools/removeTools, never a raw list. */
-const PATCHABLE = /^(name|description|systemPrompt|language|model\.(id|temperature|maxTokens|topP)|memory\.(type|windowSize)|deployment\.(target|region|architecture|vcpu|memoryGb|idleTimeoutSeconds|cpu|memoryMb|desiredCount|loadBalancer|timeoutSeconds)|observability\.(logLevel|tracing|metrics)|security\.(maxInputChars|secretsSource)|requirements\.(useCase|capabilities|monthlyBudgetUsd|requestsPerDay|latencyTargetMs))$/;
+export const PATCHABLE = /^(name|description|systemPrompt|language|model\.(id|temperature|maxTokens|topP)|memory\.(type|windowSize)|deployment\.(target|region|architecture|vcpu|memoryGb|idleTimeoutSeconds|cpu|memoryMb|desiredCount|loadBalancer|timeoutSeconds)|observability\.(logLevel|tracing|metrics)|security\.(maxInputChars|secretsSource)|requirements\.(useCase|capabilities|monthlyBudgetUsd|requestsPerDay|latencyTargetMs))$/;
 /** The user's own words must ask for a security change ("raise the input limit", "use env secrets"). */
 const ASKS_SECURITY = /\b(security|secrets?|secrets manager|env(ironment)? var\w*|input limit|max(imum)? input|maxinputchars|longer inputs?|input size)\b/i;
 /** Text that tries to steer the model rather than describe the agent. */
 const INJECTION = /\bignore (the|all|any|previous|prior|your) (schema|instructions|rules|validation)\b|\bdisregard (the|all) (schema|instructions|rules)\b/i;
+
+/** Whether the user's own words ask for a security change (and do not try to steer the model). */
+export const asksForSecurity = (userText: string): boolean => ASKS_SECURITY.test(userText) && !INJECTION.test(userText);
 
 export type Rejected = { what: string; reason: string };
 export type Validated = { spec: AgentSpec; applied: string[]; rejected: Rejected[]; needs: string[] };
@@ -28,7 +31,7 @@ export function validateProposal(spec: AgentSpec, proposal: Proposal, ctx: { reg
   const applied: string[] = [];
   const rejected: Rejected[] = [];
   const locked = (path: string) => (ctx.locked ?? []).some((l) => path === l || path.startsWith(`${l}.`) || l.startsWith(`${path}.`));
-  const securityAllowed = ASKS_SECURITY.test(ctx.userText) && !INJECTION.test(ctx.userText);
+  const securityAllowed = asksForSecurity(ctx.userText);
   const tryApply = (what: string, next: unknown) => {
     const result = validateSpec(next);
     if (!result.ok) return void rejected.push({ what, reason: result.issues.map((i) => `${i.path} ${i.message}`).join("; ") });
@@ -49,7 +52,7 @@ export function validateProposal(spec: AgentSpec, proposal: Proposal, ctx: { reg
     else if (working.tools.some((t) => t.id === id)) tryApply(`remove ${id}`, { ...working, tools: working.tools.filter((t) => t.id !== id) });
   }
   for (const tool of proposal.addTools) {
-    const reason = toolProblem(tool, working, ctx.registry.tools) ?? (locked("tools") ? "the tools are locked by the user" : undefined);
+    const reason = toolProblem(tool, { language: working.language, target: working.deployment.target }, ctx.registry.tools) ?? (locked("tools") ? "the tools are locked by the user" : undefined);
     if (reason) rejected.push({ what: `add ${tool.id}`, reason });
     else if (!working.tools.some((t) => t.id === tool.id)) {
       const entry = ctx.registry.tools.find((t) => t.id === tool.id)!;
@@ -59,11 +62,13 @@ export function validateProposal(spec: AgentSpec, proposal: Proposal, ctx: { reg
   return { spec: working, applied, rejected, needs: proposal.needs };
 }
 
-function toolProblem(tool: { id: string; config?: Record<string, unknown> }, spec: AgentSpec, tools: readonly ToolEntry[]): string | undefined {
+/** Why a proposed tool cannot be added (unknown, deprecated, does not fit, bad settings), or undefined. */
+export function toolProblem(tool: { id: string; config?: Record<string, unknown> }, spec: { language?: string; target?: AgentSpec["deployment"]["target"] }, tools: readonly ToolEntry[]): string | undefined {
   const entry = tools.find((t) => t.id === tool.id);
   if (!entry) return `'${tool.id}' is not in the tool registry`;
   if (entry.status !== "active") return `${entry.name} is deprecated${entry.replacedBy ? `; use ${entry.replacedBy}` : ""}`;
-  if (!fitsContext(entry, { language: spec.language, target: spec.deployment.target })) return `${entry.name} has no ${spec.language} code or does not run on ${spec.deployment.target}`;
+  const language = spec.language === "typescript" ? "typescript" : "python";
+  if (!fitsContext(entry, { language, target: spec.target })) return `${entry.name} has no ${language} code or does not run on ${spec.target}`;
   for (const [key, value] of Object.entries(tool.config ?? {})) {
     const param = entry.config.find((p) => p.name === key);
     if (!param) return `${entry.name} has no setting '${key}' (it has ${entry.config.map((p) => p.name).join(", ") || "none"})`;

@@ -1,5 +1,8 @@
 import type { Modification } from "../../dynamo/modification-repo";
-import { AgentSpec, parseSpecOrThrow } from "../../spec/agent-spec";
+import { DomainError } from "../../errors";
+import type { ToolEntry } from "../../registry/schema";
+import { AgentSpec, validateSpec } from "../../spec/agent-spec";
+import { describeSpecIssues } from "../field-names";
 import { completeSpecOf, openDraft, specOf } from "../../spec/draft";
 import { latestVersion, readVersionFiles } from "../../versions/service";
 import type { PipelineDeps } from "./deps";
@@ -22,9 +25,19 @@ export async function resolveBaseSpec(deps: PipelineDeps, m: Modification): Prom
     const files = await readVersionFiles({ blobs }, latest);
     return { spec: AgentSpec.parse(JSON.parse(String(files.get("agent-spec.json")))), versionId: latest.id };
   }
-  if (m.kind !== "change" && m.spec) return { spec: parseOrFail(m.spec), versionId: null };
-  return { spec: parseOrFail(specOf(draft)), versionId: null };
+  const tools = deps.registry.tools;
+  if (m.kind !== "change" && m.spec) return { spec: parseOrFail(m.spec, tools), versionId: null };
+  return { spec: parseOrFail(specOf(draft), tools), versionId: null };
 }
 
-/** Parses a modification's spec; an incomplete one fails the modification visibly with the fields named. */
-export const parseOrFail = (input: unknown): AgentSpec => parseSpecOrThrow(input, "Complete the agent spec first");
+/**
+ * Parses a modification's spec; an incomplete one fails the modification visibly, naming
+ * the fields in the user's words ("System prompt is missing"), with the dotted paths in
+ * `details.issues` for forms.
+ */
+export function parseOrFail(input: unknown, tools: readonly ToolEntry[]): AgentSpec {
+  const result = validateSpec(input);
+  if (result.ok) return result.spec;
+  const draft = (input && typeof input === "object" ? input : {}) as Parameters<typeof describeSpecIssues>[1];
+  throw new DomainError("invalid", `Complete the agent spec first: ${describeSpecIssues(result.issues, draft, tools)}`, { field: result.issues[0]!.path, issues: result.issues });
+}

@@ -1,19 +1,22 @@
-import { defaultUsage, estimateCost, loadPricing, parseCostUsage } from "../../cost";
+import { servicesFor } from "../../composition/root";
+import { defaultUsage, estimateCost, parseCostUsage } from "../../cost";
+import { costDepsFrom } from "../../cost/deps";
 import { generateProject } from "../../generation/generate-project";
 import { verifyProject } from "../../generation/verify/verify-project";
 import type { Platform } from "../../platform/types";
-import { getRegistry, registryLookup } from "../../registry/load";
+import { registryLookup } from "../../registry/load";
 import { DAYS_PER_MONTH, DEFAULT_TRAFFIC } from "../../registry/recommend";
-import { getLanguageModel } from "../../consultation/language-model";
-import { hasStructured, type StructuredModel } from "../../llm/structured";
+import { hasStructured } from "../../llm/structured";
 import { planChange } from "../understanding/model-plan";
 import type { PipelineDeps } from "./deps";
 
 /** The real engines behind the four workers: rule-based planning, the generator, verification, the estimator. */
 export function createPipelineDeps(platform: Platform): PipelineDeps {
-  const registry = getRegistry();
-  const pricing = loadPricing();
+  const services = servicesFor(platform);
+  const { registry, pricing } = services;
   const lookup = registryLookup(registry);
+  // Read per plan: the model can be replaced while the workers run (tests inject failing ones).
+  const structuredModel = () => (hasStructured(services.languageModel) ? services.languageModel : undefined);
   return {
     platform,
     registry: { models: registry.models, tools: registry.tools, ...lookup },
@@ -24,13 +27,7 @@ export function createPipelineDeps(platform: Platform): PipelineDeps {
     // Without a traffic figure in the spec, the stored estimate assumes the registry's default traffic (listed in its assumptions).
     estimate: (spec) => {
       const usage = parseCostUsage(defaultUsage(spec, spec.requirements.requestsPerDay === undefined ? { requestsPerMonth: DEFAULT_TRAFFIC.requestsPerDay * DAYS_PER_MONTH } : {}));
-      return { usage, estimate: estimateCost(spec, usage, { getModel: lookup.getModel, listModels: () => registry.models, pricing }) };
+      return { usage, estimate: estimateCost(spec, usage, costDepsFrom(registry, pricing)) };
     },
   };
-}
-
-/** The configured model when it can give structured answers (Bedrock, OpenAI-compatible); undefined offline. */
-function structuredModel(): StructuredModel | undefined {
-  const model = getLanguageModel();
-  return hasStructured(model) ? model : undefined;
 }

@@ -19,9 +19,9 @@ export async function runPm(deps: PipelineDeps, m: Modification): Promise<Modifi
     if (outcome === "needs-input") return transition(deps, current, { status: "needs-input", artifacts: { ...artifactsOf(current), plan: { baseVersionId: base.versionId, plan, targetSpec: base.spec } } }, plan.summary);
     if (outcome === "no-change") return transition(deps, current, { status: "no-change", artifacts: { ...artifactsOf(current), plan: { baseVersionId: base.versionId, plan, targetSpec: base.spec } } }, plan.summary);
     if (outcome === "not-understood") return transition(deps, current, { status: "failed", error: plan.summary }, "nothing to change");
-    targetSpec = parseOrFail(applyPlan(base.spec, plan));
+    targetSpec = parseOrFail(applyPlan(base.spec, plan), deps.registry.tools);
   } else {
-    targetSpec = parseOrFail(current.spec ?? base.spec);
+    targetSpec = parseOrFail(current.spec ?? base.spec, deps.registry.tools);
     plan = specEditPlan(base.spec, targetSpec, current.kind === "generate" && !base.versionId);
   }
   deps.fault?.("pm:before-write", m.modificationId);

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import { DomainError } from "../../errors";
 import type { Platform } from "../../platform/types";
+import type { Registry } from "../../registry/load";
 import { getVersion } from "../../versions/service";
 import { createEventStream } from "../service/event-stream";
 import { finishRun } from "../service/finish";
@@ -42,7 +43,7 @@ export async function runnerJob(p: Pick<Platform, "db" | "blobs">, input: { runI
   return { runId: input.runId, input: run.input, zipUrl: await p.blobs.readUrl(version.zipBlobKey, ZIP_URL_SECONDS) };
 }
 
-export async function acceptRunnerReport(p: Pick<Platform, "db" | "dynamo" | "events">, raw: RunnerReportInput): Promise<{ accepted: number; finished: boolean }> {
+export async function acceptRunnerReport(p: Pick<Platform, "db" | "dynamo" | "events">, registry: Registry, raw: RunnerReportInput): Promise<{ accepted: number; finished: boolean }> {
   const input = RunnerReportInput.parse(raw);
   const run = await authorised(p, input.runId, input.token);
   if (run.status !== "queued" && run.status !== "running") return { accepted: 0, finished: true };
@@ -50,6 +51,6 @@ export async function acceptRunnerReport(p: Pick<Platform, "db" | "dynamo" | "ev
   const stream = createEventStream(p, run.projectId, input.runId, 0);
   for (const e of input.events) stream.push(e as RunEvent);
   await stream.close();
-  if (input.outcome) await finishRun(p, run.projectId, input.runId, asOutcome(input.outcome));
+  if (input.outcome) await finishRun(p, registry, run.projectId, input.runId, asOutcome(input.outcome));
   return { accepted: input.events.length, finished: !!input.outcome };
 }

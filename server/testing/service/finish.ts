@@ -1,4 +1,5 @@
 import type { Platform } from "../../platform/types";
+import type { Registry } from "../../registry/load";
 import { log } from "../../log";
 import { publishEvent } from "../../realtime/publish";
 import { evaluate } from "../evaluation";
@@ -17,8 +18,8 @@ import { runCostUsd } from "./run-cost";
 export const RUN_STARTED = "testrun.started";
 export const RUN_FINISHED = "testrun.finished";
 
-export async function finishRun(p: Pick<Platform, "db" | "dynamo" | "events">, projectId: string, runId: string, outcome: RunOutcome): Promise<void> {
-  const cost = runCostUsd(outcome.model, outcome.tokensIn, outcome.tokensOut);
+export async function finishRun(p: Pick<Platform, "db" | "dynamo" | "events">, registry: Registry, projectId: string, runId: string, outcome: RunOutcome): Promise<void> {
+  const cost = runCostUsd(outcome.model, outcome.tokensIn, outcome.tokensOut, registry);
   if (!(await storeOutcome(p.db, runId, outcome, cost))) return; // already finished: a repeated report
   const run = await getRun(p.db, projectId, runId);
   if (run.suiteRunId) {
@@ -47,7 +48,7 @@ export async function finishRun(p: Pick<Platform, "db" | "dynamo" | "events">, p
 }
 
 /** Streams a run's events live and finishes it; what runners report to. */
-export function reporterFor(p: Pick<Platform, "db" | "dynamo" | "events">, projectId: string, runId: string): RunReporter {
+export function reporterFor(p: Pick<Platform, "db" | "dynamo" | "events">, registry: Registry, projectId: string, runId: string): RunReporter {
   const stream = createEventStream(p, projectId, runId);
   let running = false;
   return {
@@ -60,7 +61,7 @@ export function reporterFor(p: Pick<Platform, "db" | "dynamo" | "events">, proje
     },
     async finish(outcome) {
       await stream.close();
-      await finishRun(p, projectId, runId, outcome);
+      await finishRun(p, registry, projectId, runId, outcome);
     },
   };
 }

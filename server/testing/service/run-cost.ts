@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { estimateModelMonthlyCost } from "../../cost/model-cost";
 import type { ProjectFiles } from "../../generation/types";
-import { getRegistry, type Registry } from "../../registry/load";
+import type { Registry } from "../../registry/load";
 import type { ModelServed } from "../types";
 
 /**
@@ -9,7 +9,7 @@ import type { ModelServed } from "../types";
  * the model that served it, or, for the mock, the agent's own model (what the run would
  * have cost for real). null when tokens or prices are unknown; never a made-up $0.
  */
-export function runCostUsd(served: ModelServed, tokensIn: number | null, tokensOut: number | null, registry: Registry = getRegistry()): number | null {
+export function runCostUsd(served: ModelServed, tokensIn: number | null, tokensOut: number | null, registry: Registry): number | null {
   if (tokensIn === null || tokensOut === null) return null;
   // The mock serves under the agent's own model id (see mockPlan), so both cases read served.id.
   const model = registry.modelById.get(served.id);

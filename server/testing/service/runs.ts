@@ -3,6 +3,7 @@ import { z } from "zod";
 import { DomainError } from "../../errors";
 import { createId } from "../../ids";
 import type { Platform } from "../../platform/types";
+import type { Registry } from "../../registry/load";
 import { publishEvent } from "../../realtime/publish";
 import { getOwnedProject, ProjectId } from "../../projects/service";
 import { getVersion, readVersionFiles } from "../../versions/service";
@@ -14,7 +15,7 @@ import { agentModelOf } from "./run-cost";
 
 /** Test runs of a project's versions: start, re-run, list, view, compare. */
 
-export type TestingDeps = { platform: Platform; runner: TestRunner };
+export type TestingDeps = { platform: Platform; runner: TestRunner; registry: Registry };
 
 export const VersionId = z.string().regex(/^ver_[0-9a-z]{26}$/, "is not a version id");
 export const RunId = z.string().regex(/^run_[0-9a-z]{26}$/, "is not a run id");
@@ -40,7 +41,7 @@ export async function startRun(d: TestingDeps, userId: string, input: RunInput, 
   await insertRun(d.platform.db, { id: runId, projectId, versionId, input: text, modelUsed: model.label, ...link, reportTokenHash: hashToken(reportToken) });
   await publishEvent(d.platform, projectId, RUN_STARTED, { runId, versionId, input: text, model, suiteRunId: link.suiteRunId ?? null });
   const job = { runId, projectId, versionId, contentHash: version.contentHash, blobKey: version.blobKey, zipBlobKey: version.zipBlobKey, input: text, agentModelId, reportToken };
-  await d.runner.start(job, reporterFor(d.platform, projectId, runId));
+  await d.runner.start(job, reporterFor(d.platform, d.registry, projectId, runId));
   return { runId };
 }
 

@@ -3,11 +3,12 @@ import { describe, test } from "node:test";
 import JSZip from "jszip";
 import { base64ToBytes, zipFileName, zipFiles } from "../../../components/code/zip-files";
 import { generateProject, zipProject } from "../../../server/generation";
-import { getRegistry, registryLookup } from "../../../server/registry/load";
+import { registryLookup } from "../../../server/registry/load";
+import { loadRegistry } from "../../../server/composition/services";
 import { SPEC } from "../../helpers/pipeline";
 
 function generated() {
-  const registry = getRegistry();
+  const registry = loadRegistry();
   return generateProject({ ...SPEC, tools: [{ id: "http_request" }] }, registryLookup(registry));
 }
 

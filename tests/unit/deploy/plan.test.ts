@@ -5,10 +5,11 @@ import { DomainError } from "../../../server/errors";
 import { generateProject } from "../../../server/generation";
 import { buildPlan } from "../../../server/deploy/plan/build-plan";
 import { parseCfnTemplate } from "../../../server/deploy/plan/iac";
-import { getRegistry, registryLookup } from "../../../server/registry/load";
+import { registryLookup } from "../../../server/registry/load";
+import { loadRegistry } from "../../../server/composition/services";
 import { FIVE_TOOL_SPEC } from "../../helpers/deploy-spec";
 
-const registry = getRegistry();
+const registry = loadRegistry();
 const deps = { registry, cost: { getModel: (id: string) => registry.modelById.get(id), listModels: () => registry.models, pricing: loadPricing() } };
 const filesFor = (spec: Record<string, unknown>) => generateProject(spec, registryLookup(registry)).files;
 
@@ -38,6 +39,22 @@ describe("deploy plan", () => {
     assert.ok(plan.cost.monthlyUsd !== null && plan.cost.monthlyUsd > 0);
     const deploy = plan.ciCommands.find((c) => c.command.startsWith("aws cloudformation deploy"));
     assert.ok(deploy?.command.includes("--stack-name orders-agent-dev") && deploy.command.includes("VpcId=<VpcId>"), deploy?.command);
+  });
+
+  test("a Terraform project still plans (and deploys from here) off its CloudFormation; its CI commands are its own Terraform script", () => {
+    const files = filesFor({ ...FIVE_TOOL_SPEC, deployment: { target: "ecs-fargate", iac: "terraform" } });
+    const plan = buildPlan({ files, environment: "dev" }, deps);
+    const cfnPlan = buildPlan({ files: filesFor(FIVE_TOOL_SPEC), environment: "dev" }, deps);
+    assert.equal(plan.iac, "terraform");
+    assert.equal(cfnPlan.iac, "cloudformation");
+    assert.equal(plan.templatePath, "infra/cloudformation.yaml");
+    assert.deepEqual(plan.resources, cfnPlan.resources);
+    assert.deepEqual(plan.agentRoles, cfnPlan.agentRoles);
+    assert.equal(plan.ciCommands.length, 1);
+    const command = plan.ciCommands[0]!.command;
+    for (const v of ["TF_STATE_BUCKET", "VPC_ID", "SUBNET_IDS", "CERTIFICATE_ARN"]) assert.ok(command.includes(`${v}=<${v}>`), command);
+    assert.match(command, /sh scripts\/deploy\.sh$/);
+    assert.match(files.get("scripts/deploy.sh") as string, /TF="terraform -chdir=infra\/terraform"[\s\S]*\$TF apply -input=false/);
   });
 
   test("a region without the model is refused, naming the regions that have it", () => {

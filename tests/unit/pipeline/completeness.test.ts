@@ -82,8 +82,10 @@ describe("nextQuestion and questionTopic", () => {
   test("a tool setting question names the tool and parameter, and its topic says which", () => {
     const draft: SpecDraft = { tools: [{ id: "mcp_slack", config: {} }] };
     const question = nextQuestion(["tools.0.config.team_id"], { draft, tools: registry.tools })!;
-    assert.match(question, /Slack MCP server \(mcp_slack\) needs team_id: Slack workspace \(team\) ID\./);
-    assert.equal(questionTopic(`The spec is 97% complete. ${question}`), "tool-config:mcp_slack:team_id");
+    assert.match(question, /Slack MCP server needs its Team ID: Slack workspace \(team\) ID\./);
+    assert.doesNotMatch(question, /team_id|mcp_slack/, "the setting by its human name, not its identifier");
+    assert.equal(questionTopic(`The spec is 97% complete. ${question}`, registry.tools), "tool-config:mcp_slack:team_id");
+    assert.equal(questionTopic("Slack MCP server (mcp_slack) needs team_id: Slack workspace (team) ID. What is it?"), "tool-config:mcp_slack:team_id", "conversations stored in the old wording still read back");
   });
 
   test("an unknown field gets a generic question pointing at the form", () => {

@@ -39,7 +39,7 @@ const model = new OfflineLanguageModel({ registry });
 
 /** The tool setting a `tools.N.config.x` question is about, from the question's topic. */
 function answerKey(reply: string, draft: SpecDraft): string | undefined {
-  const topic = questionTopic(reply);
+  const topic = questionTopic(reply, registry.tools);
   if (!topic?.startsWith("tool-config:")) return topic;
   const [, toolId, param] = topic.split(":");
   const index = (draft.tools ?? []).findIndex((t) => t.id === toolId);

@@ -21,11 +21,11 @@ const toolCall = (args: string) => ({ choices: [{ index: 0, delta: { tool_calls:
 const answer = (p: Record<string, unknown>) => JSON.stringify({ summary: "ok", patches: [], addTools: [], removeTools: [], needs: [], questions: [], ...p });
 
 /** A scripted OpenAI-compatible model: each request gets the next scripted reply. */
-async function scripted(replies: ((res: Parameters<typeof sse>[0]) => void)[]) {
+async function scripted(replies: ((res: Parameters<typeof sse>[0]) => void)[], structuredTimeoutMs = 10_000) {
   let i = 0;
   const server = await startMockServer((_req, res) => replies[Math.min(i++, replies.length - 1)]!(res));
   const primary = new OpenAICompatibleLanguageModel({ baseUrl: server.url, modelId: "scripted" });
-  const model = new ResilientLanguageModel(primary, new OfflineLanguageModel({ registry }), { maxAttempts: 1, structuredTimeoutMs: 300 });
+  const model = new ResilientLanguageModel(primary, new OfflineLanguageModel({ registry }), { maxAttempts: 1, structuredTimeoutMs });
   return { server, model };
 }
 const servers: { close: () => Promise<void> }[] = [];
@@ -77,7 +77,7 @@ describe("the model proposes, the server validates (OpenAI-compatible, scripted)
     assert.equal(a.engine, "rules");
     assert.match(a.summary, /rule engine answered: .*not JSON/);
     assert.equal(applyPlan(support, a).deployment.target, "lambda");
-    const hanging = await scripted([(res) => sse(res, [toolCall("{\"summary\": ")], { end: false, done: false })]);
+    const hanging = await scripted([(res) => sse(res, [toolCall("{\"summary\": ")], { end: false, done: false })], 300);
     servers.push(hanging.server);
     const b = await planChange(support, "deploy on lambda instead", registry, { model: hanging.model });
     assert.equal(b.engine, "rules");

@@ -61,6 +61,18 @@ describe("planModification", () => {
     assert.match(plan("deploy it on AgentCore").summary, /already runs on AgentCore/);
   });
 
+  test("use Terraform: deployment.iac changes; a later target change keeps it; back to CloudFormation", () => {
+    const p = plan("use terraform instead");
+    assert.deepEqual(paths(p), ["deployment.iac"]);
+    assert.match(p.summary, /Terraform \(infra\/terraform\)/);
+    const terraform = applyPlan(support, p);
+    assert.equal(terraform.deployment.iac, "terraform");
+    assert.equal(applyPlan(terraform, plan("deploy on Lambda instead", terraform)).deployment.iac, "terraform");
+    assert.match(plan("generate terraform", terraform).summary, /already deploys itself with Terraform/);
+    assert.equal(applyPlan(terraform, plan("switch back to CloudFormation", terraform)).deployment.iac, "cloudformation");
+    assert.match(plan("use cloudformation").summary, /already deploys itself with CloudFormation/);
+  });
+
   test("a move to another target warns about tools that do not run there", () => {
     const devops = getBuiltinTemplate("builtin-devops")!.spec;
     const p = plan("deploy on lambda instead", devops);

@@ -11,7 +11,7 @@ describe("the PM's system prompt and reply", () => {
     const result = extractSpec([{ role: "user", content: "A support bot for our shop using our FAQ documents, 300 chats a day." }], {}, registry);
     const system = buildPmSystemPrompt(result, registry);
     assert.match(system, /Missing fields, most important first: tools\.0\.config\.knowledge_base_id, requirements\.monthlyBudgetUsd/);
-    assert.match(system, /Suggested question: Bedrock Knowledge Base .* needs knowledge_base_id/);
+    assert.match(system, /Suggested question: Bedrock Knowledge Base .*needs its Knowledge base ID/);
     const state = readPmState(system)!;
     assert.deepEqual(state.draft, result.draft);
     assert.deepEqual(state.missing, result.missing);

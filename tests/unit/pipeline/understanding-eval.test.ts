@@ -7,7 +7,8 @@ import { realRegistry } from "./registry";
 
 /**
  * The offline engine's score on the understanding dataset may not fall below the floor set
- * from measurement (2026-12-04: 96.0% overall, 96.1% descriptions, 95.8% change requests;
+ * from measurement (2026-12-04: 96.0% overall, 96.1% descriptions, 95.8% change requests; with 15
+ * new phrasings added, 94.1% before the rules were generalised and 96.5% / 96.6% / 96.3% after;
  * the original rule engine, with the original registry, scored 51.5% / 58.1% / 41.5% on the same dataset).
  */
 const FLOOR = { all: 0.93, descriptions: 0.93, changes: 0.92 };

@@ -114,13 +114,52 @@ describe("conversation quality", () => {
     const first = [{ role: "user" as const, content: "an agent for our IT helpdesk that answers employee questions from our Confluence wiki and can open Jira tickets" }];
     const r1 = extractSpec(first, {}, registry);
     const q1 = composePmReply(r1, registry);
-    assert.match(q1, /Atlassian site URL/);
+    assert.match(q1, /needs its Site URL: Atlassian site URL/);
+    assert.doesNotMatch(q1, /site_url/, "the setting by its human name");
+    assert.equal(questionTopic(q1, registry.tools), "tool-config:mcp_atlassian:site_url");
     const turns = [...first, { role: "assistant" as const, content: q1 }, { role: "user" as const, content: "hmm, good question" }];
     const r2 = extractSpec(turns, r1.draft, registry);
     const q2 = composePmReply(r2, registry);
-    assert.notEqual(questionTopic(q2), questionTopic(q1), "a different question the second time");
+    assert.notEqual(questionTopic(q2, registry.tools), questionTopic(q1, registry.tools), "a different question the second time");
     const notYet = extractSpec([...first, { role: "assistant" as const, content: q1 }, { role: "user" as const, content: "not yet" }], r1.draft, registry);
     assert.equal(notYet.draft.tools?.[0]?.config?.site_url, undefined);
     assert.ok(notYet.completeness < 1);
+  });
+});
+
+describe("generalisation (phrasings not in the dataset when the rules were written)", () => {
+  test("languages named in the user's own language", () => {
+    assert.deepEqual(readPromptNeeds("risponde in italiano e spagnolo").languages, ["Spanish", "Italian"]);
+    assert.deepEqual(readPromptNeeds("antworte auf Englisch und Französisch").languages, ["English", "French"]);
+    assert.deepEqual(readPromptNeeds("responde en portugués").languages, ["Portuguese"]);
+  });
+
+  test("an escalation verb in any inflection, with words between its parts", () => {
+    for (const text of ["pings the on-call engineer in Slack when someone is stuck", "hand the conversation over to a human agent when a user is really upset", "passes the chat on to a person if asked", "transferring the call to our support team when it cannot help"]) {
+      assert.ok(readPromptNeeds(text).escalation, text);
+    }
+    assert.equal(readPromptNeeds("it hands out coupons").escalation, undefined);
+  });
+
+  test("visiting given sites is a browser, searching the web is web search", () => {
+    assert.deepEqual(ids(extractSpec([{ role: "user", content: "research agent: browse competitor websites and take screenshots of their pricing pages" }], {}, registry).draft.tools).filter((id) => /browser|playwright/.test(id)).length > 0, true);
+    assert.ok(!ids(extractSpec([{ role: "user", content: "an agent that browses the web for the latest news about our market" }], {}, registry).draft.tools).some((id) => /browser|playwright/.test(id)));
+  });
+
+  test("a site URL given as a setting's value is not an API to call; an endpoint with a path is", () => {
+    assert.deepEqual(readPromptNeeds("our site is https://acme.atlassian.net").apis, []);
+    assert.equal(readPromptNeeds("look up orders at https://api.example.com/orders/{id}").apis.length, 1);
+    assert.equal(readPromptNeeds("call our REST API at https://api.example.com").apis.length, 1);
+  });
+
+  test("'about 300 a day' answering the budget question is traffic, not a $300 budget", () => {
+    const turns = [
+      { role: "user" as const, content: "a support bot for our bike shop that answers from our FAQ" },
+      { role: "assistant" as const, content: 'What monthly budget should it stay within, for example "$100 a month"?' },
+      { role: "user" as const, content: "about 300 a day" },
+    ];
+    const r = extractSpec(turns, {}, registry);
+    assert.equal(r.draft.requirements?.requestsPerDay, 300);
+    assert.equal(r.draft.requirements?.monthlyBudgetUsd, undefined);
   });
 });

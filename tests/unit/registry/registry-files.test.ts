@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
-import { getModel, getModelOrThrow, getTool, getToolOrThrow, listModels, listTools, loadRegistryFrom } from "../../../server/registry/load";
+import { loadRegistry } from "../../../server/composition/services";
+import { getModelOrThrow, getToolOrThrow, loadRegistryFrom } from "../../../server/registry/load";
 import { ModelEntry, ToolCategory, ToolEntry } from "../../../server/registry/schema";
 import { parseRange } from "../../../server/registry/version-range";
 
@@ -121,17 +122,18 @@ describe("registry/tools.json", () => {
   });
 });
 
-describe("process-wide accessors", () => {
-  test("read registry/ under the working directory", () => {
-    assert.equal(listModels().length, registry.models.length);
-    assert.equal(listTools().length, registry.tools.length);
-    assert.equal(getModel("amazon.nova-pro-v1:0")?.vendor, "Amazon");
-    assert.equal(getTool("file_read")?.category, "file-system");
-    assert.equal(getModel("nope"), undefined);
+describe("the registry a process loads", () => {
+  test("is registry/ under the working directory, indexed by id", () => {
+    const loaded = loadRegistry();
+    assert.equal(loaded.models.length, registry.models.length);
+    assert.equal(loaded.tools.length, registry.tools.length);
+    assert.equal(loaded.modelById.get("amazon.nova-pro-v1:0")?.vendor, "Amazon");
+    assert.equal(loaded.toolById.get("file_read")?.category, "file-system");
+    assert.equal(loaded.modelById.get("nope"), undefined);
   });
 
   test("unknown ids are not_found errors naming the id", () => {
-    assert.throws(() => getModelOrThrow("no-such-model"), (e: { code?: string; message?: string }) => e.code === "not_found" && /no-such-model/.test(e.message ?? ""));
-    assert.throws(() => getToolOrThrow("no_such_tool"), (e: { code?: string; message?: string }) => e.code === "not_found" && /no_such_tool/.test(e.message ?? ""));
+    assert.throws(() => getModelOrThrow("no-such-model", registry), (e: { code?: string; message?: string }) => e.code === "not_found" && /no-such-model/.test(e.message ?? ""));
+    assert.throws(() => getToolOrThrow("no_such_tool", registry), (e: { code?: string; message?: string }) => e.code === "not_found" && /no_such_tool/.test(e.message ?? ""));
   });
 });
