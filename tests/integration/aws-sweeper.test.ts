@@ -12,7 +12,8 @@ import { LocalDeployer } from "../../server/platform/deployer/local-deployer";
 import type { LocalPlatform } from "../../server/platform/local";
 import type { QueueName } from "../../server/platform/types";
 import { requestModification } from "../../server/pipeline/workers/lifecycle";
-import { getRegistry, registryLookup } from "../../server/registry/load";
+import { loadRegistry } from "../../server/composition/services";
+import { registryLookup } from "../../server/registry/load";
 import { sweepOnce } from "../../server/sweep/sweep";
 import { storeVersion } from "../../server/versions/service";
 import { createUser, startTestPlatform } from "../helpers/platform";
@@ -45,7 +46,7 @@ test("one sweep re-enqueues a modification whose send failed, closes a stale tes
 
   // A test run a stopped runner left running an hour ago.
   const spec = { ...SPEC, systemPrompt: "Sweep me." };
-  const version = await storeVersion(platform, { projectId: project.id, spec, generated: generateProject(spec, registryLookup(getRegistry())), verification: null });
+  const version = await storeVersion(platform, { projectId: project.id, spec, generated: generateProject(spec, registryLookup(loadRegistry())), verification: null });
   const runId = createId("run");
   await platform.db.insert(testResults).values({ id: runId, projectId: project.id, versionId: version.id, input: "q", status: "running", modelUsed: "mock", createdAt: new Date(Date.now() - 3_600_000) });
 

@@ -11,7 +11,8 @@ import type { LocalPlatform } from "../../server/platform/local";
 import { S3BlobStore } from "../../server/platform/s3-blob-store";
 import type { BlobStore, Platform } from "../../server/platform/types";
 import { deleteProjectEverywhere } from "../../server/projects/purge";
-import { getRegistry, registryLookup } from "../../server/registry/load";
+import { loadRegistry } from "../../server/composition/services";
+import { registryLookup } from "../../server/registry/load";
 import { collectBlobGarbage } from "../../server/versions/blob-gc";
 import { storeVersion } from "../../server/versions/service";
 import { createUser, startTestPlatform } from "../helpers/platform";
@@ -49,7 +50,7 @@ async function projectWithVersion(p: Platform, name: string, systemPrompt: strin
   const { user, caller } = await createUser(platform, "gc");
   const project = await caller.project.create({ name });
   const spec = { ...SPEC, systemPrompt };
-  const version = await storeVersion(p, { projectId: project.id, spec, generated: generateProject(spec, registryLookup(getRegistry())), verification: null });
+  const version = await storeVersion(p, { projectId: project.id, spec, generated: generateProject(spec, registryLookup(loadRegistry())), verification: null });
   return { ownerId: user.id, projectId: project.id, version };
 }
 
