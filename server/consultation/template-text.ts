@@ -49,8 +49,8 @@ export async function renderTemplateText(text: string, variables: Record<string,
 
 type RenderResult = { out: string } | { tooLong: number } | { error: string };
 
-/** One render in a fresh worker thread: nothing a template leaves behind outlives it. (`source` is replaceable for tests of the cut.) */
-export function renderInWorker(workerData: { text: string; variables: Record<string, string>; options: typeof LIQUID_LIMITS; maxChars: number }, source = RENDER_WORKER_SOURCE): Promise<RenderResult> {
+/** One render in a fresh worker thread: nothing a template leaves behind outlives it. (`source` and `timeoutMs` are replaceable for tests of the cuts.) */
+export function renderInWorker(workerData: { text: string; variables: Record<string, string>; options: typeof LIQUID_LIMITS; maxChars: number }, source = RENDER_WORKER_SOURCE, timeoutMs = RENDER_TIMEOUT_MS): Promise<RenderResult> {
   return new Promise((resolve) => {
     const worker = new Worker(source, { eval: true, workerData, resourceLimits: { maxOldGenerationSizeMb: RENDER_HEAP_MB, maxYoungGenerationSizeMb: 16 } });
     const settle = (r: RenderResult) => {
@@ -60,7 +60,7 @@ export function renderInWorker(workerData: { text: string; variables: Record<str
     };
     // The clock starts when the thread runs: starting one is the machine's time, not the template's.
     let timer: NodeJS.Timeout | undefined;
-    worker.once("online", () => (timer = setTimeout(() => settle({ error: `time limit exceeded (${RENDER_TIMEOUT_MS} ms)` }), RENDER_TIMEOUT_MS)));
+    worker.once("online", () => (timer = setTimeout(() => settle({ error: `time limit exceeded (${timeoutMs} ms)` }), timeoutMs)));
     worker.once("message", (m: RenderResult) => settle(m));
     worker.once("error", (e: Error & { code?: string }) => settle({ error: e.code === "ERR_WORKER_OUT_OF_MEMORY" ? "memory limit exceeded" : "the renderer failed" }));
     worker.once("exit", () => settle({ error: "the renderer stopped" }));

@@ -85,12 +85,13 @@ describe("finding: {% capture %} bypassed the memory limit", () => {
     assert.ok(peak - baseline < 100 * 1024 * 1024, `RSS grew by ${Math.round((peak - baseline) / 1048576)} MB`);
   });
 
-  test("a render thread that never yields is terminated at the time limit, one that allocates without end at its heap cap", { timeout: 60_000 }, async () => {
+  test("a render thread that never yields is terminated at the time limit, one that allocates without end at its heap cap", { timeout: 120_000 }, async () => {
     const data = { text: "", variables: {}, options: { parseLimit: 1, renderLimit: 1, memoryLimit: 1 }, maxChars: 1 };
     const started = performance.now();
     assert.deepEqual(await renderInWorker(data, "for (;;) {}"), { error: `time limit exceeded (${RENDER_TIMEOUT_MS} ms)` });
     assert.ok(performance.now() - started >= RENDER_TIMEOUT_MS);
-    assert.deepEqual(await renderInWorker(data, "const keep = []; for (;;) keep.push(new Array(100000).fill(keep.length));"), { error: "memory limit exceeded" });
+    // A generous clock here: on a loaded machine the collector's last efforts near the cap are slow.
+    assert.deepEqual(await renderInWorker(data, "const keep = []; for (;;) keep.push(new Array(1000000).fill(keep.length + 0.5));", 60_000), { error: "memory limit exceeded" });
   });
 
   test("a bomb renders off the event loop: timers keep firing while it runs", async () => {
@@ -109,7 +110,8 @@ describe("finding: {% capture %} bypassed the memory limit", () => {
     } finally {
       clearInterval(ticker);
     }
-    assert.ok(longestGap < 250, `the event loop stalled for ${Math.round(longestGap)} ms`);
+    // On this thread the render held the loop for its whole second (renderLimit); a busy machine alone stalls it far less.
+    assert.ok(longestGap < 400, `the event loop stalled for ${Math.round(longestGap)} ms`);
   });
 
   test("ordinary templates still render, including loops and captures of normal size", async () => {
