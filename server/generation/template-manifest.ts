@@ -7,7 +7,7 @@ import { z } from "zod";
  * and `typescript/` (the last two only for that language).
  */
 
-export const Feature = z.enum(["always", "tracing", "secrets-manager", "container", "lambda"]);
+export const Feature = z.enum(["always", "tracing", "secrets-manager", "container", "lambda", "api-tools"]);
 export type Feature = z.infer<typeof Feature>;
 
 export const PinnedPackage = z.object({
@@ -35,6 +35,7 @@ export const BuilderId = z.enum([
   "cloudformation-ecs-fargate",
   "ecs-task-definition",
   "cloudformation-lambda",
+  "api-tools",
 ]);
 export type BuilderId = z.infer<typeof BuilderId>;
 

@@ -1,5 +1,6 @@
 import type { BuilderId } from "../template-manifest";
 import { buildAgentCoreCloudFormation, buildAgentCoreProject } from "./agentcore";
+import { buildApiTools } from "./api-tools";
 import type { BuildInput, BuiltFile } from "./common";
 import { buildFargateCloudFormation, buildTaskDefinition } from "./ecs-fargate";
 import { buildGithubWorkflow } from "./github-workflow";
@@ -27,6 +28,7 @@ export const BUILDERS: Record<BuilderId, (input: BuildInput) => BuiltFile[]> = {
   "cloudformation-ecs-fargate": buildFargateCloudFormation,
   "ecs-task-definition": buildTaskDefinition,
   "cloudformation-lambda": buildLambdaCloudFormation,
+  "api-tools": buildApiTools,
 };
 
 export type { BuildInput, BuiltFile };
