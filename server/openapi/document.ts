@@ -10,8 +10,8 @@ import { DomainError } from "../errors";
  * importing a document never fetches anything.
  */
 
-/** Largest document accepted (characters). */
-export const MAX_DOCUMENT_CHARS = 2_000_000;
+/** Largest document accepted (characters); the HTTP API refuses bodies over 1 MiB anyway (MAX_REQUEST_BYTES). */
+export const MAX_DOCUMENT_CHARS = 1_000_000;
 /** Most operations a document may carry; a larger one is refused with this number. */
 export const MAX_DOCUMENT_OPERATIONS = 1_000;
 /** YAML aliases expanded at most this often (a "billion laughs" document fails fast). */
