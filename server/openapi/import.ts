@@ -3,6 +3,7 @@ import { DomainError } from "../errors";
 import { ApiIdentifier, ApiTool } from "../spec/api-tools";
 import { authFor } from "./auth";
 import { loadOpenApiDocument, MAX_DOCUMENT_CHARS, type OpenApiRoot } from "./document";
+import { clipText } from "./clip";
 import { listOperations, toolNameOf } from "./operations";
 
 /**
@@ -48,7 +49,7 @@ export async function previewApiDocument(text: string): Promise<ApiPreview> {
   const doc = await loadOpenApiDocument(text);
   const { operations, skipped } = listOperations(doc);
   return {
-    title: (doc.info?.title ?? "").slice(0, 200),
+    title: clipText(doc.info?.title ?? "", 200),
     suggestedName: suggestName(doc),
     baseUrl: serverUrl(doc),
     operations: operations.map(({ key, operation: o }) => ({
@@ -95,7 +96,7 @@ export async function apiToolFromDocument(text: string, rawOptions: FromDocument
   const host = URL.canParse(baseUrl) ? new URL(baseUrl).hostname : "";
   return parseApiTool({
     name,
-    title: (doc.info?.title ?? "").slice(0, 200),
+    title: clipText(doc.info?.title ?? "", 200),
     baseUrl,
     allowedHosts: [...new Set([host, ...options.extraHosts.map((h) => h.toLowerCase())])],
     auth,

@@ -1,5 +1,6 @@
 import type { ApiOperation, ApiParam } from "../spec/api-tools";
 import type { OpenApiRoot } from "./document";
+import { clipText } from "./clip";
 import { toApiSchema } from "./schema";
 
 /**
@@ -23,7 +24,7 @@ const METHODS = ["get", "post", "put", "patch", "delete"] as const;
 const UNSUPPORTED_METHODS = ["head", "options", "trace"];
 const PATH_TEMPLATE = /^\/[A-Za-z0-9\-._~/{}%:@!$&'()*+,;=]*$/;
 const asObj = (v: unknown): Obj => (v && typeof v === "object" && !Array.isArray(v) ? (v as Obj) : {});
-const text = (v: unknown, n: number) => (typeof v === "string" ? v.trim().slice(0, n) : "");
+const text = (v: unknown, n: number) => (typeof v === "string" ? clipText(v.trim(), n) : "");
 
 /** An identifier from an operationId or the method and path: `getPetById` → `get_pet_by_id`. */
 export function toolNameOf(operationId: unknown, method: string, path: string): string {
@@ -46,7 +47,7 @@ function paramsOf(pathItem: Obj, op: Obj): { params: ApiParam[] } | { reason: st
   const params: ApiParam[] = [];
   for (const p of merged.values()) {
     const name = text(p.name, 101);
-    if (!name || name.length > 100) return { reason: "a parameter has no name or a name over 100 characters" };
+    if (!name || name.length > 100 || name === "__proto__") return { reason: "a parameter has no name, a name over 100 characters, or the name __proto__" };
     if (p.in === "cookie") {
       if (p.required === true) return { reason: `required cookie parameter '${name}' (cookies are not supported)` };
       continue;
@@ -84,7 +85,7 @@ function normalize(method: string, path: string, pathItem: Obj, op: Obj, usedNam
     name,
     method: method.toUpperCase() as ApiOperation["method"],
     path,
-    description: summary.slice(0, 1_000) || `${method.toUpperCase()} ${path}`.slice(0, 1_000),
+    description: clipText(summary, 1_000) || clipText(`${method.toUpperCase()} ${path}`, 1_000),
     params: params.params,
     ...body,
   };

@@ -1,4 +1,5 @@
 import type { ApiSchema } from "../spec/api-tools";
+import { clipText } from "./clip";
 
 /**
  * An OpenAPI (JSON Schema) schema reduced to the bounded subset a tool's input may carry
@@ -10,7 +11,7 @@ import type { ApiSchema } from "../spec/api-tools";
 const MAX_DEPTH = 4;
 const MAX_PROPERTIES = 40;
 const MAX_ENUM = 50;
-const clip = (s: unknown, n: number) => (typeof s === "string" && s.trim() ? s.trim().slice(0, n) : undefined);
+const clip = (s: unknown, n: number) => (typeof s === "string" && s.trim() ? clipText(s.trim(), n) : undefined);
 const TYPES = new Set(["string", "number", "integer", "boolean", "array", "object"]);
 
 function typeOf(node: Record<string, unknown>): ApiSchema["type"] {
@@ -31,14 +32,14 @@ export function toApiSchema(input: unknown, depth = 0, budget = { nodes: 300 }):
   if (description) out.description = description;
   if (Array.isArray(node.enum)) {
     const values = node.enum.filter((v): v is string | number => typeof v === "string" || (typeof v === "number" && Number.isFinite(v)));
-    if (values.length > 0) out.enum = values.slice(0, MAX_ENUM).map((v) => (typeof v === "string" ? v.slice(0, 200) : v));
+    if (values.length > 0) out.enum = values.slice(0, MAX_ENUM).map((v) => (typeof v === "string" ? clipText(v, 200) : v));
   }
   const deeper = depth < MAX_DEPTH && budget.nodes > 0;
   if (type === "array") {
     out.items = deeper ? toApiSchema(node.items, depth + 1, budget) : { type: "string" };
   }
   if (type === "object" && deeper && node.properties && typeof node.properties === "object") {
-    const entries = Object.entries(node.properties as Record<string, unknown>).filter(([k]) => k.length > 0 && k.length <= 100).slice(0, MAX_PROPERTIES);
+    const entries = Object.entries(node.properties as Record<string, unknown>).filter(([k]) => k.length > 0 && k.length <= 100 && k !== "__proto__").slice(0, MAX_PROPERTIES);
     if (entries.length > 0) {
       out.properties = Object.fromEntries(entries.map(([k, v]) => [k, toApiSchema(v, depth + 1, budget)]));
       const required = Array.isArray(node.required) ? node.required.filter((r): r is string => typeof r === "string" && r in out.properties!) : [];

@@ -10,6 +10,8 @@ import { z } from "zod";
 
 const wellFormed = (s: string) => (s as string & { isWellFormed(): boolean }).isWellFormed();
 const Text = (max: number) => z.string().max(max).refine(wellFormed, { message: "contains a lone surrogate (invalid Unicode)" });
+/** A key of the tool's input: any text but `__proto__`, which a JavaScript object literal turns into the prototype. */
+const InputKey = Text(100).pipe(z.string().min(1)).refine((k) => k !== "__proto__", { message: "cannot be __proto__" });
 
 /** A tool or API name: a lowercase identifier, the same in Python and TypeScript. */
 export const ApiIdentifier = z
@@ -50,7 +52,7 @@ export const ApiSchema: z.ZodType<ApiSchema> = z.lazy(() =>
       description: Text(1_000).optional(),
       enum: z.array(z.union([Text(200), z.number().finite()])).max(100).optional(),
       items: ApiSchema.optional(),
-      properties: z.record(Text(100).pipe(z.string().min(1)), ApiSchema).optional(),
+      properties: z.record(InputKey, ApiSchema).optional(),
       required: z.array(Text(100)).max(100).optional(),
     })
     .strict(),
@@ -58,7 +60,7 @@ export const ApiSchema: z.ZodType<ApiSchema> = z.lazy(() =>
 
 export const ApiParam = z.object({
   /** The parameter's name in the API (any text); the tool's input uses the same key. */
-  name: Text(100).pipe(z.string().min(1)),
+  name: InputKey,
   in: z.enum(["path", "query", "header"]),
   required: z.boolean().default(false),
   description: Text(1_000).default(""),

@@ -60,7 +60,7 @@ function tsInputType(op: ApiOperation): string {
 function typescriptFile(apis: ApiTool[]): string {
   const lines = [
     'import { tool, type InvokableTool, type JSONValue } from "@strands-agents/sdk";',
-    'import { callOperation, type ApiDefinition, type ApiOperationDef } from "./api-client.js";',
+    'import { callOperation, inputSchema, type ApiDefinition, type ApiOperationDef } from "./api-client.js";',
     "",
     "// The tools built from your own APIs (apiTools in agent-spec.json): one per selected operation.",
     "",
@@ -76,7 +76,7 @@ function typescriptFile(apis: ApiTool[]): string {
           "    tool({",
           `      name: ${tsStringLiteral(op.name)},`,
           `      description: ${tsStringLiteral(op.description, "operation description")},`,
-          `      inputSchema: ${tsJsonLiteral(asJson(inputSchemaOf(op)), "operation schema")},`,
+          `      inputSchema: inputSchema(${tsJsonLiteral(asJson(inputSchemaOf(op)), "operation schema")}),`,
           `      callback: (input) => callOperation(API_${a}, ${id}, input as ${inputTypeName(op)}),`,
           "    }),",
         ].join("\n"),
