@@ -1,7 +1,5 @@
-import { DomainError } from "../../errors";
-import { apiToolFromEndpoint } from "../../openapi/endpoint";
+import { addEndpoint } from "../../openapi/add-endpoint";
 import { clipText } from "../../openapi/clip";
-import type { ApiTool } from "../../spec/api-tools";
 import type { Rule } from "./types";
 
 /**
@@ -29,39 +27,16 @@ function authOf(text: string): { kind: string; headerName?: string } {
   return { kind: "none" };
 }
 
-/** `api.example.com` → `example`; unique among the spec's APIs unless it is the same base URL. */
-function apiNameFor(host: string, existing: readonly ApiTool[], baseUrl: string): string {
-  const labels = host.toLowerCase().split(".").filter((l) => !["api", "www", "rest"].includes(l));
-  const core = (labels.length > 1 ? labels.slice(0, -1) : labels).join("_").replace(/[^a-z0-9_]+/g, "_").replace(/^[^a-z]+/, "");
-  const base = clipText(core || "my_api", 40).replace(/_+$/, "") || "my_api";
-  let name = base;
-  for (let i = 2; existing.some((a) => a.name === name && a.baseUrl !== baseUrl); i++) name = `${base}_${i}`;
-  return name;
-}
-
 export const apiEndpointRule: Rule = ({ spec, original, verb }) => {
   const url = URL_IN_TEXT.exec(original)?.[0]?.replace(/[.,;:!?)]+$/, "");
   if (!url || !API_WORDS.test(original) || verb === "remove") return undefined;
   const existing = spec.apiTools ?? [];
-  const origin = /^(https?:\/\/[^/?#]+)/i.exec(url)?.[1] ?? url;
-  const host = URL.canParse(origin) ? new URL(origin).hostname : "";
-  const name = apiNameFor(host, existing, origin);
-  let tool: ApiTool;
-  try {
-    tool = apiToolFromEndpoint({ name, method: methodOf(original), url, description: clipText(original.trim(), 1_000), auth: authOf(original) });
-  } catch (e) {
-    if (e instanceof DomainError) return { edits: [], notes: [`the endpoint ${clipText(url, 200)} cannot become a tool: ${e.message}`] };
-    throw e;
-  }
-  const same = existing.find((a) => a.name === tool.name);
-  const op = tool.operations[0]!;
+  const added = addEndpoint(existing, { method: methodOf(original), url, description: clipText(original.trim(), 1_000), auth: authOf(original) });
+  if (!added.ok) return { edits: [], notes: [`the endpoint ${clipText(url, 200)} cannot become a tool: ${added.reason}`] };
   // An unchanged edit (dropped from the plan) still marks the clause as handled, so no HTTP tool is added for it.
-  if (same?.operations.some((o) => o.method === op.method && o.path === op.path)) return { edits: [{ path: "apiTools", to: existing, why: "" }], notes: [`the agent already calls ${op.method} ${op.path} on ${same.baseUrl}`] };
-  const taken = new Set(existing.flatMap((a) => a.operations.map((o) => o.name)));
-  let opName = op.name;
-  for (let i = 2; taken.has(opName); i++) opName = `${op.name}_${i}`;
-  const operation = { ...op, name: opName };
-  const next = same ? existing.map((a) => (a === same ? { ...a, operations: [...a.operations, operation] } : a)) : [...existing, { ...tool, operations: [operation] }];
-  const secret = tool.auth.kind === "none" ? "" : ` (its ${tool.auth.kind} credential goes in the agent's secret as ${tool.auth.secretName})`;
-  return { edits: [{ path: "apiTools", to: next, why: `adds the tool ${opName} calling ${op.method} ${clipText(origin + op.path, 200)}${secret}` }] };
+  if (added.note) return { edits: [{ path: "apiTools", to: existing, why: "" }], notes: [added.note] };
+  const op = added.api.operations.find((o) => o.name === added.operation)!;
+  const auth = added.api.auth;
+  const secret = auth.kind === "none" ? "" : ` (its ${auth.kind} credential goes in the agent's secret as ${auth.secretName})`;
+  return { edits: [{ path: "apiTools", to: added.apiTools, why: `adds the tool ${op.name} calling ${op.method} ${clipText(added.api.baseUrl + op.path, 200)}${secret}` }] };
 };

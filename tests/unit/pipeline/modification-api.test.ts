@@ -2,6 +2,8 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { getBuiltinTemplate } from "../../../server/consultation/templates-builtin";
 import { applyPlan, planModification } from "../../../server/pipeline/modification/plan";
+import { Proposal } from "../../../server/pipeline/understanding/proposal";
+import { validateProposal } from "../../../server/pipeline/understanding/validate-proposal";
 import type { AgentSpec } from "../../../server/spec/agent-spec";
 import { realRegistry } from "./registry";
 
@@ -46,5 +48,24 @@ describe("change requests: an endpoint in words becomes an API tool", () => {
     const p = plan("add calls to our REST API");
     assert.ok(p.changes.some((c) => c.path === "tools"));
     assert.ok(!p.changes.some((c) => c.path === "apiTools"));
+  });
+
+  test("a model's proposal adds an endpoint only when it validates; bad ones are rejected with the reason", () => {
+    const proposal = Proposal.parse({
+      summary: "s",
+      addApiEndpoints: [
+        { method: "GET", url: "https://api.example.com/orders/{id}", description: "Order status", auth: { kind: "api-key-header", headerName: "X-Key" } },
+        { method: "POST", url: "ftp://files.example.com/x", description: "nope" },
+        { method: "GET", url: "https://api.other.com/x", description: "d", auth: { kind: "oauth2" } },
+      ],
+    });
+    const v = validateProposal(support, proposal, { registry, userText: "add our order API" });
+    assert.deepEqual(v.spec.apiTools!.map((a) => [a.name, a.operations.map((o) => o.name), a.auth.kind]), [["example", ["get_orders_by_id"], "api-key-header"]]);
+    assert.equal(v.rejected.length, 2);
+    assert.match(v.rejected[0]!.reason, /absolute http\(s\) URL/);
+    assert.match(v.rejected[1]!.reason, /Unsupported authentication.*Supported/);
+    const locked = validateProposal(support, proposal, { registry, userText: "x", locked: ["apiTools"] });
+    assert.equal(locked.spec.apiTools, undefined);
+    assert.match(locked.rejected[0]!.reason, /locked/);
   });
 });
