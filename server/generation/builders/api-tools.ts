@@ -1,3 +1,4 @@
+import { DomainError } from "../../errors";
 import { inputSchemaOf } from "../../openapi/schema";
 import type { ApiOperation, ApiSchema, ApiTool } from "../../spec/api-tools";
 import { checkIdentifier, pyJsonLiteral, tsJsonLiteral, tsStringLiteral, type JsonLiteralValue } from "../serialize";
@@ -103,6 +104,13 @@ function pythonFile(apis: ApiTool[]): string {
 
 /** src/api-tools.ts or app/api_tools.py; nothing when the spec has no in-process API tools. */
 export function buildApiTools({ project }: BuildInput): BuiltFile[] {
+  // AWS::BedrockAgentCore::Gateway and ::GatewayTarget exist in the resource spec, but an OpenAPI
+  // target needs an API-key or OAuth credential provider made outside CloudFormation and the agent
+  // an MCP client signed for the gateway: refused until both are generated, rather than dropped.
+  const gateway = (project.spec.apiTools ?? []).findIndex((a) => a.exposure === "gateway");
+  if (gateway >= 0) {
+    throw new DomainError("invalid", `apiTools.${gateway}.exposure: "gateway" is not generated yet; use "agent" (in-process tools)`, { field: `apiTools.${gateway}.exposure` });
+  }
   const apis = agentApiTools(project);
   if (apis.length === 0) return [];
   return project.spec.language === "typescript" ? [["src/api-tools.ts", typescriptFile(apis)]] : [["app/api_tools.py", pythonFile(apis)]];

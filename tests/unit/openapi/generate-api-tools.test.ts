@@ -57,3 +57,8 @@ describe("generation of API tools", () => {
     assert.equal(a.contentHash, b.contentHash);
   });
 });
+
+test("exposure 'gateway' is refused naming the field, not silently dropped", async () => {
+  const api = await apiToolFromDocument(PETSTORE, { name: "petstore", select: ["GET /pets"], exposure: "gateway" });
+  assert.throws(() => generateProject(baseSpec({ apiTools: [api] }), fixtureRegistry), /apiTools\.0\.exposure: "gateway" is not generated yet/);
+});
