@@ -23,6 +23,7 @@ const CHECK_TEXT: Record<Rehearsal["checks"][number]["name"], string> = {
   "concurrent-sessions": "Two sessions at once",
   "busy-session": "Busy session: 200 or 409",
   "bad-request": "Bad request gets 4xx",
+  "api-tool": "Your API tool called a stand-in API",
 };
 
 /**

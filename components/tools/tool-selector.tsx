@@ -10,6 +10,7 @@ import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import { ErrorMessage, Spinner } from "../ui/feedback";
 import { DEPLOYMENT_TARGETS as TARGETS, targetLabel, type DeploymentTargetId as TargetId } from "../projects/deployment-targets";
+import { ApiToolsPanel } from "./api-tools-panel";
 import { DependencyTree } from "./dependency-tree";
 import { samePicks, setConfigValue, swapTool, toggleTool, type ToolPick } from "./selection-state";
 import { SelectedTools } from "./selected-tools";
@@ -28,7 +29,12 @@ export function ToolSelector({ projectId }: { projectId: string }) {
   if (selection.isPending || tools.isPending) return <Spinner label="Loading tools" />;
   if (selection.isError) return <ErrorMessage error={selection.error} retry={() => selection.refetch()} />;
   if (tools.isError) return <ErrorMessage error={tools.error} retry={() => tools.refetch()} />;
-  return <ToolWorkspace projectId={projectId} selection={selection.data} tools={tools.data.tools} />;
+  return (
+    <div className="flex flex-col gap-6">
+      <ToolWorkspace projectId={projectId} selection={selection.data} tools={tools.data.tools} />
+      <ApiToolsPanel projectId={projectId} />
+    </div>
+  );
 }
 
 function ToolWorkspace({ projectId, selection, tools }: { projectId: string; selection: ProjectSelection; tools: readonly ToolSummary[] }) {

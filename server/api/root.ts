@@ -1,3 +1,4 @@
+import { apiToolsRouter } from "./routers/api-tools";
 import { authRouter } from "./routers/auth";
 import { generationRouter } from "./routers/generation";
 import { modificationRouter } from "./routers/modification";
@@ -29,6 +30,7 @@ export const appRouter = createTRPCRouter({
   workflow: workflowRouter,
   template: templateRouter,
   deploy: deployRouter,
+  apiTools: apiToolsRouter,
 });
 
 export type AppRouter = typeof appRouter;

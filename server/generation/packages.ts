@@ -31,6 +31,8 @@ export function featureOn(project: ResolvedProject, feature: Feature): boolean {
       return spec.deployment.target !== "lambda";
     case "lambda":
       return spec.deployment.target === "lambda";
+    case "api-tools":
+      return (spec.apiTools ?? []).some((a) => a.exposure === "agent");
   }
 }
 

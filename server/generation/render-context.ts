@@ -64,6 +64,9 @@ export function projectEnvVars(project: ResolvedProject): EnvVarInfo[] {
       vars.push({ name, secret: true, description: `Secret setting of the ${tool.entry.name} tool`, required });
     }
   }
+  for (const api of project.spec.apiTools ?? []) {
+    if (api.auth.kind !== "none") vars.push({ name: api.auth.secretName, secret: true, description: `Credential of the ${api.name} API (${api.auth.kind})`, required: true });
+  }
   const seen = new Set<string>();
   return vars.filter((v) => (seen.has(v.name) ? false : (seen.add(v.name), true)));
 }
@@ -122,6 +125,7 @@ export function buildRenderContext(project: ResolvedProject) {
       lambda: spec.deployment.target === "lambda",
       memory: spec.memory.type,
       windowSize: spec.memory.windowSize,
+      apiTools: (spec.apiTools ?? []).some((a) => a.exposure === "agent"),
     },
     security: {
       maxInputChars: spec.security.maxInputChars,

@@ -111,3 +111,27 @@ export function markdownText(s: string, what = "text"): string {
   const flat = s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, " ");
   return flat.replace(MD_SPECIAL, (c) => `\\${c}`).trim();
 }
+
+/** A JSON value (from the spec) as a literal of the target language; every string passes the string serializer. */
+export type JsonLiteralValue = string | number | boolean | null | JsonLiteralValue[] | { [key: string]: JsonLiteralValue };
+
+function jsonLiteral(value: JsonLiteralValue, str: (s: string) => string, words: { t: string; f: string; n: string }, what: string): string {
+  if (value === null) return words.n;
+  if (typeof value === "string") return str(value);
+  if (typeof value === "boolean") return value ? words.t : words.f;
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw new DomainError("invalid", `${what} contains a number that is not finite`);
+    return String(value);
+  }
+  if (Array.isArray(value)) return `[${value.map((v) => jsonLiteral(v, str, words, what)).join(", ")}]`;
+  const entries = Object.entries(value).map(([k, v]) => `${str(k)}: ${jsonLiteral(v, str, words, what)}`);
+  return `{${entries.join(", ")}}`;
+}
+
+/** A TypeScript expression (object/array literal) whose value is exactly `value`. */
+export const tsJsonLiteral = (value: JsonLiteralValue, what = "value") =>
+  new SafeCode(jsonLiteral(value, (s) => tsStringLiteral(s, what), { t: "true", f: "false", n: "null" }, what));
+
+/** A Python expression (dict/list literal) whose value is exactly `value`. */
+export const pyJsonLiteral = (value: JsonLiteralValue, what = "value") =>
+  new SafeCode(jsonLiteral(value, (s) => pyStringLiteral(s, what), { t: "True", f: "False", n: "None" }, what));

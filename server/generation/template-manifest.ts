@@ -7,7 +7,7 @@ import { z } from "zod";
  * and `typescript/` (the last two only for that language).
  */
 
-export const Feature = z.enum(["always", "tracing", "secrets-manager", "container", "lambda"]);
+export const Feature = z.enum(["always", "tracing", "secrets-manager", "container", "lambda", "api-tools"]);
 export type Feature = z.infer<typeof Feature>;
 
 export const PinnedPackage = z.object({
@@ -38,6 +38,7 @@ export const BuilderId = z.enum([
   "terraform-agentcore",
   "terraform-ecs-fargate",
   "terraform-lambda",
+  "api-tools",
 ]);
 export type BuilderId = z.infer<typeof BuilderId>;
 

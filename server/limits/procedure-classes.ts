@@ -42,6 +42,12 @@ export const PROCEDURE_CLASSES: Record<string, RateLimitClass> = {
   "selection.get": "read",
   "selection.setModel": "write",
   "selection.setTools": "write",
+  "apiTools.list": "read",
+  // Parses and resolves a document of up to 1 MB: limited like generation.
+  "apiTools.preview": "expensive",
+  "apiTools.addFromDocument": "expensive",
+  "apiTools.addEndpoint": "write",
+  "apiTools.remove": "write",
   "cost.preview": "read",
   "cost.estimate": "write",
   "cost.history": "read",

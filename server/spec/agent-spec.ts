@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DomainError } from "../errors";
+import { ApiToolsSection } from "./api-tools";
 
 /**
  * AgentSpec: the single input of code generation, the output of consultation, the
@@ -137,6 +138,8 @@ export const AgentSpec = z.object({
   observability: ObservabilitySpec.default({ logLevel: "info", tracing: true, metrics: true }),
   security: SecuritySpec.default({ maxInputChars: 20_000, secretsSource: "secrets-manager" }),
   requirements: RequirementsSpec.default({ capabilities: [] }),
+  /** The user's own REST APIs as tools (server/spec/api-tools.ts); absent when there are none, so older specs generate the same bytes. */
+  apiTools: ApiToolsSection.optional(),
 });
 /** A complete, parsed spec (defaults applied). */
 export type AgentSpec = z.infer<typeof AgentSpec>;

@@ -1,5 +1,6 @@
 import type { BuilderId } from "../template-manifest";
 import { buildAgentCoreCloudFormation, buildAgentCoreProject } from "./agentcore";
+import { buildApiTools } from "./api-tools";
 import type { BuildInput, BuiltFile } from "./common";
 import { buildFargateCloudFormation, buildTaskDefinition } from "./ecs-fargate";
 import { buildAgentCoreTerraform } from "../terraform/agentcore";
@@ -33,6 +34,7 @@ export const BUILDERS: Record<BuilderId, (input: BuildInput) => BuiltFile[]> = {
   "terraform-agentcore": buildAgentCoreTerraform,
   "terraform-ecs-fargate": buildFargateTerraform,
   "terraform-lambda": buildLambdaTerraform,
+  "api-tools": buildApiTools,
 };
 
 export type { BuildInput, BuiltFile };

@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { startMockModelServer } from "../../testing/mock-model/server";
 import { filesFromVersion } from "../../testing/prepare/project-files";
 import type { ProjectFiles } from "../types";
+import { apiToolChecks, apiToolEnvironment } from "./api-tool-check";
 import { freePort, start, stop, waitUntilServing, type Booted } from "./boot";
 import { deployedShape, type DeployedShape } from "./deployed-shape";
 import { clientChecks } from "./http-checks";
@@ -95,7 +96,7 @@ async function rehearseTypeScript(loaded: ReturnType<typeof filesFromVersion>, f
     const node = await nodeFor(major ?? process.versions.node.split(".")[0]!, o.cacheRoot);
     checks.push({ name: "build", ok: true, ms: Math.round(performance.now() - t), detail: `dependencies ${built.depsCached ? "cached" : "installed"}, build ${built.buildCached ? "cached" : "compiled"}; Node ${node.version}${node.note ? ` (${node.note})` : ""}` });
     const port = await freePort();
-    const env = environment(shape, region, model.url!, scratch, port);
+    const env = { ...environment(shape, region, model.url!, scratch, port), ...apiToolEnvironment(files) };
     let command: string[];
     if (shape.kind === "container") {
       command = shape.command[0] === "node" ? [node.binary, ...shape.command.slice(1)] : shape.command;
@@ -118,6 +119,7 @@ async function rehearseTypeScript(loaded: ReturnType<typeof filesFromVersion>, f
     }
     if (shape.kind === "container" && shape.healthCheck) checks.push(await healthCheck(shape.healthCheck, node.binary, built.dir, env, port, stepMs));
     checks.push(...(await clientChecks(url, { sessions: shape.kind === "container", timeoutMs: stepMs })));
+    checks.push(...(await apiToolChecks(files, url, stepMs)));
     return finish(checks, describe(shape, node.version), t0);
   } catch (e) {
     checks.push({ name: "build", ok: false, ms: Math.round(performance.now() - t0), detail: (e as Error).message });

@@ -3,6 +3,7 @@ import { validateSpec, type AgentSpec } from "../../spec/agent-spec";
 import { getPath, setPath } from "../draft";
 import type { SpecRegistry } from "../registry-view";
 import { splitClauses } from "./clauses";
+import { apiEndpointRule } from "./rules-api";
 import { modelRule } from "./rules-model";
 import { iacRule, languageRule, memoryRule, regionRule, targetRule } from "./rules-deploy";
 import { promptRule } from "./rules-prompt";
@@ -18,7 +19,13 @@ import type { ModificationPlan, PlanChange, Rule, RuleOutcome } from "./types";
  * rule sees the spec as the rules before it left it, so two rules never overwrite each
  * other's tool list.
  */
-const RULES: Rule[] = [nameRule, languageRule, targetRule, iacRule, regionRule, memoryRule, modelRule, promptRule, toolRule, systemsRule, behaviourRule, requirementsRule];
+const RULES: Rule[] = [nameRule, languageRule, targetRule, iacRule, regionRule, memoryRule, modelRule, promptRule, apiEndpointRule, toolRule, systemsRule, behaviourRule, requirementsRule];
+/**
+ * Once an endpoint in a clause became an API tool, the clause needs no generic HTTP tool or
+ * "system" note, and the later rules read it without its URL (no "calls <url>" prompt line).
+ */
+const AFTER_API = new Set<Rule>([toolRule, systemsRule]);
+const withoutUrls = (s: string) => s.replace(/\bhttps?:\/\/[^\s"'<>]+/gi, "").replace(/\s+/g, " ").trim();
 
 const EXAMPLES = `Try, for example: "add web search", "switch to a cheaper model", "deploy on Lambda instead", "make the prompt more formal", "use TypeScript" or "increase memory".`;
 
@@ -47,10 +54,14 @@ export function planModification(spec: AgentSpec, request: string, registry: Spe
   for (const clause of splitClauses(text)) {
     const before = working;
     let understood = false;
+    let api = false;
     for (const rule of RULES) {
-      const outcome = rule({ spec: working, clause: clause.text, original: clause.original, verb: clause.verb, registry });
+      if (api && AFTER_API.has(rule)) continue;
+      const [text, original] = api ? [withoutUrls(clause.text), withoutUrls(clause.original)] : [clause.text, clause.original];
+      const outcome = rule({ spec: working, clause: text, original, verb: clause.verb, registry });
       if (!outcome) continue;
       understood = true;
+      api ||= rule === apiEndpointRule && outcome.edits.length > 0;
       apply(outcome);
     }
     if (!understood) {

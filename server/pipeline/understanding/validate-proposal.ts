@@ -1,3 +1,4 @@
+import { addEndpoint } from "../../openapi/add-endpoint";
 import type { ToolEntry } from "../../registry/schema";
 import { validateSpec, type AgentSpec } from "../../spec/agent-spec";
 import { getPath, setPath } from "../draft";
@@ -58,6 +59,12 @@ export function validateProposal(spec: AgentSpec, proposal: Proposal, ctx: { reg
       const entry = ctx.registry.tools.find((t) => t.id === tool.id)!;
       tryApply(`add ${tool.id}`, { ...working, tools: [...working.tools, { id: tool.id, config: { ...defaultToolConfig(entry, working.deployment.region), ...(tool.config ?? {}) } }] });
     }
+  }
+  for (const endpoint of proposal.addApiEndpoints) {
+    const what = `add API endpoint ${endpoint.method} ${endpoint.url.slice(0, 200)}`;
+    const added = locked("apiTools") ? { ok: false as const, reason: "the API tools are locked by the user" } : addEndpoint(working.apiTools ?? [], endpoint);
+    if (!added.ok) rejected.push({ what, reason: added.reason });
+    else if (!added.note) tryApply(what, { ...working, apiTools: added.apiTools });
   }
   return { spec: working, applied, rejected, needs: proposal.needs };
 }

@@ -29,7 +29,7 @@ describe("the shipped template set", () => {
   test("loads every layer with a valid manifest and a stable version", () => {
     const set = loadTemplateSet();
     const ids = set.layers.map((l) => l.manifest.id);
-    assert.deepEqual(ids, ["base", "python", "typescript", "targets/container", "targets/agentcore", "targets/ecs-fargate", "targets/lambda"]);
+    assert.deepEqual(ids, ["base", "python", "typescript", "api-tools", "targets/container", "targets/agentcore", "targets/ecs-fargate", "targets/lambda"]);
     assert.match(set.version, /^tpl-[0-9a-f]{16}$/);
     assert.ok(set.layers.every((l) => l.files.length > 0 || l.manifest.builders.length > 0));
   });
