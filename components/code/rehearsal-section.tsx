@@ -23,6 +23,7 @@ const CHECK_TEXT: Record<Rehearsal["checks"][number]["name"], string> = {
   "concurrent-sessions": "Two sessions at once",
   "busy-session": "Busy session: 200 or 409",
   "bad-request": "Bad request gets 4xx",
+  guardrail: "Guardrail intervened on a denied topic",
 };
 
 /**

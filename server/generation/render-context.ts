@@ -120,6 +120,7 @@ export function buildRenderContext(project: ResolvedProject) {
       lambda: spec.deployment.target === "lambda",
       memory: spec.memory.type,
       windowSize: spec.memory.windowSize,
+      guardrail: spec.guardrails !== undefined,
     },
     security: {
       maxInputChars: spec.security.maxInputChars,

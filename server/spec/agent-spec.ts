@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DomainError } from "../errors";
+import { GuardrailsSpec } from "./guardrails";
 
 /**
  * AgentSpec: the single input of code generation, the output of consultation, the
@@ -121,6 +122,8 @@ export const AgentSpec = z.object({
   observability: ObservabilitySpec.default({ logLevel: "info", tracing: true, metrics: true }),
   security: SecuritySpec.default({ maxInputChars: 20_000, secretsSource: "secrets-manager" }),
   requirements: RequirementsSpec.default({ capabilities: [] }),
+  /** Content policy deployed as a Bedrock Guardrail; absent = none (server/spec/guardrails.ts). */
+  guardrails: GuardrailsSpec.optional(),
 });
 /** A complete, parsed spec (defaults applied). */
 export type AgentSpec = z.infer<typeof AgentSpec>;

@@ -16,6 +16,8 @@ export const AgentEvent = z.discriminatedUnion("type", [
     usage: z.object({ inputTokens: z.number().int().min(0), outputTokens: z.number().int().min(0) }),
   }),
   z.object({ type: z.literal("error"), message: z.string() }),
+  /** The agent's guardrail blocked the prompt or the answer (message = what the user saw). */
+  z.object({ type: z.literal("guardrail"), action: z.literal("intervened"), message: z.string() }),
 ]);
 export type AgentEvent = z.infer<typeof AgentEvent>;
 

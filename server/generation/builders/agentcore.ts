@@ -14,6 +14,7 @@ import {
   type BuildInput,
   type BuiltFile,
 } from "./common";
+import { guardrailResources } from "./guardrail";
 
 // AgentCore Runtime keeps a session for at most 8 hours; idle sessions end earlier.
 const MAX_SESSION_SECONDS = 28_800;
@@ -89,6 +90,7 @@ export function buildAgentCoreCloudFormation(input: BuildInput): BuiltFile[] {
     },
     Resources: {
       ...secretResource(input),
+      ...guardrailResources(input),
       AgentRole: {
         Type: "AWS::IAM::Role",
         Properties: {

@@ -14,6 +14,7 @@ import {
   type BuildInput,
   type BuiltFile,
 } from "./common";
+import { guardrailResources } from "./guardrail";
 import { CONTAINER_PORT, loadBalancerParameters, loadBalancerResources, loadBalancerUrl } from "./ecs-load-balancer";
 
 const PORT = CONTAINER_PORT;
@@ -74,6 +75,7 @@ export function buildFargateCloudFormation(input: BuildInput): BuiltFile[] {
     },
     Resources: {
       ...secretResource(input),
+      ...guardrailResources(input),
       Cluster: { Type: "AWS::ECS::Cluster", Properties: { ClusterName: spec.name } },
       LogGroup: { Type: "AWS::Logs::LogGroup", Properties: { LogGroupName: `/ecs/${spec.name}`, RetentionInDays: 30 } },
       ExecutionRole: {

@@ -13,7 +13,8 @@ export type RehearsalCheckName =
   | "usage-per-request"
   | "concurrent-sessions"
   | "busy-session"
-  | "bad-request";
+  | "bad-request"
+  | "guardrail";
 
 export type RehearsalCheck = { name: RehearsalCheckName; ok: boolean; ms: number; detail: string };
 
