@@ -1,6 +1,7 @@
 import { DomainError } from "../errors";
 import { AgentName } from "../spec/agent-spec";
 import { SafeCode, TrustedCode, checkIdentifier, pascalName, snakeName } from "./serialize";
+import { approvalToolIds } from "./approval";
 import { deployVariables } from "./builders/deploy-variables";
 import type { ResolvedProject, ResolvedTool } from "./types";
 
@@ -121,7 +122,9 @@ export function buildRenderContext(project: ResolvedProject) {
       memory: spec.memory.type,
       windowSize: spec.memory.windowSize,
       guardrail: spec.guardrails !== undefined,
+      approval: approvalToolIds(project).length > 0,
     },
+    approval: { toolIds: approvalToolIds(project), timeoutMs: (spec.approval?.timeoutSeconds ?? 0) * 1000 },
     security: {
       maxInputChars: spec.security.maxInputChars,
       // Bytes a request body may take: the longest input as UTF-8 plus room for the JSON around it.

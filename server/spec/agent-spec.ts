@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DomainError } from "../errors";
+import { ApprovalSpec } from "./approval";
 import { GuardrailsSpec } from "./guardrails";
 
 /**
@@ -124,6 +125,8 @@ export const AgentSpec = z.object({
   requirements: RequirementsSpec.default({ capabilities: [] }),
   /** Content policy deployed as a Bedrock Guardrail; absent = none (server/spec/guardrails.ts). */
   guardrails: GuardrailsSpec.optional(),
+  /** Human approval before side-effecting tools run; absent = none (server/spec/approval.ts). */
+  approval: ApprovalSpec.optional(),
 });
 /** A complete, parsed spec (defaults applied). */
 export type AgentSpec = z.infer<typeof AgentSpec>;

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { startMockModelServer } from "../../testing/mock-model/server";
+import { approvalChecks } from "./approval-check";
 import { guardrailCheck, specGuardrails } from "./guardrail-check";
 import { filesFromVersion } from "../../testing/prepare/project-files";
 import type { ProjectFiles } from "../types";
@@ -84,7 +85,7 @@ export async function rehearseProject(input: ProjectFiles, o: RehearsalOptions):
 async function rehearseTypeScript(loaded: ReturnType<typeof filesFromVersion>, files: Map<string, string>, shape: DeployedShape, o: RehearsalOptions, t0: number): Promise<RehearsalResult> {
   const stepMs = o.stepTimeoutMs ?? DEFAULT_STEP_MS;
   const checks: RehearsalCheck[] = [];
-  const spec = JSON.parse(files.get("agent-spec.json") ?? "{}") as { deployment?: { region?: string }; guardrails?: unknown };
+  const spec = JSON.parse(files.get("agent-spec.json") ?? "{}") as { deployment?: { region?: string }; guardrails?: unknown; approval?: unknown };
   const guardrails = specGuardrails(spec);
   const region = spec.deployment?.region ?? "us-east-1";
   const major = nodeMajor(shape, files.get("Dockerfile"));
@@ -122,6 +123,8 @@ async function rehearseTypeScript(loaded: ReturnType<typeof filesFromVersion>, f
     checks.push(...(await clientChecks(url, { sessions: shape.kind === "container", timeoutMs: stepMs })));
     const guarded = guardrails ? await guardrailCheck(url, guardrails, stepMs) : null;
     if (guarded) checks.push(guarded);
+    const approvalExpected = shape.kind === "container" && files.has("src/approval.ts");
+    checks.push(...(await approvalChecks(url, [...(model.stats.toolNames ?? [])].sort(), approvalExpected, stepMs)));
     return finish(checks, describe(shape, node.version), t0);
   } catch (e) {
     checks.push({ name: "build", ok: false, ms: Math.round(performance.now() - t0), detail: (e as Error).message });

@@ -14,7 +14,9 @@ export type RehearsalCheckName =
   | "concurrent-sessions"
   | "busy-session"
   | "bad-request"
-  | "guardrail";
+  | "guardrail"
+  | "approval-approve"
+  | "approval-deny";
 
 export type RehearsalCheck = { name: RehearsalCheckName; ok: boolean; ms: number; detail: string };
 

@@ -12,7 +12,8 @@ import { ChatRequest, mockReply, usageOf, type MockReply } from "./policy";
 
 export const MOCK_MODEL_ID = "mock";
 
-export type MockStats = { requests: number };
+/** Requests served, and the tool names agents offered (the deploy rehearsal asks for them by name). */
+export type MockStats = { requests: number; toolNames?: Set<string> };
 
 const CHUNK_WORDS = 3;
 
@@ -93,6 +94,7 @@ export function mockModelHandler(stats: MockStats = { requests: 0 }, options: Mo
         }
         if (!parsed.success) return error(res, 400, parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; "));
         stats.requests++;
+        for (const t of parsed.data.tools ?? []) stats.toolNames?.add(t.function.name);
         const reply = replyTo(parsed.data, options);
         if (parsed.data.stream) streamReply(res, parsed.data, reply);
         else jsonReply(res, parsed.data, reply);
@@ -106,7 +108,7 @@ export type MockModelServer = ListeningServer & { stats: MockStats };
 
 /** Starts the mock model on a loopback port (`{ port: 0 }` picks one) or a Unix socket. */
 export async function startMockModelServer(on: ListenOn, options: MockOptions = {}): Promise<MockModelServer> {
-  const stats: MockStats = { requests: 0 };
+  const stats: MockStats = { requests: 0, toolNames: new Set() };
   const server = await listenHttp(mockModelHandler(stats, options), on);
   return { ...server, stats };
 }
