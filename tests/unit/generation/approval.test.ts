@@ -55,4 +55,19 @@ describe("human approval", () => {
     const project = generateProject(baseSpec({ language: "typescript", tools: [{ id: "notebook" }], approval: {} }), fixtureRegistry);
     assert.equal(project.files.has("src/approval.ts"), false);
   });
+
+  test("generated Python (structural; it cannot run here): interrupt hook, settle loop, per-session endpoints, and it verifies", async () => {
+    const { verifyProject } = await import("../../../server/generation/verify/verify-project");
+    const project = generateProject(baseSpec({ language: "python", tools: [{ id: "http_request" }], approval: { tools: ["http_request"], timeoutSeconds: 30 } }), fixtureRegistry);
+    const approval = String(project.files.get("app/approval.py"));
+    assert.match(approval, /APPROVAL_TOOLS = frozenset\(\["http_request"\]\)/);
+    assert.match(approval, /event\.interrupt\(/);
+    assert.match(String(project.files.get("app/agent.py")), /hooks=\[ApprovalHook\(\)\]/);
+    const main = String(project.files.get("main.py"));
+    assert.match(main, /@app\.get\("\/sessions\/\{session_id\}\/approvals"\)/);
+    assert.match(main, /@app\.post\("\/sessions\/\{session_id\}\/approvals\/\{approval_id\}"\)/);
+    assert.match(main, /settle_approvals\(agent, await agent\.invoke_async\(prompt\)/);
+    const result = await verifyProject(project.files, { requiredIam: project.requiredIam });
+    assert.deepEqual(result.checks.filter((c) => c.severity === "error"), []);
+  });
 });
