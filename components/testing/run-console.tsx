@@ -2,6 +2,7 @@
 
 import type { ReactNode } from "react";
 import { cn } from "../ui/cn";
+import { ApprovalDecisionNotice, ApprovalRequestNotice } from "./approval-notice";
 import { GuardrailBadge, GuardrailNotice } from "./guardrail-notice";
 import { ModelBadge } from "./model-badge";
 import { ms, statusOf, tokens, type RunEvent } from "./types";
@@ -40,6 +41,10 @@ function blocks(events: RunEvent[]): Block[] {
         </div>
       ) : e.type === "log" ? (
         <p className="whitespace-pre-wrap text-xs text-slate-500">[{e.level}] {e.message}</p>
+      ) : e.type === "approval_request" ? (
+        <ApprovalRequestNotice tool={e.tool} input={e.input} />
+      ) : e.type === "approval_decision" ? (
+        <ApprovalDecisionNotice tool={e.tool} decision={e.decision} />
       ) : e.type === "guardrail" ? (
         <GuardrailNotice message={e.message} />
       ) : e.type === "error" ? (

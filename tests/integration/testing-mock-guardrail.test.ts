@@ -59,3 +59,20 @@ describe("mock model guardrail", () => {
     assert.deepEqual(runModelContext(new Map()), {});
   });
 });
+
+describe("run events from guarded and approval-gated agents", () => {
+  test("the collector keeps guardrail and approval events (capped), and notes the intervention in the logs excerpt", async () => {
+    const { RunCollector } = await import("../../server/testing/run/collect");
+    const seen: string[] = [];
+    const c = new RunCollector(performance.now(), (e) => seen.push(e.type));
+    c.stdout(JSON.stringify({ type: "approval_request", id: "apr_1", tool: "httpRequest", input: { url: "x".repeat(20_000) }, expiresAt: "2026-12-05T00:00:00Z" }));
+    c.stdout(JSON.stringify({ type: "approval_decision", id: "apr_1", tool: "httpRequest", decision: "deny" }));
+    c.stdout(JSON.stringify({ type: "approval_decision", id: "apr_2", tool: "httpRequest", decision: "maybe" }));
+    c.stdout(JSON.stringify({ type: "guardrail", action: "intervened", message: "Blocked." }));
+    assert.deepEqual(seen, ["approval_request", "approval_decision", "log", "guardrail"]);
+    const request = c.events[0] as { input: unknown };
+    assert.equal(typeof request.input, "string", "a huge input is capped to a string");
+    const outcome = c.notStarted("error", "x", { kind: "mock", id: "m", label: "mock" });
+    assert.match(outcome.logsExcerpt, /\[guardrail\] intervened/);
+  });
+});

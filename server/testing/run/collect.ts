@@ -39,6 +39,10 @@ function capEvent(e: AgentEvent): AgentEvent {
       return { type: "error", message: cut(e.message, 4_000) };
     case "guardrail":
       return { type: "guardrail", action: e.action, message: cut(e.message, 4_000) };
+    case "approval_request":
+      return { type: "approval_request", id: cut(e.id, 100), tool: cut(e.tool, 200), input: capJson(e.input), expiresAt: cut(e.expiresAt, 40) };
+    case "approval_decision":
+      return { type: "approval_decision", id: cut(e.id, 100), tool: cut(e.tool, 200), decision: e.decision };
   }
 }
 
