@@ -10,7 +10,7 @@ const OUTCOME: Record<string, { text: string; tone: string }> = {
 export function ApprovalRequestNotice({ tool, input }: { tool: string; input: unknown }) {
   return (
     <div data-testid="console-approval-request" role="status" className="rounded-md border border-sky-300 bg-sky-50 px-3 py-2">
-      <p className="font-medium text-sky-900">⏸ Approval needed to run {tool}</p>
+      <p className="font-medium text-sky-900">Approval needed to run {tool}</p>
       <pre className="mt-1 max-h-40 overflow-auto text-xs text-sky-900">{json(input)}</pre>
     </div>
   );

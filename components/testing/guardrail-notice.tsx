@@ -2,7 +2,7 @@
 export function GuardrailNotice({ message }: { message: string }) {
   return (
     <div data-testid="console-guardrail" role="status" className="rounded-md border border-orange-300 bg-orange-50 px-3 py-2">
-      <p className="font-medium text-orange-900">⛔ Guardrail intervened</p>
+      <p className="font-medium text-orange-900">Guardrail intervened</p>
       {message && <p className="mt-1 whitespace-pre-wrap text-xs text-orange-900">The user saw: {message}</p>}
     </div>
   );
