@@ -1,14 +1,15 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { ToolConfigParam, ToolEntry, ToolRegistryFile } from "../server/registry/schema";
+import { SideEffect, ToolConfigParam, ToolEntry, ToolRegistryFile } from "../server/registry/schema";
 
 /**
  * Writes the MCP server entries described in registry/reference/mcp-servers.json into
  * registry/tools.json (replacing entries with the same id, appending new ones), so the
  * package, version, settings and source of each entry come from one sourced file and the
- * snippets are generated the same way for every server. `--check` fails when tools.json
- * is not what the reference gives.
+ * snippets are generated the same way for every server, and marks the tools listed in
+ * registry/reference/side-effects.json with their `sideEffects` (the rest have none).
+ * `--check` fails when tools.json is not what the references give.
  *   npx tsx scripts/build-tools-registry.ts [--check]
  */
 
@@ -92,8 +93,23 @@ export function toolEntryFor(s: Server): ToolEntry {
   });
 }
 
-/** tools.json text with the reference's entries in place (same ids replaced, new ones appended). */
-export function buildToolsJson(toolsText: string, referenceText: string): string {
+export const SideEffectsReference = z.object({
+  about: z.string(),
+  tools: z.record(z.string(), z.object({ effects: z.array(SideEffect).min(1), why: z.string().min(1) })),
+});
+
+/** Each tool with its side effects from the reference; an id the registry lacks fails loudly. Empty lists are left out of the file. */
+function withSideEffects(tools: ToolEntry[], reference: z.infer<typeof SideEffectsReference>): Array<Omit<ToolEntry, "sideEffects"> & { sideEffects?: ToolEntry["sideEffects"] }> {
+  const unknown = Object.keys(reference.tools).filter((id) => !tools.some((t) => t.id === id));
+  if (unknown.length > 0) throw new Error(`registry/reference/side-effects.json names tools the registry does not have: ${unknown.join(", ")}`);
+  return tools.map(({ sideEffects: _old, ...t }) => {
+    const effects = reference.tools[t.id]?.effects;
+    return effects ? { ...t, sideEffects: [...effects] } : t;
+  });
+}
+
+/** tools.json text with the reference's entries in place (same ids replaced, new ones appended) and side effects marked. */
+export function buildToolsJson(toolsText: string, referenceText: string, sideEffectsText: string): string {
   const file = ToolRegistryFile.parse(JSON.parse(toolsText));
   const reference = McpReference.parse(JSON.parse(referenceText));
   const tools = [...file.tools];
@@ -102,13 +118,14 @@ export function buildToolsJson(toolsText: string, referenceText: string): string
     if (at >= 0) tools[at] = entry;
     else tools.push(entry);
   }
-  return `${JSON.stringify({ ...file, tools }, null, 2)}\n`;
+  const marked = withSideEffects(tools, SideEffectsReference.parse(JSON.parse(sideEffectsText)));
+  return `${JSON.stringify({ ...file, tools: marked }, null, 2)}\n`;
 }
 
 if (require.main === module) {
   const dir = join(__dirname, "../registry");
   const current = readFileSync(join(dir, "tools.json"), "utf8");
-  const next = buildToolsJson(current, readFileSync(join(dir, "reference/mcp-servers.json"), "utf8"));
+  const next = buildToolsJson(current, readFileSync(join(dir, "reference/mcp-servers.json"), "utf8"), readFileSync(join(dir, "reference/side-effects.json"), "utf8"));
   if (process.argv.includes("--check")) {
     if (next !== current) { console.error("registry/tools.json is out of date: run npx tsx scripts/build-tools-registry.ts"); process.exit(1); }
   } else writeFileSync(join(dir, "tools.json"), next);

@@ -2,6 +2,8 @@
 
 import type { ReactNode } from "react";
 import { cn } from "../ui/cn";
+import { ApprovalDecisionNotice, ApprovalRequestNotice } from "./approval-notice";
+import { GuardrailBadge, GuardrailNotice } from "./guardrail-notice";
 import { ModelBadge } from "./model-badge";
 import { ms, statusOf, tokens, type RunEvent } from "./types";
 
@@ -39,6 +41,12 @@ function blocks(events: RunEvent[]): Block[] {
         </div>
       ) : e.type === "log" ? (
         <p className="whitespace-pre-wrap text-xs text-slate-500">[{e.level}] {e.message}</p>
+      ) : e.type === "approval_request" ? (
+        <ApprovalRequestNotice tool={e.tool} input={e.input} />
+      ) : e.type === "approval_decision" ? (
+        <ApprovalDecisionNotice tool={e.tool} decision={e.decision} />
+      ) : e.type === "guardrail" ? (
+        <GuardrailNotice message={e.message} />
       ) : e.type === "error" ? (
         <p role="alert" className="text-red-700">error: {e.message}</p>
       ) : hasText ? null : (
@@ -60,6 +68,7 @@ export function RunConsole({ events, summary, live }: { events: RunEvent[]; summ
       <div className="flex flex-wrap items-center gap-3 border-b border-slate-200 bg-slate-50 px-4 py-2 text-xs text-slate-600">
         {status && <span className={cn("rounded-full px-2 py-0.5 font-medium", status.tone)}>{status.label}</span>}
         {summary.modelUsed && <ModelBadge label={summary.modelUsed} />}
+        <GuardrailBadge events={events} />
         <span>first token {ms(summary.firstTokenMs)}</span>
         <span>total {ms(summary.totalMs)}</span>
         <span>tokens in/out {tokens(summary.tokensIn, summary.tokensOut)}</span>

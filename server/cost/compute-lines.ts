@@ -6,6 +6,7 @@ import { regionServices, type PricingFile } from "./pricing";
 import { KB_PER_GB, resolveInfrastructure } from "./deployment-usage";
 import { agentCoreLine, agentCoreMemoryLine, fargateLine, lambdaLine } from "./lines/compute";
 import { dynamoDbLine, ecrLine, s3Line, secretsLine } from "./lines/data";
+import { guardrailLine } from "./lines/guardrail";
 import { modelLine } from "./lines/model";
 import { apiGatewayLine, dataTransferLine, loadBalancerLine, natLine, publicIpv4Line, sqsLine } from "./lines/network";
 import { logsLine, xrayLine } from "./lines/observability";
@@ -67,6 +68,8 @@ export function draftLines(spec: AgentSpec, usage: CostUsage, model: ModelEntry,
   if (infra.secretCount > 0) {
     drafts.push(secretsLine(svc, { secrets: infra.secretCount, apiCalls: R * infra.secretCount * infra.secretFetchesPerRequest }));
   }
+  const guardrail = guardrailLine(svc, spec.guardrails, usage);
+  if (guardrail) drafts.push(guardrail);
   const ingestGb = (R * infra.logKbPerRequest) / KB_PER_GB;
   drafts.push(logsLine(svc, { ingestGb, storedGb: ingestGb * infra.logRetentionMonths }, usage));
   if (spec.observability.tracing) drafts.push(xrayLine(svc, { traces: R }, usage));

@@ -204,6 +204,14 @@ const DataTransferOut = z.object({
   public_ipv4_per_hour: PriceItem,
 });
 
+/** Amazon Bedrock Guardrails, per 1,000 text units and policy. Optional: no source has given these prices yet. */
+const BedrockGuardrails = z.object({
+  denied_topics_per_1k_text_units: PriceItem.optional(),
+  sensitive_information_per_1k_text_units: PriceItem.optional(),
+  word_filters_per_1k_text_units: PriceItem.optional(),
+  contextual_grounding_per_1k_text_units: PriceItem.optional(),
+});
+
 export const RegionServices = z.object({
   lambda: Lambda,
   fargate: Fargate,
@@ -220,6 +228,7 @@ export const RegionServices = z.object({
   nat_gateway: NatGateway,
   application_load_balancer: LoadBalancer,
   data_transfer_out_internet: DataTransferOut,
+  bedrock_guardrails: BedrockGuardrails.optional(),
 });
 export type RegionServices = z.infer<typeof RegionServices>;
 

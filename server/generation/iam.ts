@@ -50,6 +50,10 @@ export function requiredIamStatements(project: ResolvedProject): IamStatement[] 
       statements.push({ actions: [...s.actions], resources: [...s.resources] });
     });
   }
+  if (project.spec.guardrails) {
+    // Only the guardrail this stack creates; ${guardrailId} becomes its GuardrailId in CloudFormation.
+    statements.push({ actions: ["bedrock:ApplyGuardrail"], resources: ["arn:aws:bedrock:${region}:${account}:guardrail/${guardrailId}"] });
+  }
   if (project.spec.security.secretsSource === "secrets-manager") {
     statements.push({
       actions: ["secretsmanager:GetSecretValue"],
@@ -62,14 +66,15 @@ export function requiredIamStatements(project: ResolvedProject): IamStatement[] 
 /** A registry resource string as a CloudFormation value. */
 export function cfnResource(resource: string): CfnValue {
   if (resource === "*") return "*";
-  const hasPlaceholder = /\$\{(region|account|secretName)\}/.test(resource);
+  const hasPlaceholder = /\$\{(region|account|secretName|guardrailId)\}/.test(resource);
   const partitioned = resource.replace(/^arn:aws:/, "arn:${AWS::Partition}:");
   // Any other ${...} is literal text for Fn::Sub: escape it as ${!...}.
-  const escaped = partitioned.replace(/\$\{(?!AWS::Partition\}|region\}|account\}|secretName\})/g, "${!");
+  const escaped = partitioned.replace(/\$\{(?!AWS::Partition\}|region\}|account\}|secretName\}|guardrailId\})/g, "${!");
   const sub = escaped
     .replace(/\$\{region\}/g, "${AWS::Region}")
     .replace(/\$\{account\}/g, "${AWS::AccountId}")
-    .replace(/\$\{secretName\}/g, "${SecretName}");
+    .replace(/\$\{secretName\}/g, "${SecretName}")
+    .replace(/\$\{guardrailId\}/g, "${AgentGuardrail.GuardrailId}");
   return hasPlaceholder || partitioned !== resource ? { "Fn::Sub": sub } : resource;
 }
 

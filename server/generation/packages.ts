@@ -1,3 +1,4 @@
+import { approvalToolIds } from "./approval";
 import { DomainError } from "../errors";
 import { intersect, isSatisfiable, parseRange } from "../registry/version-range";
 import type { Feature, PinnedPackage } from "./template-manifest";
@@ -33,6 +34,8 @@ export function featureOn(project: ResolvedProject, feature: Feature): boolean {
       return spec.deployment.target === "lambda";
     case "api-tools":
       return (spec.apiTools ?? []).some((a) => a.exposure === "agent");
+    case "approval":
+      return approvalToolIds(project).length > 0;
   }
 }
 

@@ -2,6 +2,7 @@ import { DomainError } from "../errors";
 import { AgentName, iacOf } from "../spec/agent-spec";
 import { snakeParameter } from "./terraform/from-cfn";
 import { SafeCode, TrustedCode, checkIdentifier, pascalName, snakeName } from "./serialize";
+import { approvalToolIds } from "./approval";
 import { deployVariables } from "./builders/deploy-variables";
 import type { ResolvedProject, ResolvedTool } from "./types";
 
@@ -126,7 +127,10 @@ export function buildRenderContext(project: ResolvedProject) {
       memory: spec.memory.type,
       windowSize: spec.memory.windowSize,
       apiTools: (spec.apiTools ?? []).some((a) => a.exposure === "agent"),
+      guardrail: spec.guardrails !== undefined,
+      approval: approvalToolIds(project).length > 0,
     },
+    approval: { toolIds: approvalToolIds(project), timeoutMs: (spec.approval?.timeoutSeconds ?? 0) * 1000 },
     security: {
       maxInputChars: spec.security.maxInputChars,
       // Bytes a request body may take: the longest input as UTF-8 plus room for the JSON around it.

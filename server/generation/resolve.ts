@@ -1,3 +1,4 @@
+import { approvalIssues } from "./approval";
 import { DomainError } from "../errors";
 import { parseSpecOrThrow, type AgentSpec, type SpecIssue } from "../spec/agent-spec";
 import type { ModelEntry, ToolEntry } from "../registry/schema";
@@ -122,6 +123,7 @@ export function resolveProject(input: unknown, registry: RegistryLookup): Resolv
     if (ids.has(t.entry.id)) issues.push({ path: "tools", kind: "invalid", message: `tool '${t.entry.id}' is selected twice (after replacing deprecated tools)` });
     ids.add(t.entry.id);
   }
+  issues.push(...approvalIssues({ spec }, tools));
   if (issues.length > 0) throw specIssues("The agent's tools cannot be generated", issues);
   return { spec: normalizeSpec(spec), model, tools, notes };
 }

@@ -145,6 +145,10 @@ export const PlatformSupport = z.object({
   reason: z.string().nullable(),
 });
 
+/** What a tool can change outside the agent (registry/reference/side-effects.json); approval pauses before such tools run. */
+export const SideEffect = z.enum(["shell", "file-write", "http-write", "ticket", "message"]);
+export type SideEffect = z.infer<typeof SideEffect>;
+
 export const ToolEntry = z.object({
   id: z.string().regex(/^[a-z][a-z0-9_-]*$/),
   name: z.string().min(1),
@@ -170,6 +174,8 @@ export const ToolEntry = z.object({
   example: z.string().min(1),
   source: z.string().min(1),
   asOf: ISO_DATE,
+  /** Absent = none; written by scripts/build-tools-registry.ts from registry/reference/side-effects.json. */
+  sideEffects: z.array(SideEffect).default([]),
 });
 export type ToolEntry = z.infer<typeof ToolEntry>;
 

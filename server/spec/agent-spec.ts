@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { DomainError } from "../errors";
 import { ApiToolsSection } from "./api-tools";
+import { ApprovalSpec } from "./approval";
+import { GuardrailsSpec } from "./guardrails";
 
 /**
  * AgentSpec: the single input of code generation, the output of consultation, the
@@ -140,6 +142,10 @@ export const AgentSpec = z.object({
   requirements: RequirementsSpec.default({ capabilities: [] }),
   /** The user's own REST APIs as tools (server/spec/api-tools.ts); absent when there are none, so older specs generate the same bytes. */
   apiTools: ApiToolsSection.optional(),
+  /** Content policy deployed as a Bedrock Guardrail; absent = none (server/spec/guardrails.ts). */
+  guardrails: GuardrailsSpec.optional(),
+  /** Human approval before side-effecting tools run; absent = none (server/spec/approval.ts). */
+  approval: ApprovalSpec.optional(),
 });
 /** A complete, parsed spec (defaults applied). */
 export type AgentSpec = z.infer<typeof AgentSpec>;

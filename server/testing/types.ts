@@ -16,6 +16,11 @@ export const AgentEvent = z.discriminatedUnion("type", [
     usage: z.object({ inputTokens: z.number().int().min(0), outputTokens: z.number().int().min(0) }),
   }),
   z.object({ type: z.literal("error"), message: z.string() }),
+  /** The agent's guardrail blocked the prompt or the answer (message = what the user saw). */
+  z.object({ type: z.literal("guardrail"), action: z.literal("intervened"), message: z.string() }),
+  /** A tool call waits for a person (spec.approval); decided by approval_decision, a timeout is a deny. */
+  z.object({ type: z.literal("approval_request"), id: z.string(), tool: z.string(), input: z.unknown(), expiresAt: z.string() }),
+  z.object({ type: z.literal("approval_decision"), id: z.string(), tool: z.string(), decision: z.enum(["approve", "deny", "timeout"]) }),
 ]);
 export type AgentEvent = z.infer<typeof AgentEvent>;
 

@@ -14,6 +14,7 @@ import {
   type BuildInput,
   type BuiltFile,
 } from "./common";
+import { guardrailResources } from "./guardrail";
 
 import type { CfnStatement } from "../iam";
 
@@ -98,6 +99,7 @@ export function buildAgentCoreCloudFormation(input: BuildInput): BuiltFile[] {
     },
     Resources: {
       ...secretResource(input),
+      ...guardrailResources(input),
       AgentRole: {
         Type: "AWS::IAM::Role",
         Properties: {

@@ -3,6 +3,7 @@ import type { ResolvedProject, IamStatement } from "../types";
 import type { DependencySet } from "../packages";
 import type { EnvVarInfo } from "../render-context";
 import type { CfnStatement } from "../iam";
+import { guardrailEnvironment } from "./guardrail";
 
 /** Everything a builder may read. Builders are pure: same input, same bytes. */
 export type BuildInput = {
@@ -80,8 +81,8 @@ export function runtimeEnvironment(input: BuildInput, secretId: unknown = `${inp
   return env;
 }
 
-/** The environment for a CloudFormation resource: AGENT_SECRET_ID refers to the created secret. */
-export const cfnRuntimeEnvironment = (input: BuildInput) => runtimeEnvironment(input, ref(SECRET_RESOURCE));
+/** The environment for a CloudFormation resource: AGENT_SECRET_ID and the guardrail refer to resources the template creates. */
+export const cfnRuntimeEnvironment = (input: BuildInput) => ({ ...runtimeEnvironment(input, ref(SECRET_RESOURCE)), ...guardrailEnvironment(input) });
 
 /** The same environment as plain strings, for JSON files read by other tools. */
 export const plainRuntimeEnvironment = (input: BuildInput): Record<string, string> =>

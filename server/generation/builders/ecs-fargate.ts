@@ -15,6 +15,7 @@ import {
   type BuiltFile,
 } from "./common";
 import type { CfnStatement } from "../iam";
+import { guardrailResources } from "./guardrail";
 import { CONTAINER_PORT, loadBalancerParameters, loadBalancerResources, loadBalancerUrl } from "./ecs-load-balancer";
 
 const PORT = CONTAINER_PORT;
@@ -78,6 +79,7 @@ export function buildFargateCloudFormation(input: BuildInput): BuiltFile[] {
     },
     Resources: {
       ...secretResource(input),
+      ...guardrailResources(input),
       Cluster: { Type: "AWS::ECS::Cluster", Properties: { ClusterName: spec.name } },
       LogGroup: { Type: "AWS::Logs::LogGroup", Properties: { LogGroupName: `/ecs/${spec.name}`, RetentionInDays: 30 } },
       ExecutionRole: {

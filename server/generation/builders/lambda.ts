@@ -13,6 +13,7 @@ import {
   type BuiltFile,
 } from "./common";
 import type { CfnStatement } from "../iam";
+import { guardrailResources } from "./guardrail";
 
 /** Lambda runtimes the template names (Node 22 LTS; Python 3.12); the deploy rehearsal boots the handler on the same major. */
 export const LAMBDA_NODE_RUNTIME = "nodejs22.x";
@@ -51,6 +52,7 @@ export function buildLambdaCloudFormation(input: BuildInput): BuiltFile[] {
     },
     Resources: {
       ...secretResource(input),
+      ...guardrailResources(input),
       LogGroup: { Type: "AWS::Logs::LogGroup", Properties: { LogGroupName: `/aws/lambda/${spec.name}`, RetentionInDays: 30 } },
       FunctionRole: {
         Type: "AWS::IAM::Role",

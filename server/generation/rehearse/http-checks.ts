@@ -35,7 +35,7 @@ export function answerOf(a: Answer): { output: string; usage: Usage } {
   return { output: parsed.output, usage: parsed.usage };
 }
 
-function events(a: Answer): Array<{ type: string; [k: string]: unknown }> {
+export function events(a: Answer): Array<{ type: string; [k: string]: unknown }> {
   return a.body
     .split("\n\n")
     .map((block) => block.split("\n").filter((l) => l.startsWith("data: ")).map((l) => l.slice(6)).join("\n"))
@@ -43,7 +43,7 @@ function events(a: Answer): Array<{ type: string; [k: string]: unknown }> {
     .map((data) => JSON.parse(data) as { type: string });
 }
 
-async function timed(name: RehearsalCheckName, fn: () => Promise<string>): Promise<RehearsalCheck> {
+export async function timed(name: RehearsalCheckName, fn: () => Promise<string>): Promise<RehearsalCheck> {
   const t0 = performance.now();
   try {
     const detail = await fn();

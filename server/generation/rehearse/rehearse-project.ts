@@ -1,5 +1,7 @@
 import { join } from "node:path";
 import { startMockModelServer } from "../../testing/mock-model/server";
+import { approvalChecks } from "./approval-check";
+import { guardrailCheck, specGuardrails } from "./guardrail-check";
 import { filesFromVersion } from "../../testing/prepare/project-files";
 import type { ProjectFiles } from "../types";
 import { apiToolChecks, apiToolEnvironment } from "./api-tool-check";
@@ -84,12 +86,13 @@ export async function rehearseProject(input: ProjectFiles, o: RehearsalOptions):
 async function rehearseTypeScript(loaded: ReturnType<typeof filesFromVersion>, files: Map<string, string>, shape: DeployedShape, o: RehearsalOptions, t0: number): Promise<RehearsalResult> {
   const stepMs = o.stepTimeoutMs ?? DEFAULT_STEP_MS;
   const checks: RehearsalCheck[] = [];
-  const spec = JSON.parse(files.get("agent-spec.json") ?? "{}") as { deployment?: { region?: string } };
+  const spec = JSON.parse(files.get("agent-spec.json") ?? "{}") as { deployment?: { region?: string }; guardrails?: unknown; approval?: unknown };
+  const guardrails = specGuardrails(spec);
   const region = spec.deployment?.region ?? "us-east-1";
   const major = nodeMajor(shape, files.get("Dockerfile"));
   const scratch = scratchDir(o.cacheRoot);
   let booted: Booted | null = null;
-  const model = await startMockModelServer({ port: 0 });
+  const model = await startMockModelServer({ port: 0 }, { guardrails });
   try {
     let t = performance.now();
     const built = await buildProject(loaded, o.cacheRoot, stepMs);
@@ -120,6 +123,10 @@ async function rehearseTypeScript(loaded: ReturnType<typeof filesFromVersion>, f
     if (shape.kind === "container" && shape.healthCheck) checks.push(await healthCheck(shape.healthCheck, node.binary, built.dir, env, port, stepMs));
     checks.push(...(await clientChecks(url, { sessions: shape.kind === "container", timeoutMs: stepMs })));
     checks.push(...(await apiToolChecks(files, url, stepMs)));
+    const guarded = guardrails ? await guardrailCheck(url, guardrails, stepMs) : null;
+    if (guarded) checks.push(guarded);
+    const approvalExpected = shape.kind === "container" && files.has("src/approval.ts");
+    checks.push(...(await approvalChecks(url, [...(model.stats.toolNames ?? [])].sort(), approvalExpected, stepMs)));
     return finish(checks, describe(shape, node.version), t0);
   } catch (e) {
     checks.push({ name: "build", ok: false, ms: Math.round(performance.now() - t0), detail: (e as Error).message });

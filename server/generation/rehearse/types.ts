@@ -14,7 +14,10 @@ export type RehearsalCheckName =
   | "concurrent-sessions"
   | "busy-session"
   | "bad-request"
-  | "api-tool";
+  | "api-tool"
+  | "guardrail"
+  | "approval-approve"
+  | "approval-deny";
 
 export type RehearsalCheck = { name: RehearsalCheckName; ok: boolean; ms: number; detail: string };
 

@@ -30,7 +30,8 @@ export const ChatRequest = z
 export type ChatRequest = z.infer<typeof ChatRequest>;
 
 export type ToolCall = { id: string; name: string; arguments: string };
-export type MockReply = { kind: "text"; text: string } | { kind: "tool_calls"; calls: ToolCall[] };
+/** `finish: "content_filter"` = a guardrail blocked the prompt (see guardrail.ts). */
+export type MockReply = { kind: "text"; text: string; finish?: "content_filter" } | { kind: "tool_calls"; calls: ToolCall[] };
 
 const MAX_CALLS = 3;
 const QUOTE_CHARS = 200;

@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { listenHttp, readBody, type ListenOn, type ListeningServer } from "../model/listen";
+import type { GuardrailsSpec } from "../../spec/guardrails";
+import { guardrailReply } from "./guardrail";
 import { ChatRequest, mockReply, usageOf, type MockReply } from "./policy";
 
 /**
@@ -10,7 +12,8 @@ import { ChatRequest, mockReply, usageOf, type MockReply } from "./policy";
 
 export const MOCK_MODEL_ID = "mock";
 
-export type MockStats = { requests: number };
+/** Requests served, and the tool names agents offered (the deploy rehearsal asks for them by name). */
+export type MockStats = { requests: number; toolNames?: Set<string> };
 
 const CHUNK_WORDS = 3;
 
@@ -35,7 +38,7 @@ function streamReply(res: ServerResponse, request: ChatRequest, reply: MockReply
   res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
   if (reply.kind === "text") {
     splitText(reply.text).forEach((part, i) => sse(res, chunkOf(model, i === 0 ? { role: "assistant", content: part } : { content: part })));
-    sse(res, chunkOf(model, {}, "stop"));
+    sse(res, chunkOf(model, {}, reply.finish ?? "stop"));
   } else {
     const tool_calls = reply.calls.map((c, index) => ({ index, id: c.id, type: "function", function: { name: c.name, arguments: c.arguments } }));
     sse(res, chunkOf(model, { role: "assistant", content: null, tool_calls }));
@@ -56,7 +59,7 @@ function jsonReply(res: ServerResponse, request: ChatRequest, reply: MockReply) 
     object: "chat.completion",
     created: 0,
     model: request.model,
-    choices: [{ index: 0, message, finish_reason: reply.kind === "text" ? "stop" : "tool_calls" }],
+    choices: [{ index: 0, message, finish_reason: reply.kind === "text" ? (reply.finish ?? "stop") : "tool_calls" }],
     usage: usageOf(request, reply),
   };
   res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(body));
@@ -65,8 +68,16 @@ function jsonReply(res: ServerResponse, request: ChatRequest, reply: MockReply) 
 const error = (res: ServerResponse, status: number, message: string) =>
   res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify({ error: { message, type: "invalid_request_error" } }));
 
+/** What a run's mock honours: the agent's guardrail (its denied topics and blocked words). */
+export type MockOptions = { guardrails?: GuardrailsSpec };
+
+function replyTo(request: ChatRequest, options: MockOptions): MockReply {
+  const blocked = guardrailReply(request, options.guardrails);
+  return blocked ? { kind: "text", text: blocked.text, finish: "content_filter" } : mockReply(request);
+}
+
 /** The request handler, to mount on any HTTP server. */
-export function mockModelHandler(stats: MockStats = { requests: 0 }) {
+export function mockModelHandler(stats: MockStats = { requests: 0 }, options: MockOptions = {}) {
   return (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? "/").split("?")[0]!;
     if (req.method === "GET" && (path === "/v1/models" || path === "/models")) {
@@ -83,7 +94,8 @@ export function mockModelHandler(stats: MockStats = { requests: 0 }) {
         }
         if (!parsed.success) return error(res, 400, parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; "));
         stats.requests++;
-        const reply = mockReply(parsed.data);
+        for (const t of parsed.data.tools ?? []) stats.toolNames?.add(t.function.name);
+        const reply = replyTo(parsed.data, options);
         if (parsed.data.stream) streamReply(res, parsed.data, reply);
         else jsonReply(res, parsed.data, reply);
       },
@@ -95,8 +107,8 @@ export function mockModelHandler(stats: MockStats = { requests: 0 }) {
 export type MockModelServer = ListeningServer & { stats: MockStats };
 
 /** Starts the mock model on a loopback port (`{ port: 0 }` picks one) or a Unix socket. */
-export async function startMockModelServer(on: ListenOn): Promise<MockModelServer> {
-  const stats: MockStats = { requests: 0 };
-  const server = await listenHttp(mockModelHandler(stats), on);
+export async function startMockModelServer(on: ListenOn, options: MockOptions = {}): Promise<MockModelServer> {
+  const stats: MockStats = { requests: 0, toolNames: new Set() };
+  const server = await listenHttp(mockModelHandler(stats, options), on);
   return { ...server, stats };
 }

@@ -1,5 +1,5 @@
 import type { Env } from "../../env";
-import { startMockModelServer } from "../mock-model/server";
+import { startMockModelServer, type MockOptions } from "../mock-model/server";
 import type { ModelServed } from "../types";
 import { startBedrockBridge } from "./bedrock-bridge";
 import type { ListenOn, ListeningServer } from "./listen";
@@ -21,7 +21,9 @@ export type TestModelConfig = {
   region: string;
 };
 
-export type ModelPlan = { served: ModelServed; start(on: ListenOn): Promise<ListeningServer> };
+/** What a run tells the model it starts; only the mock uses it (a real model has the deployed guardrail). */
+export type RunModelContext = MockOptions;
+export type ModelPlan = { served: ModelServed; start(on: ListenOn, run?: RunModelContext): Promise<ListeningServer> };
 
 export const OLLAMA_URL = "http://127.0.0.1:11434";
 const PROBE_TTL_MS = 30_000;
@@ -40,7 +42,7 @@ async function probe(url: string): Promise<string[] | null> {
 }
 
 export function mockPlan(agentModelId: string | null): ModelPlan {
-  return { served: { kind: "mock", id: agentModelId ?? "mock", label: "mock" }, start: (on) => startMockModelServer(on) };
+  return { served: { kind: "mock", id: agentModelId ?? "mock", label: "mock" }, start: (on, run) => startMockModelServer(on, run) };
 }
 
 function endpointPlan(baseUrl: string, modelId: string, apiKey?: string): ModelPlan {

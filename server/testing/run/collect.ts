@@ -37,6 +37,12 @@ function capEvent(e: AgentEvent): AgentEvent {
       return { type: "final", output: cut(e.output, MAX_OUTPUT_CHARS), usage: e.usage };
     case "error":
       return { type: "error", message: cut(e.message, 4_000) };
+    case "guardrail":
+      return { type: "guardrail", action: e.action, message: cut(e.message, 4_000) };
+    case "approval_request":
+      return { type: "approval_request", id: cut(e.id, 100), tool: cut(e.tool, 200), input: capJson(e.input), expiresAt: cut(e.expiresAt, 40) };
+    case "approval_decision":
+      return { type: "approval_decision", id: cut(e.id, 100), tool: cut(e.tool, 200), decision: e.decision };
   }
 }
 
@@ -101,6 +107,9 @@ export class RunCollector {
       this.final = e;
     } else if (e.type === "error") {
       this.error = e.message;
+    } else if (e.type === "guardrail") {
+      // Kept in the logs excerpt too, so a run's record says so even past the stored-events cap.
+      if (this.logs.length < LOGS_EXCERPT_CHARS) this.logs += "[guardrail] intervened\n".slice(0, LOGS_EXCERPT_CHARS - this.logs.length);
     } else if (e.type === "log") {
       if (this.logs.length < LOGS_EXCERPT_CHARS) this.logs += `[${e.level}] ${e.message}\n`.slice(0, LOGS_EXCERPT_CHARS - this.logs.length);
     }

@@ -13,6 +13,7 @@ import { writeFiles, type LoadedFiles } from "../prepare/project-files";
 import { runSandboxed } from "../sandbox/run-sandboxed";
 import type { RunEvent, RunOutcome } from "../types";
 import { RunCollector } from "./collect";
+import { runModelContext } from "./model-context";
 
 /**
  * One test run of a project, start to end: a private copy of its files, dependencies and
@@ -60,7 +61,7 @@ export async function runProject(o: RunProjectOptions): Promise<RunOutcome> {
     mkdirSync(appDir, { mode: 0o755 });
     writeFiles(appDir, o.files);
     const prepared = await prepareProject({ files: o.files, appDir, cacheRoot: o.cacheRoot, name, isolation, memoryMb: limits.memoryMb, onPhase: (p, m) => collector.phase(p, m) });
-    endpoint = await o.model.start(isolation === "bwrap" ? { socketPath: join(runDir, "model.sock") } : { port: 0 });
+    endpoint = await o.model.start(isolation === "bwrap" ? { socketPath: join(runDir, "model.sock") } : { port: 0 }, runModelContext(o.files));
     collector.phase("running", o.model.served.kind === "mock" ? "Running the agent against the MOCK model" : `Running the agent against ${o.model.served.label}`);
     if (o.probe) o.probe.sandboxStartMs = performance.now();
     const exit = await runSandboxed(

@@ -8,10 +8,11 @@ const dir = join(__dirname, "../../../registry");
 const toolsText = readFileSync(join(dir, "tools.json"), "utf8");
 const referenceText = readFileSync(join(dir, "reference/mcp-servers.json"), "utf8");
 const reference = McpReference.parse(JSON.parse(referenceText));
+const sideEffectsText = readFileSync(join(dir, "reference/side-effects.json"), "utf8");
 
 describe("registry/tools.json from registry/reference/mcp-servers.json", () => {
   test("tools.json holds exactly what the reference gives (run scripts/build-tools-registry.ts after editing the reference)", () => {
-    assert.equal(buildToolsJson(toolsText, referenceText), toolsText);
+    assert.equal(buildToolsJson(toolsText, referenceText, sideEffectsText), toolsText);
   });
 
   test("every reference server pins an exact package version and records source and date", () => {
@@ -39,5 +40,24 @@ describe("registry/tools.json from registry/reference/mcp-servers.json", () => {
     assert.match(github.typescript!.init[0]!, /StreamableHTTPClientTransport\(new URL\(String\(cfg\.url\)\)/);
     assert.equal(github.platforms.lambda.supported, true);
     assert.equal(github.config[0]!.default, "https://api.githubcopilot.com/mcp/");
+  });
+});
+
+describe("side effects from registry/reference/side-effects.json", () => {
+  test("the tools the issue names carry their side effects; read-only tools carry none", async () => {
+    const { loadRegistryFrom } = await import("../../../server/registry/load");
+    const tools = new Map(loadRegistryFrom(dir).tools.map((t) => [t.id, t.sideEffects]));
+    assert.deepEqual(tools.get("shell_vended"), ["shell"]);
+    assert.deepEqual(tools.get("file_write"), ["file-write"]);
+    assert.deepEqual(tools.get("http_request_vended"), ["http-write"]);
+    assert.deepEqual(tools.get("mcp_atlassian"), ["ticket", "message"]);
+    assert.deepEqual(tools.get("mcp_slack"), ["message"]);
+    for (const readOnly of ["calculator", "file_read", "mcp_aws_documentation", "notebook"]) assert.deepEqual(tools.get(readOnly), [], readOnly);
+  });
+
+  test("an unknown side effect or a tool the registry lacks is refused", () => {
+    const bad = (tools: object) => JSON.stringify({ about: "x", tools });
+    assert.throws(() => buildToolsJson(toolsText, referenceText, bad({ shell: { effects: ["explode"], why: "x" } })), /effects/);
+    assert.throws(() => buildToolsJson(toolsText, referenceText, bad({ no_such_tool: { effects: ["shell"], why: "x" } })), /no_such_tool/);
   });
 });

@@ -1,0 +1,95 @@
+import { timed } from "./http-checks";
+import type { RehearsalCheck } from "./types";
+
+/**
+ * Human approval, rehearsed: a client asks (streamed) for a tool the mock model then calls;
+ * the agent must pause with an approval_request event, list it at GET
+ * /sessions/{id}/approvals, and continue once POST /sessions/{id}/approvals/{approvalId}
+ * decides: approve → the tool runs; deny → the call is cancelled and the answer says so.
+ */
+
+const SESSION_HEADER = "x-amzn-bedrock-agentcore-runtime-session-id";
+const session = (n: number) => `rehearsal-approval-${String(n).padStart(4, "0")}-${"x".repeat(16)}`;
+type Event = { type: string; [k: string]: unknown };
+
+/** Streams one call, handing each event to `onEvent` as it arrives; resolves with all of them. */
+async function streamCall(url: string, prompt: string, sessionId: string, timeoutMs: number, onEvent: (e: Event) => void): Promise<Event[]> {
+  const res = await fetch(`${url}/invocations`, {
+    method: "POST",
+    body: JSON.stringify({ prompt }),
+    headers: { "content-type": "application/json", accept: "text/event-stream", [SESSION_HEADER]: sessionId },
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  if (res.status !== 200 || !res.body) throw new Error(`HTTP ${res.status}: ${(await res.text()).slice(0, 300)}`);
+  const events: Event[] = [];
+  const decoder = new TextDecoder();
+  let buffer = "";
+  const reader = res.body.getReader();
+  for (let r = await reader.read(); !r.done; r = await reader.read()) {
+    buffer += decoder.decode(r.value, { stream: true });
+    let at: number;
+    while ((at = buffer.indexOf("\n\n")) >= 0) {
+      const block = buffer.slice(0, at);
+      buffer = buffer.slice(at + 2);
+      const data = block.split("\n").filter((l) => l.startsWith("data: ")).map((l) => l.slice(6)).join("\n");
+      if (!data) continue;
+      const e = JSON.parse(data) as Event;
+      events.push(e);
+      onEvent(e);
+    }
+  }
+  return events;
+}
+
+async function decide(url: string, sessionId: string, approvalId: string, decision: "approve" | "deny", timeoutMs: number): Promise<void> {
+  const listed = await fetch(`${url}/sessions/${sessionId}/approvals`, { signal: AbortSignal.timeout(timeoutMs) });
+  const pending = ((await listed.json()) as { pending?: Array<{ id: string }> }).pending ?? [];
+  if (!pending.some((p) => p.id === approvalId)) throw new Error(`GET /sessions/{id}/approvals did not list ${approvalId}`);
+  const res = await fetch(`${url}/sessions/${sessionId}/approvals/${approvalId}`, { method: "POST", body: JSON.stringify({ decision }), headers: { "content-type": "application/json" }, signal: AbortSignal.timeout(timeoutMs) });
+  if (res.status !== 200) throw new Error(`POST ${decision} answered HTTP ${res.status}: ${(await res.text()).slice(0, 200)}`);
+}
+
+async function roundTrip(url: string, tool: string, decision: "approve" | "deny", n: number, timeoutMs: number): Promise<string> {
+  const sessionId = session(n);
+  const decisions: Promise<void>[] = [];
+  const events = await streamCall(url, `Please use ${tool} for http://127.0.0.1:9/rehearsal`, sessionId, timeoutMs, (e) => {
+    if (e.type === "approval_request" && typeof e.id === "string") decisions.push(decide(url, sessionId, e.id, decision, timeoutMs));
+  });
+  await Promise.all(decisions);
+  if (decisions.length === 0) throw new Error(`${tool} ran without an approval_request (events: ${events.map((e) => e.type).join(", ")})`);
+  const decided = events.find((e) => e.type === "approval_decision");
+  if (decided?.decision !== decision) throw new Error(`expected an approval_decision "${decision}", got ${JSON.stringify(decided)}`);
+  const final = events.at(-1);
+  if (final?.type !== "final") throw new Error(`the call did not continue to a final answer after the ${decision}`);
+  if (decision === "deny" && !/denied/i.test(String(final.output))) throw new Error(`after a deny the answer does not report it: ${String(final.output).slice(0, 200)}`);
+  return `${decision}: paused on ${tool}, listed, decided, then answered`;
+}
+
+/** Both round trips on the first offered tool that pauses for approval; null when none of `toolNames` needs it. */
+export async function approvalChecks(url: string, toolNames: string[], approvalExpected: boolean, timeoutMs: number): Promise<RehearsalCheck[]> {
+  if (!approvalExpected) return [];
+  return [
+    await timed("approval-approve", async () => {
+      for (const [i, tool] of toolNames.entries()) {
+        try {
+          return await roundTrip(url, tool, "approve", 10 + i, timeoutMs);
+        } catch (e) {
+          if (!/ran without an approval_request/.test((e as Error).message)) throw e;
+        }
+      }
+      throw new Error(`none of the tools (${toolNames.join(", ") || "none offered"}) paused for approval`);
+    }),
+    await timed("approval-deny", async () => {
+      const errors: string[] = [];
+      for (const [i, tool] of toolNames.entries()) {
+        try {
+          return await roundTrip(url, tool, "deny", 40 + i, timeoutMs);
+        } catch (e) {
+          errors.push((e as Error).message);
+          if (!/ran without an approval_request/.test((e as Error).message)) throw e;
+        }
+      }
+      throw new Error(errors.join("; ") || "no tool paused for approval");
+    }),
+  ];
+}

@@ -1,0 +1,47 @@
+import assert from "node:assert/strict";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, test } from "node:test";
+import { generateProject } from "../../server/generation/generate-project";
+import { rehearseProject } from "../../server/generation/rehearse/rehearse-project";
+import { verifyProject } from "../../server/generation/verify/verify-project";
+import { baseSpec, fixtureRegistry } from "../unit/generation/fixtures";
+
+/**
+ * A TypeScript agent whose side-effecting tool needs approval, rehearsed as deployed against
+ * the mock model: the call pauses (SSE approval_request, GET per session), POST approve lets
+ * the tool run, POST deny cancels it and the answer says so. The Python project is generated
+ * and checked structurally (its rehearsal is skipped here: PyPI is unreachable).
+ */
+
+const CACHE = join(tmpdir(), "agent-builder-rehearsal-cache");
+// Fixture tools carry no registry side effects, so the spec names the tool that needs approval.
+const spec = (language: "typescript" | "python", target: "agentcore" | "ecs-fargate") =>
+  baseSpec({ name: `approve-${language.slice(0, 2)}-${target}`, language, tools: [{ id: "notebook" }, { id: "http_request" }], deployment: { target }, approval: { tools: ["http_request"], timeoutSeconds: 30 } });
+
+describe("deploy rehearsal with human approval", { timeout: 900_000 }, () => {
+  test("typescript on agentcore: pause → approve → runs; pause → deny → reported", async () => {
+    const project = generateProject(spec("typescript", "agentcore"), fixtureRegistry);
+    assert.ok(project.files.has("src/approval.ts"));
+    const result = await verifyProject(project.files, { requiredIam: project.requiredIam, rehearse: { cacheRoot: CACHE } });
+    assert.deepEqual(result.checks.filter((c) => c.severity === "error"), []);
+    const r = result.rehearsal!;
+    assert.equal(r.status, "passed", JSON.stringify(r.checks, null, 2));
+    for (const name of ["approval-approve", "approval-deny"]) {
+      const c = r.checks.find((x) => x.name === name);
+      assert.ok(c?.ok, `${name}: ${JSON.stringify(r.checks, null, 2)}`);
+    }
+  });
+
+  test("the rehearsal fails when the approval hook is taken out", async () => {
+    const project = generateProject(spec("typescript", "agentcore"), fixtureRegistry);
+    const files = new Map(project.files);
+    const approval = String(files.get("src/approval.ts"));
+    const broken = approval.replace("if (!names.has(tool)) return;", "return;");
+    assert.notEqual(broken, approval);
+    files.set("src/approval.ts", broken);
+    const r = await rehearseProject(files, { cacheRoot: CACHE });
+    assert.equal(r.status, "failed");
+    assert.equal(r.checks.find((c) => c.name === "approval-approve")?.ok, false);
+  });
+});

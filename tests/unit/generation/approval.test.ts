@@ -1,0 +1,73 @@
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { describe, test } from "node:test";
+import { approvalToolIds } from "../../../server/generation/approval";
+import { generateProject } from "../../../server/generation/generate-project";
+import { resolveProject } from "../../../server/generation/resolve";
+import { loadRegistryFrom, registryLookup } from "../../../server/registry/load";
+import { baseSpec, fixtureRegistry } from "./fixtures";
+
+/** Which tools pause for approval, and the generated pieces that do it. */
+
+const registry = registryLookup(loadRegistryFrom(join(__dirname, "..", "..", "..", "registry")));
+const tsSpec = (over: object) => baseSpec({ language: "typescript", tools: [{ id: "notebook" }, { id: "http_request_vended" }, { id: "file_editor" }], ...over });
+
+describe("human approval", () => {
+  test("default: every selected tool the registry marks with side effects", () => {
+    const project = resolveProject(tsSpec({ approval: {} }), registry);
+    assert.deepEqual(approvalToolIds(project), ["http_request_vended", "file_editor"]);
+  });
+
+  test("listed tools only, when the spec lists them; none without an approval section", () => {
+    assert.deepEqual(approvalToolIds(resolveProject(tsSpec({ approval: { tools: ["file_editor"] } }), registry)), ["file_editor"]);
+    assert.deepEqual(approvalToolIds(resolveProject(tsSpec({}), registry)), []);
+  });
+
+  test("a listed tool the agent does not have is refused with the field named", () => {
+    assert.throws(() => resolveProject(tsSpec({ approval: { tools: ["shell_vended"] } }), registry), (e: Error & { details?: { issues?: Array<{ path: string }> } }) => {
+      assert.match(e.message, /approval\.tools\.0 tool 'shell_vended' is not one of the agent's tools/);
+      return true;
+    });
+  });
+
+  test("Lambda cannot wait for a person: refused with the reason", () => {
+    assert.throws(() => resolveProject(tsSpec({ approval: {}, deployment: { target: "lambda" } }), registry), /approval needs a long-running target/);
+  });
+
+  test("bad approval settings are refused with the field named", () => {
+    assert.throws(() => generateProject(tsSpec({ approval: { timeoutSeconds: 1 } }), registry), /approval\.timeoutSeconds/);
+  });
+
+  test("generated TypeScript: approval.ts with the ids and timeout, the hook wired in run-once and the server; none without approval", () => {
+    const project = generateProject(tsSpec({ approval: { timeoutSeconds: 45 }, deployment: { target: "ecs-fargate" } }), registry);
+    const approval = String(project.files.get("src/approval.ts"));
+    assert.match(approval, /new Set<string>\(\["http_request_vended", "file_editor"\]\)/);
+    assert.match(approval, /APPROVAL_TIMEOUT_MS = 45000;/);
+    assert.match(approval, /agent\.addHook\(BeforeToolCallEvent/);
+    assert.match(String(project.files.get("src/run-once.ts")), /requireApproval\(agent, gate, await approvalToolNames\(tools\)\)/);
+    assert.match(String(project.files.get("src/server.ts")), /\/\^\\\/sessions\\\/\(\[\^\/\]\+\)\\\/approvals/);
+    const plain = generateProject(tsSpec({ deployment: { target: "ecs-fargate" } }), registry);
+    assert.equal(plain.files.has("src/approval.ts"), false);
+    assert.doesNotMatch(String(plain.files.get("src/server.ts")), /approval/i);
+  });
+
+  test("an agent with approval but no side-effecting tool gets no approval code", () => {
+    const project = generateProject(baseSpec({ language: "typescript", tools: [{ id: "notebook" }], approval: {} }), fixtureRegistry);
+    assert.equal(project.files.has("src/approval.ts"), false);
+  });
+
+  test("generated Python (structural; it cannot run here): interrupt hook, settle loop, per-session endpoints, and it verifies", async () => {
+    const { verifyProject } = await import("../../../server/generation/verify/verify-project");
+    const project = generateProject(baseSpec({ language: "python", tools: [{ id: "http_request" }], approval: { tools: ["http_request"], timeoutSeconds: 30 } }), fixtureRegistry);
+    const approval = String(project.files.get("app/approval.py"));
+    assert.match(approval, /APPROVAL_TOOLS = frozenset\(\["http_request"\]\)/);
+    assert.match(approval, /event\.interrupt\(/);
+    assert.match(String(project.files.get("app/agent.py")), /hooks=\[ApprovalHook\(\)\]/);
+    const main = String(project.files.get("main.py"));
+    assert.match(main, /@app\.get\("\/sessions\/\{session_id\}\/approvals"\)/);
+    assert.match(main, /@app\.post\("\/sessions\/\{session_id\}\/approvals\/\{approval_id\}"\)/);
+    assert.match(main, /settle_approvals\(agent, await agent\.invoke_async\(prompt\)/);
+    const result = await verifyProject(project.files, { requiredIam: project.requiredIam });
+    assert.deepEqual(result.checks.filter((c) => c.severity === "error"), []);
+  });
+});
