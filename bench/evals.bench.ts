@@ -28,7 +28,10 @@ export async function run(): Promise<Record<string, number>> {
       cases: Array.from({ length: CASES }, (_, i) => ({
         name: `case ${i + 1}`,
         input: i % 2 ? `List my notebooks (${i})` : `Say hello to case ${i}`,
-        expectations: { toolsInOrder: i % 2 ? ["notebook"] : undefined, maxTurns: 3, judges: ["correctness", "helpfulness", "groundedness", "toolSelection"], reference: "I used notebook and it returned the notebooks.", toolCalled: i % 2 ? "notebook" : undefined },
+        // Tool cases are judged on all four evaluators; the others on the two that need no tool results.
+        expectations: i % 2
+          ? { toolsInOrder: ["notebook"], toolCalled: "notebook", maxTurns: 3, judges: ["correctness", "helpfulness", "groundedness", "toolSelection"], reference: "I used notebook and it returned the notebooks." }
+          : { maxTurns: 3, judges: ["correctness", "helpfulness"], reference: "This is the mock model answering." },
       })),
     });
     const t0 = performance.now();
