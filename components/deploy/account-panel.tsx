@@ -44,6 +44,16 @@ export function AccountPanel({ region }: { region: string }) {
         <div className="mt-3 space-y-2 text-sm" data-testid="deploy-bootstrap">
           <p>ExternalId: <code data-testid="deploy-external-id">{start.data.externalId}</code></p>
           <Button variant="ghost" onClick={() => download(start.data.template.filename, start.data.template.body)}>Download {start.data.template.filename}</Button>
+          <p>
+            <a href={start.data.quickCreate.url} target="_blank" rel="noreferrer" className="font-medium text-brand-600 hover:text-brand-700" data-testid="deploy-quick-create">
+              Quick-create the stack in the AWS console
+            </a>{" "}
+            <span className="text-xs text-slate-500">
+              {start.data.quickCreate.local
+                ? "(the template is in this machine's blob stand-in, which the AWS console cannot read: download it or use the command below)"
+                : `(template link valid for ${Math.round(start.data.quickCreate.expiresInSeconds / 60)} minutes)`}
+            </span>
+          </p>
           <pre className="overflow-x-auto rounded bg-slate-900 p-2 text-xs text-slate-100">{start.data.createCommand}</pre>
           <form className="flex items-end gap-2" onSubmit={(e) => (e.preventDefault(), connect.mutate({ mode: "role", roleArn }))}>
             <Field label="DeployRoleArn (bootstrap stack output)" value={roleArn} onChange={(e) => setRoleArn(e.target.value)} placeholder={start.data.expectedRoleArn} className="grow" />

@@ -59,6 +59,14 @@ describe("deploy through the router against the local account", () => {
 
     const start = await caller.deploy.connectStart({ region: "us-east-1" });
     assert.match(start.template.body, /sts:ExternalId/);
+    // Quick-create: the console link carries the template's URL and both parameters; the URL serves the same template.
+    const link = new URL(start.quickCreate.url);
+    assert.equal(link.host, "us-east-1.console.aws.amazon.com");
+    const query = new URLSearchParams(link.hash.slice(link.hash.indexOf("?") + 1));
+    assert.deepEqual([query.get("templateURL"), query.get("stackName"), query.get("param_ExternalId"), query.get("param_PlatformPrincipal")], [start.quickCreate.templateUrl, "agent-builder-bootstrap", start.externalId, start.platformPrincipal]);
+    const stored = await platform.blobs.get(start.quickCreate.templateUrl.slice(start.quickCreate.templateUrl.indexOf("bootstrap/")));
+    assert.equal(new TextDecoder().decode(stored!), start.template.body);
+    assert.equal(start.quickCreate.local, true);
     await assert.rejects(caller.deploy.connect({ mode: "role", roleArn: "arn:aws:iam::123456789012:role/SomethingElse" }), (e) => code(e) === "FORBIDDEN" && /trust policy/.test((e as Error).message) && (e as Error).message.includes(start.externalId));
     const connected = await caller.deploy.connect({ mode: "role", roleArn: ROLE });
     assert.equal(connected.connection.roleArn, ROLE);

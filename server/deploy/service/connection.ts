@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { awsConnections } from "../../db/schema";
@@ -52,14 +52,35 @@ export async function startConnection(p: Platform, userId: string, raw: z.input<
   const platform = await (await getDeployer(p)).verify({ mode: "default-chain", region });
   const principal = `arn:aws:iam::${platform.accountId}:root`;
   const file = `${BOOTSTRAP_STACK_NAME}.yaml`;
+  const body = bootstrapTemplate();
   return {
     externalId,
     region,
     platformPrincipal: principal,
-    template: { filename: file, body: bootstrapTemplate() },
+    template: { filename: file, body },
+    quickCreate: await quickCreateLink(p, body, { region, principal, externalId }),
     expectedRoleArn: `arn:aws:iam::<your-account-id>:role/${deployRoleName(region)}`,
     createCommand: `aws cloudformation create-stack --region ${region} --stack-name ${BOOTSTRAP_STACK_NAME} --template-body file://${file} --capabilities CAPABILITY_NAMED_IAM --parameters ParameterKey=PlatformPrincipal,ParameterValue=${principal} ParameterKey=ExternalId,ParameterValue=${externalId}`,
   };
+}
+
+/** How long the quick-create link's template URL stays readable. */
+const QUICK_CREATE_URL_SECONDS = 3600;
+
+/**
+ * A CloudFormation console link that opens "Quick create stack" with the bootstrap template
+ * and both parameters filled in: the template is stored in the platform's artifact bucket
+ * (content-addressed, so every user shares one object) and linked by a time-limited read
+ * URL. Locally the bucket is the blob stand-in, so the link names a local URL the AWS
+ * console cannot read: `local` says so.
+ */
+async function quickCreateLink(p: Platform, body: string, params: { region: string; principal: string; externalId: string }) {
+  const key = `bootstrap/${createHash("sha256").update(body).digest("hex")}.yaml`;
+  if (!(await p.blobs.get(key))) await p.blobs.put(key, new TextEncoder().encode(body), "application/x-yaml");
+  const templateUrl = await p.blobs.readUrl(key, QUICK_CREATE_URL_SECONDS);
+  const query = new URLSearchParams({ templateURL: templateUrl, stackName: BOOTSTRAP_STACK_NAME, param_PlatformPrincipal: params.principal, param_ExternalId: params.externalId });
+  const url = `https://${params.region}.console.aws.amazon.com/cloudformation/home?region=${params.region}#/stacks/create/review?${query}`;
+  return { url, templateUrl, expiresInSeconds: QUICK_CREATE_URL_SECONDS, local: p.runtime === "local" };
 }
 
 /** The trust-policy fix, named in the error when the role cannot be assumed. */

@@ -68,7 +68,7 @@ export function agentCoreRoleStatements(input: BuildInput): CfnStatement[] {
   const { spec } = input.project;
   const repository = sub(`arn:\${AWS::Partition}:ecr:\${AWS::Region}:\${AWS::AccountId}:repository/${spec.name}`);
   const logGroups = sub("arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/bedrock-agentcore/runtimes/*");
-  const statements: CfnStatement[] = [
+  return [
     { Sid: "PullImage", Effect: "Allow", Action: ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"], Resource: [repository] },
     { Sid: "EcrToken", Effect: "Allow", Action: ["ecr:GetAuthorizationToken"], Resource: ["*"] },
     {
@@ -80,7 +80,6 @@ export function agentCoreRoleStatements(input: BuildInput): CfnStatement[] {
     ...telemetryStatements(input.project, "bedrock-agentcore"),
     ...input.agentStatements,
   ];
-  return statements;
 }
 
 export const agentCoreIdleTimeout = ({ spec }: BuildInput["project"]) => (spec.deployment.target === "agentcore" ? spec.deployment.idleTimeoutSeconds : 900);

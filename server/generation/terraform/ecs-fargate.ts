@@ -4,8 +4,7 @@ import { CONTAINER_PORT } from "../builders/ecs-load-balancer";
 import { iacOf } from "../../spec/agent-spec";
 import { baseRefs, data, output, resource, roleWithPolicy, terraformFiles, variable } from "./common";
 import { ALLOW_ALL_EGRESS, loadBalancerResources, loadBalancerVariables } from "./ecs-load-balancer";
-import { fromCfn } from "./from-cfn";
-import { assumeRoleStatement } from "./from-cfn";
+import { assumeRoleStatement, fromCfn } from "./from-cfn";
 import { block, expr, jsonencode, template, type HclValue } from "./hcl";
 
 /** ECS's container-definition JSON is the CloudFormation shape with camelCase keys (option maps keep theirs). */
