@@ -23,6 +23,8 @@ const CHECK_TEXT: Record<Rehearsal["checks"][number]["name"], string> = {
   "concurrent-sessions": "Two sessions at once",
   "busy-session": "Busy session: 200 or 409",
   "bad-request": "Bad request gets 4xx",
+  "memory-per-caller": "Memory kept per caller",
+  "conversation-memory": "Conversation kept across calls",
 };
 
 /**

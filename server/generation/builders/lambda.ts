@@ -12,6 +12,7 @@ import {
   type BuildInput,
   type BuiltFile,
 } from "./common";
+import { conversationEnvironment, conversationResources, conversationStatements } from "./lambda-conversation";
 
 /** Lambda runtimes the template names (Node 22 LTS; Python 3.12); the deploy rehearsal boots the handler on the same major. */
 export const LAMBDA_NODE_RUNTIME = "nodejs22.x";
@@ -29,6 +30,7 @@ export function buildLambdaCloudFormation(input: BuildInput): BuiltFile[] {
   const statements = [
     { Sid: "Logs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: [logGroupArn] },
     ...telemetryStatements(project, spec.name),
+    ...conversationStatements(input),
     ...input.agentStatements,
   ];
   const template = {
@@ -41,6 +43,7 @@ export function buildLambdaCloudFormation(input: BuildInput): BuiltFile[] {
     },
     Resources: {
       ...secretResource(input),
+      ...conversationResources(input),
       LogGroup: { Type: "AWS::Logs::LogGroup", Properties: { LogGroupName: `/aws/lambda/${spec.name}`, RetentionInDays: 30 } },
       FunctionRole: {
         Type: "AWS::IAM::Role",
@@ -60,7 +63,7 @@ export function buildLambdaCloudFormation(input: BuildInput): BuiltFile[] {
           Timeout: d.timeoutSeconds,
           Role: getAtt("FunctionRole", "Arn"),
           Code: { S3Bucket: ref("CodeBucket"), S3Key: ref("CodeKey") },
-          Environment: { Variables: cfnRuntimeEnvironment(input) },
+          Environment: { Variables: { ...cfnRuntimeEnvironment(input), ...conversationEnvironment(input) } },
           LoggingConfig: { LogGroup: ref("LogGroup"), LogFormat: "JSON" },
           ...(spec.observability.tracing ? { TracingConfig: { Mode: "Active" } } : {}),
         },

@@ -23,11 +23,11 @@ async function call(url: string, body: string, headers: Record<string, string> =
   return { status: res.status, body: text, contentType: res.headers.get("content-type") ?? "", chunks };
 }
 
-const invoke = (url: string, prompt: string, sessionNo: number, timeoutMs: number, extra: Record<string, string> = {}) =>
+export const invoke = (url: string, prompt: string, sessionNo: number, timeoutMs: number, extra: Record<string, string> = {}) =>
   call(url, JSON.stringify({ prompt }), { [SESSION_HEADER]: session(sessionNo), ...extra }, timeoutMs);
 
 type Usage = { inputTokens: number; outputTokens: number };
-function answerOf(a: Answer): { output: string; usage: Usage } {
+export function answerOf(a: Answer): { output: string; usage: Usage } {
   if (a.status !== 200) throw new Error(`HTTP ${a.status}: ${a.body.slice(0, 300)}`);
   const parsed = JSON.parse(a.body) as { output?: unknown; usage?: Usage };
   if (typeof parsed.output !== "string" || !parsed.output) throw new Error(`no output in ${a.body.slice(0, 200)}`);
@@ -43,7 +43,7 @@ function events(a: Answer): Array<{ type: string; [k: string]: unknown }> {
     .map((data) => JSON.parse(data) as { type: string });
 }
 
-async function timed(name: RehearsalCheckName, fn: () => Promise<string>): Promise<RehearsalCheck> {
+export async function timed(name: RehearsalCheckName, fn: () => Promise<string>): Promise<RehearsalCheck> {
   const t0 = performance.now();
   try {
     const detail = await fn();

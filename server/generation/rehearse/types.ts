@@ -13,7 +13,9 @@ export type RehearsalCheckName =
   | "usage-per-request"
   | "concurrent-sessions"
   | "busy-session"
-  | "bad-request";
+  | "bad-request"
+  | "memory-per-caller"
+  | "conversation-memory";
 
 export type RehearsalCheck = { name: RehearsalCheckName; ok: boolean; ms: number; detail: string };
 
