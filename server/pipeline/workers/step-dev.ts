@@ -1,16 +1,28 @@
 import type { Modification } from "../../dynamo/modification-repo";
+import type { GeneratedProject } from "../../generation/types";
 import { encodeFileSet } from "../../versions/file-set";
 import { fileSetKey } from "../../versions/service";
 import { artifactsOf, type DevArtifact } from "./artifacts";
 import type { PipelineDeps } from "./deps";
 import { transition } from "./transitions";
 
+/** The project with its package-lock.json when deps can produce one; without it (verify then warns) when that fails. */
+async function withLockfile(deps: PipelineDeps, generated: GeneratedProject): Promise<GeneratedProject> {
+  if (!deps.lockfile) return generated;
+  try {
+    const locked = await deps.lockfile(generated.files);
+    return locked ? { ...generated, ...locked } : generated;
+  } catch (e) {
+    return { ...generated, notes: [...generated.notes, `package-lock.json was not written: ${e instanceof Error ? e.message : String(e)}`] };
+  }
+}
+
 /** Dev: generates the target spec's file set (with QA's earlier findings as feedback) and stores it. */
 export async function runDev(deps: PipelineDeps, m: Modification): Promise<Modification> {
   const artifacts = artifactsOf(m);
   if (!artifacts.plan) throw new Error(`modification ${m.modificationId} has no plan`);
   const feedback = (artifacts.qa ?? []).filter((q) => !q.ok).map((q) => ({ loop: q.loop, errors: q.errors }));
-  const generated = deps.generate(artifacts.plan.targetSpec, feedback);
+  const generated = await withLockfile(deps, deps.generate(artifacts.plan.targetSpec, feedback));
   const key = fileSetKey(generated.contentHash);
   // The blob is written before the modification points at it (content-addressed, so a retry rewrites the same bytes).
   if (!(await deps.platform.blobs.has(key))) await deps.platform.blobs.put(key, encodeFileSet(generated.files), "application/json");
