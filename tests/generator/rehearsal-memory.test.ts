@@ -58,6 +58,11 @@ describe("Lambda keeps the conversation in the DynamoDB table its template creat
     assert.match(cfn, /TimeToLiveSpecification:\n\s+AttributeName: expiresAt\n\s+Enabled: true/);
     assert.match(cfn, /AGENT_CONVERSATION_TABLE:\n\s+Ref: ConversationTable/);
     assert.match(cfn, /Action:\n\s+- dynamodb:GetItem\n\s+- dynamodb:PutItem\n\s+Resource:\n\s+- !GetAtt ConversationTable\.Arn|Action:\n\s+- dynamodb:GetItem\n\s+- dynamodb:PutItem\n\s+Resource:\n\s+- Fn::GetAtt:\n\s+- ConversationTable\n\s+- Arn/);
+    // Python keeps it the same way (conversation_store.py; structural here, Python cannot run on this machine).
+    const python = generateProject(baseSpec({ ...spec, language: "python" }), registry).files;
+    assert.match(String(python.get("infra/cloudformation.yaml")), /AGENT_CONVERSATION_TABLE:\n\s+Ref: ConversationTable/);
+    assert.match(String(python.get("lambda_handler.py")), /messages, version = load_conversation\(caller\)[\s\S]*save_conversation\(caller, agent\.messages, version\)/);
+    assert.match(String(python.get("scripts/package-lambda.sh")), /cp lambda_handler\.py conversation_store\.py/);
     const none = generateProject(baseSpec({ ...spec, memory: { type: "none", windowSize: 20 } }), registry);
     assert.doesNotMatch(String(none.files.get("infra/cloudformation.yaml")), /DynamoDB|dynamodb:/);
   });

@@ -2,7 +2,7 @@ import { getAtt, ref, type BuildInput } from "./common";
 
 /**
  * Conversation memory on Lambda: a new agent per call would drop the spec's conversation
- * memory, so the TypeScript handler keeps each actor's session in a DynamoDB table this stack
+ * memory, so the handler (TypeScript and Python) keeps each actor's session in a DynamoDB table this stack
  * creates (on-demand, encrypted, items expiring through TTL on expiresAt). The function may
  * read and write items of that table only. Memory type "none" creates nothing.
  */
@@ -12,7 +12,7 @@ export const CONVERSATION_TABLE_ENV = "AGENT_CONVERSATION_TABLE";
 
 export function keepsConversation(input: BuildInput): boolean {
   const { spec } = input.project;
-  return spec.deployment.target === "lambda" && spec.language === "typescript" && spec.memory.type !== "none";
+  return spec.deployment.target === "lambda" && spec.memory.type !== "none";
 }
 
 export function conversationResources(input: BuildInput): Record<string, unknown> {
