@@ -27,6 +27,8 @@ const CHECK_TEXT: Record<Rehearsal["checks"][number]["name"], string> = {
   guardrail: "Guardrail intervened on a denied topic",
   "approval-approve": "Paused for approval, approved, continued",
   "approval-deny": "Paused for approval, denied, reported",
+  "memory-per-caller": "Memory kept per caller",
+  "conversation-memory": "Conversation kept across calls",
 };
 
 /**

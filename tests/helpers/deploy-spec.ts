@@ -8,7 +8,7 @@ export const FIVE_TOOL_SPEC = {
   tools: [
     { id: "tavily" },
     { id: "bedrock_knowledge_base", config: { knowledge_base_id: "KBORDERS01" } },
-    { id: "agent_core_memory", config: { memory_id: "mem-orders", actor_id: "customer", session_id: "default" } },
+    { id: "agent_core_memory", config: { memory_id: "mem-orders" } },
     { id: "http_request" },
     { id: "speak" },
   ],

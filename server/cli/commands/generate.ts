@@ -1,15 +1,19 @@
 import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { tmpdir } from "node:os";
 import { generateProject } from "../../generation/generate-project";
+import { withNpmLockfile } from "../../generation/lockfile";
 import { fileBytes } from "../../generation/content-hash";
 import { cliRegistry, EXIT, readSpecFile, reportError, type CliIo } from "../io";
 import { registryLookup } from "../../registry/load";
 
-const USAGE = `Usage: agent-builder generate SPEC --out DIR [--json]
+const USAGE = `Usage: agent-builder generate SPEC --out DIR [--json] [--lockfile]
 
 Generates the agent project described by SPEC (JSON or YAML) into DIR and prints its
-content hash and file list. The same spec always gives the same files and hash.`;
+content hash and file list. The same spec always gives the same files and hash.
+--lockfile also writes package-lock.json for a TypeScript project (npm resolves it from
+the registry), which its Dockerfile, Lambda package script and CI install with npm ci.`;
 
 export async function generateCommand(argv: string[], io: CliIo): Promise<number> {
   let parsed;
@@ -17,7 +21,7 @@ export async function generateCommand(argv: string[], io: CliIo): Promise<number
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { out: { type: "string", short: "o" }, json: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
+      options: { out: { type: "string", short: "o" }, json: { type: "boolean", default: false }, lockfile: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
     });
   } catch (e) {
     io.err(`${(e as Error).message}\n${USAGE}\n`);
@@ -28,7 +32,8 @@ export async function generateCommand(argv: string[], io: CliIo): Promise<number
   if (positionals.length !== 1 || !values.out) return io.err(`Expected SPEC and --out DIR.\n${USAGE}\n`), EXIT.usage;
   try {
     const registry = cliRegistry();
-    const project = generateProject(readSpecFile(positionals[0]!), registryLookup(registry));
+    const generated = generateProject(readSpecFile(positionals[0]!), registryLookup(registry));
+    const project = values.lockfile ? { ...generated, ...(await withNpmLockfile(generated.files, join(tmpdir(), "agent-builder-npm-lock"))) } : generated;
     const outDir = resolve(values.out);
     const listed: Array<{ path: string; bytes: number }> = [];
     for (const [path, content] of project.files) {

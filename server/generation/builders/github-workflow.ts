@@ -36,7 +36,7 @@ export function buildGithubWorkflow({ project }: BuildInput): BuiltFile[] {
   const checkout = { uses: a.checkout, with: { "persist-credentials": false } };
   const setup = python
     ? [{ uses: a.setupPython, with: { "python-version": "3.12" } }, { run: "pip install -r requirements-dev.txt" }]
-    : [{ uses: a.setupNode, with: { "node-version": NODE_MAJOR } }, { run: "npm install --no-audit --no-fund" }];
+    : [{ uses: a.setupNode, with: { "node-version": NODE_MAJOR } }, { run: "npm ci --no-audit --no-fund" }];
   const test = python ? [{ run: "python -m pytest -q" }] : [{ run: "npm test" }, { run: "npm run build" }];
   const container = spec.deployment.target !== "lambda";
   const build = container

@@ -14,6 +14,7 @@ import {
 } from "./common";
 import type { CfnStatement } from "../iam";
 import { guardrailResources } from "./guardrail";
+import { conversationEnvironment, conversationResources, conversationStatements } from "./lambda-conversation";
 
 /** Lambda runtimes the template names (Node 22 LTS; Python 3.12); the deploy rehearsal boots the handler on the same major. */
 export const LAMBDA_NODE_RUNTIME = "nodejs22.x";
@@ -27,6 +28,7 @@ export function lambdaRoleStatements(input: BuildInput): CfnStatement[] {
   return [
     { Sid: "Logs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: [logGroupArn] },
     ...telemetryStatements(input.project, spec.name),
+    ...conversationStatements(input),
     ...input.agentStatements,
   ];
 }
@@ -53,6 +55,7 @@ export function buildLambdaCloudFormation(input: BuildInput): BuiltFile[] {
     Resources: {
       ...secretResource(input),
       ...guardrailResources(input),
+      ...conversationResources(input),
       LogGroup: { Type: "AWS::Logs::LogGroup", Properties: { LogGroupName: `/aws/lambda/${spec.name}`, RetentionInDays: 30 } },
       FunctionRole: {
         Type: "AWS::IAM::Role",
@@ -72,7 +75,7 @@ export function buildLambdaCloudFormation(input: BuildInput): BuiltFile[] {
           Timeout: d.timeoutSeconds,
           Role: getAtt("FunctionRole", "Arn"),
           Code: { S3Bucket: ref("CodeBucket"), S3Key: ref("CodeKey") },
-          Environment: { Variables: cfnRuntimeEnvironment(input) },
+          Environment: { Variables: { ...cfnRuntimeEnvironment(input), ...conversationEnvironment(input) } },
           LoggingConfig: { LogGroup: ref("LogGroup"), LogFormat: "JSON" },
           ...(spec.observability.tracing ? { TracingConfig: { Mode: "Active" } } : {}),
         },

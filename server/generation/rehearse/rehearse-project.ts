@@ -10,6 +10,7 @@ import { deployedShape, type DeployedShape } from "./deployed-shape";
 import { clientChecks } from "./http-checks";
 import { LAMBDA_HARNESS } from "./lambda-harness";
 import { buildProject, depsCached, nodeFor, removeDir, scratchDir, writeText } from "./runtime";
+import { startStandIns, type StandIns } from "./standins";
 import type { RehearsalCheck, RehearsalOptions, RehearsalResult } from "./types";
 
 const DEFAULT_STEP_MS = 60_000;
@@ -28,7 +29,7 @@ function resolveEnv(env: Record<string, unknown>, region: string): Record<string
 }
 
 /** The environment: the IaC's, then the model endpoint swapped for the mock, and AWS made unreachable (no credentials). */
-function environment(shape: DeployedShape, region: string, modelUrl: string, scratch: string, port: number): Record<string, string> {
+function environment(shape: DeployedShape, region: string, modelUrl: string, scratch: string, port: number, standIns: StandIns): Record<string, string> {
   return {
     PATH: "/usr/bin:/bin",
     HOME: scratch,
@@ -44,6 +45,7 @@ function environment(shape: DeployedShape, region: string, modelUrl: string, scr
     // No credentials and no metadata service: every AWS call fails at once, as with an unfilled secret.
     AWS_EC2_METADATA_DISABLED: "true",
     AWS_ENDPOINT_URL: "http://127.0.0.1:9",
+    ...standIns.env,
     PORT: String(port),
   };
 }
@@ -93,13 +95,14 @@ async function rehearseTypeScript(loaded: ReturnType<typeof filesFromVersion>, f
   const scratch = scratchDir(o.cacheRoot);
   let booted: Booted | null = null;
   const model = await startMockModelServer({ port: 0 }, { guardrails });
+  const standIns = await startStandIns(files);
   try {
     let t = performance.now();
     const built = await buildProject(loaded, o.cacheRoot, stepMs);
     const node = await nodeFor(major ?? process.versions.node.split(".")[0]!, o.cacheRoot);
     checks.push({ name: "build", ok: true, ms: Math.round(performance.now() - t), detail: `dependencies ${built.depsCached ? "cached" : "installed"}, build ${built.buildCached ? "cached" : "compiled"}; Node ${node.version}${node.note ? ` (${node.note})` : ""}` });
     const port = await freePort();
-    const env = { ...environment(shape, region, model.url!, scratch, port), ...apiToolEnvironment(files) };
+    const env = { ...environment(shape, region, model.url!, scratch, port, standIns), ...apiToolEnvironment(files) };
     let command: string[];
     if (shape.kind === "container") {
       command = shape.command[0] === "node" ? [node.binary, ...shape.command.slice(1)] : shape.command;
@@ -118,7 +121,7 @@ async function rehearseTypeScript(loaded: ReturnType<typeof filesFromVersion>, f
       checks.push({ name: "boot", ok: true, ms: Math.round(performance.now() - t), detail: shape.kind === "container" ? "GET /ping answered 200" : "the handler module loaded and the function URL answers" });
     } catch (e) {
       checks.push({ name: "boot", ok: false, ms: Math.round(performance.now() - t), detail: (e as Error).message });
-      return finish(checks, describe(shape, node.version), t0);
+      return finish(checks, describe(shape, node.version, standIns), t0);
     }
     if (shape.kind === "container" && shape.healthCheck) checks.push(await healthCheck(shape.healthCheck, node.binary, built.dir, env, port, stepMs));
     checks.push(...(await clientChecks(url, { sessions: shape.kind === "container", timeoutMs: stepMs })));
@@ -127,13 +130,15 @@ async function rehearseTypeScript(loaded: ReturnType<typeof filesFromVersion>, f
     if (guarded) checks.push(guarded);
     const approvalExpected = shape.kind === "container" && files.has("src/approval.ts");
     checks.push(...(await approvalChecks(url, [...(model.stats.toolNames ?? [])].sort(), approvalExpected, stepMs)));
-    return finish(checks, describe(shape, node.version), t0);
+    checks.push(...(await standIns.checks(url, stepMs)));
+    return finish(checks, describe(shape, node.version, standIns), t0);
   } catch (e) {
     checks.push({ name: "build", ok: false, ms: Math.round(performance.now() - t0), detail: (e as Error).message });
     return finish(checks, null, t0);
   } finally {
     if (booted) await stop(booted);
     await model.close();
+    await standIns.close();
     removeDir(scratch);
   }
 }
@@ -150,10 +155,13 @@ async function healthCheck(command: string[], node: string, cwd: string, env: Re
   return { name: "health-check", ok: code === 0, ms: Math.round(performance.now() - t), detail: code === 0 ? "the task definition's health check passed" : `the health check exited ${code}: ${b.output().slice(-300)}` };
 }
 
-const describe = (shape: DeployedShape, nodeVersion: string) =>
+const awsNote = (standIns: StandIns) =>
+  standIns.names.length > 0 ? `${standIns.names.join(" and ")} stood in on loopback with throw-away credentials; every other AWS endpoint unreachable` : "no AWS credentials";
+
+const describe = (shape: DeployedShape, nodeVersion: string, standIns: StandIns) =>
   shape.kind === "container"
-    ? `${shape.command.join(" ")} on Node ${nodeVersion}; environment from ${shape.source}; model endpoint swapped for the mock model; no AWS credentials`
-    : `handler ${shape.handler} (${shape.runtime}, function URL ${shape.streaming ? "RESPONSE_STREAM" : "BUFFERED"}) on Node ${nodeVersion}; environment from ${shape.source}; model endpoint swapped for the mock model; no AWS credentials`;
+    ? `${shape.command.join(" ")} on Node ${nodeVersion}; environment from ${shape.source}; model endpoint swapped for the mock model; ${awsNote(standIns)}`
+    : `handler ${shape.handler} (${shape.runtime}, function URL ${shape.streaming ? "RESPONSE_STREAM" : "BUFFERED"}) on Node ${nodeVersion}; environment from ${shape.source}; model endpoint swapped for the mock model; ${awsNote(standIns)}`;
 
 function finish(checks: RehearsalCheck[], how: string | null, t0: number): RehearsalResult {
   const failed = checks.find((c) => !c.ok);

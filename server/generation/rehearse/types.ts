@@ -17,7 +17,9 @@ export type RehearsalCheckName =
   | "api-tool"
   | "guardrail"
   | "approval-approve"
-  | "approval-deny";
+  | "approval-deny"
+  | "memory-per-caller"
+  | "conversation-memory";
 
 export type RehearsalCheck = { name: RehearsalCheckName; ok: boolean; ms: number; detail: string };
 

@@ -33,7 +33,26 @@ export function parseDockerfile(text: string): Instruction[] {
 
 const ROOT_USERS = new Set(["root", "0"]);
 
-export function checkDockerfile(path: string, text: string, target: string | undefined): Finding[] {
+const NPM_INSTALL = /\bnpm\s+(install|i|add)(\s|$)/;
+const NPM_CI = /\bnpm\s+(ci|clean-install)\b/;
+
+/**
+ * Dependencies in the image come from the lockfile: `npm install` resolves afresh at build time
+ * (another image than the one tested); `npm ci` needs package-lock.json in the project.
+ */
+function checkNpmInstalls(path: string, instructions: Instruction[], hasLockfile: boolean): Finding[] {
+  const findings: Finding[] = [];
+  for (const run of instructions.filter((i) => i.keyword === "RUN")) {
+    if (NPM_INSTALL.test(run.args) && !/--package-lock-only/.test(run.args)) {
+      findings.push({ check: "dockerfile", file: path, line: run.line, message: "installs with `npm install`, which resolves versions afresh at build time: copy package-lock.json and use `npm ci`", severity: "error" });
+    } else if (NPM_CI.test(run.args) && !hasLockfile) {
+      findings.push({ check: "dockerfile", file: path, line: run.line, message: "`npm ci` needs package-lock.json, which the project does not have: write it with `npm install --package-lock-only`", severity: "warning" });
+    }
+  }
+  return findings;
+}
+
+export function checkDockerfile(path: string, text: string, target: string | undefined, hasLockfile = true): Finding[] {
   const findings: Finding[] = [];
   const instructions = parseDockerfile(text);
   const froms = instructions.filter((i) => i.keyword === "FROM");
@@ -41,6 +60,7 @@ export function checkDockerfile(path: string, text: string, target: string | und
   if (!lastFrom) {
     return [{ check: "dockerfile", file: path, line: 1, message: "has no FROM instruction", severity: "error" }];
   }
+  findings.push(...checkNpmInstalls(path, instructions, hasLockfile));
   const finalStage = instructions.filter((i) => i.line >= lastFrom.line);
   const user = finalStage.filter((i) => i.keyword === "USER").at(-1);
   if (!user) {

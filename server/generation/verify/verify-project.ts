@@ -95,7 +95,7 @@ export async function verifyProject(input: ProjectFiles, options: VerifyOptions 
   const workflows = byExt(/^\.github\/workflows\/[^/]+\.ya?ml$/);
   await run("ci-workflow", workflows.length, () => workflows.flatMap(([p, t]) => checkWorkflow(p, t, files.get("scripts/deploy.sh"))));
   const dockerfiles = byExt(/(^|\/)Dockerfile(\.[\w-]+)?$/);
-  await run("dockerfile", dockerfiles.length, () => dockerfiles.flatMap(([p, t]) => checkDockerfile(p, t, shape.target)));
+  await run("dockerfile", dockerfiles.length, () => dockerfiles.flatMap(([p, t]) => checkDockerfile(p, t, shape.target, files.has("package-lock.json"))));
   await run("secrets", files.size, () => [...files].flatMap(([p, t]) => scanSecrets(p, t)));
   const python = new Map(byExt(/\.py$/));
   await run("python-syntax", python.size, () => checkPythonSyntax(python, options.python ?? "required"));
