@@ -42,7 +42,7 @@ export async function understandTurn(deps: { model: LanguageModel; registry: Spe
     result: honourToolSettingLocks(current, rules, registry),
     understanding: { engine: "rules", label: RULES, dropped: [], ...(fallback ? { fallback } : {}) },
   });
-  const model = hasStructured(deps.model) ? (deps.model as LanguageModel & StructuredModel) : undefined;
+  const model = hasStructured(deps.model) ? deps.model : undefined;
   if (!model) return byRules();
   try {
     return await understandWithModel(model, turns, current, registry, rules.draft.skippedPaths ?? [], signal);
