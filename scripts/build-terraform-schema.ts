@@ -19,8 +19,11 @@ export const TF_SCHEMA_PATH = join(__dirname, "..", "server", "generation", "ter
 
 /** The types the Terraform builders emit (resource or data source), by cdktf folder. */
 const TYPES: Record<string, string> = {
+  aws_bedrock_guardrail: "bedrock-guardrail",
+  aws_bedrock_guardrail_version: "bedrock-guardrail-version",
   aws_bedrockagentcore_agent_runtime: "bedrockagentcore-agent-runtime",
   aws_cloudwatch_log_group: "cloudwatch-log-group",
+  aws_dynamodb_table: "dynamodb-table",
   aws_ecs_cluster: "ecs-cluster",
   aws_ecs_service: "ecs-service",
   aws_ecs_task_definition: "ecs-task-definition",

@@ -1,8 +1,10 @@
 import type { BuildInput, BuiltFile } from "../builders/common";
 import { SECRET_RESOURCE, runtimeEnvironment } from "../builders/common";
+import { guardrailEnvironment } from "../builders/guardrail";
 import type { CfnStatement } from "../iam";
 import { assumeRoleStatement, fromCfn, policyStatements, type RefMap } from "./from-cfn";
 import { block, expr, toHcl, type HclBody, type HclTopBlock, type HclValue } from "./hcl";
+import { guardrailRefs, guardrailTerraform } from "./guardrail";
 import { TF_PROVIDER_VERSION } from "./provider-schema";
 
 /**
@@ -29,11 +31,12 @@ const usesSecretsManager = (input: BuildInput) => input.project.spec.security.se
 
 /** References every target has: the secret (CloudFormation `Ref AgentSecret` is its ARN) and its name parameter. */
 export function baseRefs(input: BuildInput): RefMap {
-  return usesSecretsManager(input) ? { [SECRET_RESOURCE]: expr("aws_secretsmanager_secret.agent.arn"), SecretName: expr("var.secret_name") } : {};
+  const secret: RefMap = usesSecretsManager(input) ? { [SECRET_RESOURCE]: expr("aws_secretsmanager_secret.agent.arn"), SecretName: expr("var.secret_name") } : {};
+  return { ...secret, ...guardrailRefs(input) };
 }
 
 /** The agent's environment with AGENT_SECRET_ID pointing at the created secret (as in CloudFormation). */
-export const tfRuntimeEnvironment = (input: BuildInput, refs: RefMap) => fromCfn(runtimeEnvironment(input, { Ref: SECRET_RESOURCE }), refs);
+export const tfRuntimeEnvironment = (input: BuildInput, refs: RefMap) => fromCfn({ ...runtimeEnvironment(input, { Ref: SECRET_RESOURCE }), ...guardrailEnvironment(input) }, refs);
 
 function baseVariables(input: BuildInput): HclTopBlock[] {
   const vars = [variable("region", { description: "AWS region to deploy to", type: expr("string"), default: input.project.spec.deployment.region })];
@@ -105,7 +108,7 @@ export function terraformFiles(input: BuildInput, parts: { variables: HclTopBloc
   return [
     [`${TERRAFORM_DIR}/versions.tf`, toHcl(versions)],
     [`${TERRAFORM_DIR}/variables.tf`, toHcl([...baseVariables(input), ...parts.variables])],
-    [`${TERRAFORM_DIR}/main.tf`, toHcl([...lookups(), ...secretResources(input), ...parts.resources])],
+    [`${TERRAFORM_DIR}/main.tf`, toHcl([...lookups(), ...secretResources(input), ...guardrailTerraform(input), ...parts.resources])],
     [`${TERRAFORM_DIR}/outputs.tf`, toHcl(parts.outputs)],
   ];
 }

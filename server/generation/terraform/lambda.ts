@@ -2,7 +2,9 @@ import type { BuildInput, BuiltFile } from "../builders/common";
 import { LAMBDA_NODE_RUNTIME, LAMBDA_PYTHON_RUNTIME, LAMBDA_TS_HANDLER, lambdaInvokeMode, lambdaRoleStatements } from "../builders/lambda";
 import { iacOf } from "../../spec/agent-spec";
 import { baseRefs, output, resource, roleWithPolicy, terraformFiles, tfRuntimeEnvironment, variable } from "./common";
-import { block, expr } from "./hcl";
+import { fromCfn } from "./from-cfn";
+import { block, expr, type HclValue } from "./hcl";
+import { CONVERSATION_TABLE, conversationEnvironment, keepsConversation } from "../builders/lambda-conversation";
 
 /**
  * infra/terraform/*.tf for Lambda: the same function, log group (30 days), role with its
@@ -14,8 +16,26 @@ export function buildLambdaTerraform(input: BuildInput): BuiltFile[] {
   const d = spec.deployment;
   if (d.target !== "lambda") throw new Error("Lambda builder called for another target");
   const python = spec.language === "python";
-  const refs = { ...baseRefs(input), LogGroup: expr("aws_cloudwatch_log_group.agent.name") };
+  const conversation = keepsConversation(input);
+  const refs = {
+    ...baseRefs(input),
+    LogGroup: expr("aws_cloudwatch_log_group.agent.name"),
+    ...(conversation ? { [CONVERSATION_TABLE]: expr("aws_dynamodb_table.conversation.name"), [`${CONVERSATION_TABLE}.Arn`]: expr("aws_dynamodb_table.conversation.arn") } : {}),
+  };
   const resources = [
+    // The same table as the CloudFormation's ConversationTable: on demand, encrypted, items expire by TTL.
+    ...(conversation
+      ? [
+          resource("aws_dynamodb_table", "conversation", {
+            name: `${spec.name}-conversations`,
+            billing_mode: "PAY_PER_REQUEST",
+            hash_key: "pk",
+            attribute: block({ name: "pk", type: "S" }),
+            ttl: block({ attribute_name: "expiresAt", enabled: true }),
+            server_side_encryption: block({ enabled: true }),
+          }),
+        ]
+      : []),
     resource("aws_cloudwatch_log_group", "agent", { name: `/aws/lambda/${spec.name}`, retention_in_days: 30 }),
     ...roleWithPolicy("function", "lambda.amazonaws.com", "Agent", lambdaRoleStatements(input), refs),
     resource("aws_lambda_function", "agent", {
@@ -28,7 +48,7 @@ export function buildLambdaTerraform(input: BuildInput): BuiltFile[] {
       role: expr("aws_iam_role.function.arn"),
       s3_bucket: expr("var.code_bucket"),
       s3_key: expr("var.code_key"),
-      environment: block({ variables: tfRuntimeEnvironment(input, refs) }),
+      environment: block({ variables: { ...(tfRuntimeEnvironment(input, refs) as Record<string, HclValue>), ...(fromCfn(conversationEnvironment(input), refs) as Record<string, HclValue>) } }),
       logging_config: block({ log_group: expr("aws_cloudwatch_log_group.agent.name"), log_format: "JSON" }),
       tracing_config: spec.observability.tracing ? block({ mode: "Active" }) : undefined,
       depends_on: [expr("aws_iam_role_policy.function")],

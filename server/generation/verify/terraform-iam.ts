@@ -12,8 +12,25 @@ import type { Finding } from "./types";
 type Json = Record<string, unknown>;
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
 
-const CFN_NAMES: Record<string, string> = { "AWS::Partition": "{partition}", "AWS::Region": "{region}", "AWS::AccountId": "{account}", SecretName: "{secret_name}" };
-const TF_NAMES: Record<string, string> = { "local.partition": "{partition}", "local.region": "{region}", "local.account_id": "{account}", "var.secret_name": "{secret_name}" };
+// Resources both IaC outputs create, by their CloudFormation name and their Terraform address.
+const CFN_NAMES: Record<string, string> = {
+  "AWS::Partition": "{partition}",
+  "AWS::Region": "{region}",
+  "AWS::AccountId": "{account}",
+  SecretName: "{secret_name}",
+  "ConversationTable.Arn": "{conversation_table_arn}",
+  "AgentGuardrail.GuardrailId": "{guardrail_id}",
+  "AgentGuardrail.GuardrailArn": "{guardrail_arn}",
+};
+const TF_NAMES: Record<string, string> = {
+  "local.partition": "{partition}",
+  "local.region": "{region}",
+  "local.account_id": "{account}",
+  "var.secret_name": "{secret_name}",
+  "aws_dynamodb_table.conversation.arn": "{conversation_table_arn}",
+  "aws_bedrock_guardrail.agent.guardrail_id": "{guardrail_id}",
+  "aws_bedrock_guardrail.agent.guardrail_arn": "{guardrail_arn}",
+};
 
 function cfnText(value: unknown): string {
   if (typeof value === "string") return value;
@@ -22,6 +39,10 @@ function cfnText(value: unknown): string {
     return (v["Fn::Sub"] as string).replace(/\$\{(!?)([^}]*)\}/g, (_, bang: string, name: string) => (bang ? `\${${name}}` : (CFN_NAMES[name] ?? `{${name}}`)));
   }
   if (typeof v?.Ref === "string") return CFN_NAMES[v.Ref as string] ?? `{${v.Ref}}`;
+  if (Array.isArray(v?.["Fn::GetAtt"])) {
+    const name = (v["Fn::GetAtt"] as string[]).join(".");
+    return CFN_NAMES[name] ?? `{${name}}`;
+  }
   return JSON.stringify(value);
 }
 

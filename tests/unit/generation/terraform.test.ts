@@ -20,6 +20,9 @@ type Target = (typeof TARGETS)[number];
 /** The Terraform type each CloudFormation resource becomes (parts CloudFormation inlines are extra Terraform resources). */
 const TF_TYPE: Record<string, string> = {
   "AWS::SecretsManager::Secret": "aws_secretsmanager_secret",
+  "AWS::DynamoDB::Table": "aws_dynamodb_table",
+  "AWS::Bedrock::Guardrail": "aws_bedrock_guardrail",
+  "AWS::Bedrock::GuardrailVersion": "aws_bedrock_guardrail_version",
   "AWS::IAM::Role": "aws_iam_role",
   "AWS::BedrockAgentCore::Runtime": "aws_bedrockagentcore_agent_runtime",
   "AWS::Logs::LogGroup": "aws_cloudwatch_log_group",
@@ -53,11 +56,20 @@ async function resourceCounts(files: Array<[string, string]>): Promise<Map<strin
 
 const terraformErrors = (r: Awaited<ReturnType<typeof verifyProject>>) => r.checks.filter((c) => c.check === "terraform" && c.severity === "error").map((c) => c.message);
 
+// A guardrail adds a resource, its version, an IAM statement and two environment variables on both sides.
+const GUARDRAILS = {
+  deniedTopics: [{ name: "Investment advice", definition: "Recommendations about which stocks or funds to buy.", examples: ["Should I buy Tesla shares?"] }],
+  pii: [{ type: "EMAIL", action: "ANONYMIZE" }],
+  words: ["bazooka"],
+  profanity: true,
+  groundingThreshold: 0.75,
+} as unknown as AgentSpecInput["guardrails"];
+
 for (const language of LANGUAGES) {
   describe(`${language} projects with Terraform`, () => {
-    for (const target of TARGETS) {
-      test(`${target}: the CloudFormation resources, the same IAM, valid against the provider schema`, async () => {
-        const project = generateProject(spec(language, target), fixtureRegistry);
+    for (const [target, over] of TARGETS.flatMap((t) => [[t, {}], [t, { guardrails: GUARDRAILS }]] as Array<[Target, Partial<AgentSpecInput>]>)) {
+      test(`${target}${over.guardrails ? " with a guardrail" : ""}: the CloudFormation resources, the same IAM, valid against the provider schema`, async () => {
+        const project = generateProject(spec(language, target, over), fixtureRegistry);
         const tf = terraformFiles(project.files);
         assert.deepEqual(tf.map(([p]) => p).sort(), ["infra/terraform/main.tf", "infra/terraform/outputs.tf", "infra/terraform/variables.tf", "infra/terraform/versions.tf"]);
 
