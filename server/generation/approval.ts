@@ -20,9 +20,13 @@ export function approvalIssues(project: Pick<ResolvedProject, "spec">, tools: Re
   const issues: SpecIssue[] = (project.spec.approval?.tools ?? []).flatMap((id, i) =>
     selected.has(id) ? [] : [{ path: `approval.tools.${i}`, kind: "invalid" as const, message: `tool '${id}' is not one of the agent's tools` }],
   );
-  if (project.spec.deployment.target === "lambda" && approvalToolIds({ spec: project.spec, tools }).length > 0) {
-    // A paused call must wait for a person; a Lambda invocation cannot be resumed from another request.
-    issues.push({ path: "approval", kind: "invalid", message: "needs a long-running target (agentcore or ecs-fargate): a Lambda function cannot wait for an approval" });
+  const target = project.spec.deployment.target;
+  if (target !== "ecs-fargate" && approvalToolIds({ spec: project.spec, tools }).length > 0) {
+    // A paused call waits for a person, who answers on the agent's approval endpoints. A Lambda
+    // invocation cannot be resumed from another request, and AgentCore Runtime forwards only
+    // /invocations and /ping, so neither can reach those endpoints.
+    const why = target === "lambda" ? "a Lambda function cannot wait for an approval" : "AgentCore Runtime forwards only /invocations and /ping, so the approval endpoints cannot be reached";
+    issues.push({ path: "approval", kind: "invalid", message: `needs the ecs-fargate target: ${why}` });
   }
   return issues;
 }

@@ -20,8 +20,8 @@ const spec = (language: "typescript" | "python", target: "agentcore" | "ecs-farg
   baseSpec({ name: `approve-${language.slice(0, 2)}-${target}`, language, tools: [{ id: "notebook" }, { id: "http_request" }], deployment: { target }, approval: { tools: ["http_request"], timeoutSeconds: 30 } });
 
 describe("deploy rehearsal with human approval", { timeout: 900_000 }, () => {
-  test("typescript on agentcore: pause → approve → runs; pause → deny → reported", async () => {
-    const project = generateProject(spec("typescript", "agentcore"), fixtureRegistry);
+  test("typescript on ecs-fargate: pause → approve → runs; pause → deny → reported", async () => {
+    const project = generateProject(spec("typescript", "ecs-fargate"), fixtureRegistry);
     assert.ok(project.files.has("src/approval.ts"));
     const result = await verifyProject(project.files, { requiredIam: project.requiredIam, rehearse: { cacheRoot: CACHE } });
     assert.deepEqual(result.checks.filter((c) => c.severity === "error"), []);
@@ -34,7 +34,7 @@ describe("deploy rehearsal with human approval", { timeout: 900_000 }, () => {
   });
 
   test("the rehearsal fails when the approval hook is taken out", async () => {
-    const project = generateProject(spec("typescript", "agentcore"), fixtureRegistry);
+    const project = generateProject(spec("typescript", "ecs-fargate"), fixtureRegistry);
     const files = new Map(project.files);
     const approval = String(files.get("src/approval.ts"));
     const broken = approval.replace("if (!names.has(tool)) return;", "return;");

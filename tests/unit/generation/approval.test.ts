@@ -10,7 +10,7 @@ import { baseSpec, fixtureRegistry } from "./fixtures";
 /** Which tools pause for approval, and the generated pieces that do it. */
 
 const registry = registryLookup(loadRegistryFrom(join(__dirname, "..", "..", "..", "registry")));
-const tsSpec = (over: object) => baseSpec({ language: "typescript", tools: [{ id: "notebook" }, { id: "http_request_vended" }, { id: "file_editor" }], ...over });
+const tsSpec = (over: object) => baseSpec({ language: "typescript", tools: [{ id: "notebook" }, { id: "http_request_vended" }, { id: "file_editor" }], deployment: { target: "ecs-fargate" }, ...over });
 
 describe("human approval", () => {
   test("default: every selected tool the registry marks with side effects", () => {
@@ -31,7 +31,7 @@ describe("human approval", () => {
   });
 
   test("Lambda cannot wait for a person: refused with the reason", () => {
-    assert.throws(() => resolveProject(tsSpec({ approval: {}, deployment: { target: "lambda" } }), registry), /approval needs a long-running target/);
+    assert.throws(() => resolveProject(tsSpec({ approval: {}, deployment: { target: "lambda" } }), registry), /approval needs the ecs-fargate target/);
   });
 
   test("bad approval settings are refused with the field named", () => {
@@ -58,7 +58,7 @@ describe("human approval", () => {
 
   test("generated Python (structural; it cannot run here): interrupt hook, settle loop, per-session endpoints, and it verifies", async () => {
     const { verifyProject } = await import("../../../server/generation/verify/verify-project");
-    const project = generateProject(baseSpec({ language: "python", tools: [{ id: "http_request" }], approval: { tools: ["http_request"], timeoutSeconds: 30 } }), fixtureRegistry);
+    const project = generateProject(baseSpec({ language: "python", tools: [{ id: "http_request" }], deployment: { target: "ecs-fargate" }, approval: { tools: ["http_request"], timeoutSeconds: 30 } }), fixtureRegistry);
     const approval = String(project.files.get("app/approval.py"));
     assert.match(approval, /APPROVAL_TOOLS = frozenset\(\["http_request"\]\)/);
     assert.match(approval, /event\.interrupt\(/);
@@ -66,7 +66,7 @@ describe("human approval", () => {
     const main = String(project.files.get("main.py"));
     assert.match(main, /@app\.get\("\/sessions\/\{session_id\}\/approvals"\)/);
     assert.match(main, /@app\.post\("\/sessions\/\{session_id\}\/approvals\/\{approval_id\}"\)/);
-    assert.match(main, /settle_approvals\(agent, await agent\.invoke_async\(prompt\)/);
+    assert.match(main, /settle_approvals\(agent, await agent\.invoke_async\(body\["prompt"\]\)/);
     const result = await verifyProject(project.files, { requiredIam: project.requiredIam });
     assert.deepEqual(result.checks.filter((c) => c.severity === "error"), []);
   });
