@@ -6,9 +6,9 @@ import { listModifications } from "../server/dynamo/modification-repo";
 import { configureLog } from "../server/log";
 import { createLocalPlatform } from "../server/platform/local";
 import { QUEUE_NAMES, type QueueName } from "../server/platform/types";
-import { createPipelineDeps } from "../server/pipeline/workers/default-deps";
-import { createQueueHandler } from "../server/pipeline/workers/handler";
-import { recoverPending, requestModification } from "../server/pipeline/workers/lifecycle";
+import { createPipelineDeps } from "../server/modifications/workers/default-deps";
+import { createQueueHandler } from "../server/modifications/workers/handler";
+import { recoverPending, requestModification } from "../server/modifications/workers/lifecycle";
 import { createProject } from "../server/projects/service";
 import { SPEC } from "../tests/helpers/sample-spec";
 

@@ -5,7 +5,7 @@
  * and the comparison query. The agent's dependencies are installed and built once beforehand.
  */
 import { overrideServices } from "../server/composition/root";
-import { OfflineLanguageModel } from "../server/llm/offline";
+import { RuleBasedLanguageModel } from "../server/llm/rule-based";
 import { createUser, startTestPlatform } from "../tests/helpers/platform";
 import { storeGenerated, useTestRunner, waitForRun } from "../tests/sandbox/helpers";
 
@@ -14,7 +14,7 @@ const CASES = 20;
 export async function run(): Promise<Record<string, number>> {
   const platform = await startTestPlatform();
   const runner = useTestRunner(platform);
-  overrideServices(platform, { languageModel: new OfflineLanguageModel() });
+  overrideServices(platform, { languageModel: new RuleBasedLanguageModel() });
   try {
     const { caller } = await createUser(platform, "bench-evals");
     const project = await caller.project.create({ name: "Bench evals" });

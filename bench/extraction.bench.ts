@@ -4,9 +4,9 @@
  * four-turn conversation, and the offline model's time to its first streamed chunk.
  */
 import { join } from "node:path";
-import { OfflineLanguageModel } from "../server/llm/offline";
-import { extractSpec } from "../server/pipeline/extract-spec";
-import { buildPmSystemPrompt } from "../server/pipeline/pm-reply";
+import { RuleBasedLanguageModel } from "../server/llm/rule-based";
+import { extractSpec } from "../server/consultation/rules/extract-spec";
+import { buildPmSystemPrompt } from "../server/consultation/rules/pm-reply";
 import { loadRegistryFrom } from "../server/registry/load";
 import { percentile } from "./stats";
 
@@ -45,7 +45,7 @@ export async function run(): Promise<Record<string, number>> {
   const registry = loadRegistryFrom(join(process.cwd(), "registry"));
   const one = await measure((i) => extractSpec([{ role: "user", content: MESSAGES[i % MESSAGES.length]! }], {}, registry));
   const whole = await measure(() => extractSpec(CONVERSATION, {}, registry));
-  const model = new OfflineLanguageModel({ registry });
+  const model = new RuleBasedLanguageModel({ registry });
   const result = extractSpec(CONVERSATION.slice(0, 1), {}, registry);
   const request = { system: buildPmSystemPrompt(result, registry), messages: CONVERSATION.slice(0, 1) };
   const firstChunk = await measure(async () => {

@@ -7,11 +7,11 @@ import { spawn } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { mockPlan } from "../server/testing/model/choose";
-import { startMockModelServer } from "../server/testing/mock-model/server";
-import { filesFromVersion, hashFiles, type LoadedFiles } from "../server/testing/prepare/project-files";
-import { npmDepsKey, parseNpmDependencies } from "../server/testing/prepare/npm-deps";
-import { runProject } from "../server/testing/run/run-project";
+import { mockPlan } from "../server/test-runs/model/choose";
+import { startMockModelServer } from "../server/test-runs/mock-model/server";
+import { filesFromVersion, hashFiles, type LoadedFiles } from "../server/test-runs/prepare/project-files";
+import { npmDepsKey, parseNpmDependencies } from "../server/test-runs/prepare/npm-deps";
+import { runProject } from "../server/test-runs/run/run-project";
 import { generate, scriptProject, TEST_CACHE, TS_SPEC } from "../tests/sandbox/helpers";
 
 const MINIMAL = `process.stdout.write(JSON.stringify({ type: "final", output: "hi", usage: { inputTokens: 1, outputTokens: 1 } }) + "\\n");`;

@@ -141,7 +141,7 @@ export function env(): Env {
 }
 
 /**
- * The ECS test-runner task's own variables (server/testing/runner/main.ts): the per-run ones
+ * The ECS test-runner task's own variables (server/test-runs/runner/main.ts): the per-run ones
  * come from the RunTask container overrides, the bucket from the task definition.
  */
 const RunnerEnv = z.object({

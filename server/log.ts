@@ -3,7 +3,7 @@ import { Logger } from "@aws-lambda-powertools/logger";
 /**
  * The one logger of every process (web, workers, realtime, test runner, CLI): Powertools'
  * Logger, structured JSON on stdout/stderr that CloudWatch parses. Workers take a child per
- * role (server/pipeline/workers/telemetry.ts), so their lines carry the same fields.
+ * role (server/modifications/workers/telemetry.ts), so their lines carry the same fields.
  */
 type Fields = Record<string, unknown>;
 const LEVELS = { debug: "DEBUG", info: "INFO", warn: "WARN", error: "ERROR", silent: "SILENT" } as const;

@@ -149,7 +149,7 @@ export const TEST_RUNNER = {
   architecture: "arm64",
   cpu: "0.5 vCPU",
   memory: "1 GB",
-  dockerfile: "server/testing/runner/Dockerfile",
+  dockerfile: "server/test-runs/runner/Dockerfile",
 } as const;
 
 export const LOGS = { ecsRetention: "1 week", apiAccessLogRetention: "1 week" } as const;

@@ -19,7 +19,7 @@ export function narrowLinkPermissions() {
   }));
 
   // A linked queue may be SENT to, nothing more. Any app process may hand a modification to
-  // whichever role owns its status (server/pipeline/workers/lifecycle.ts enqueueOwner), so
+  // whichever role owns its status (server/modifications/workers/lifecycle.ts enqueueOwner), so
   // all four work queues are linked everywhere; consuming is granted to one worker per queue
   // (workers.ts), and the dead-letter queues are linked to no one.
   sst.Linkable.wrap(sst.aws.Queue, (queue) => ({

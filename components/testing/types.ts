@@ -1,6 +1,6 @@
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "~/server/api/root";
-import type { ModelServed, RunEvent, RunStatus } from "~/server/testing/types";
+import type { ModelServed, RunEvent, RunStatus } from "~/server/test-runs/types";
 
 type Outputs = inferRouterOutputs<AppRouter>["testing"];
 export type RunSummary = Outputs["list"][number];

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { TERMINAL } from "../../server/pipeline/workers/job";
+import { TERMINAL } from "../../server/modifications/workers/job";
 
 export function readmeClientExample(repoRoot: string): string {
   const readme = readFileSync(join(repoRoot, "README.md"), "utf8");

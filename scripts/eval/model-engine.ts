@@ -1,8 +1,8 @@
 import type { StructuredModel } from "../../server/llm/structured";
-import { applyPlan } from "../../server/pipeline/modification/plan";
-import { planOutcome } from "../../server/pipeline/modification/types";
-import type { SpecRegistry } from "../../server/pipeline/registry-view";
-import { planChange } from "../../server/pipeline/understanding/model-plan";
+import { applyPlan } from "../../server/modifications/plan/plan";
+import { planOutcome } from "../../server/modifications/plan/types";
+import type { SpecRegistry } from "../../server/consultation/rules/registry-view";
+import { planChange } from "../../server/understanding/model-plan";
 import { offlineEngine } from "./offline-engine";
 import type { UnderstandingEngine } from "./run";
 

@@ -1,7 +1,7 @@
-import { extractSpec } from "../../server/pipeline/extract-spec";
-import { applyPlan, planModification } from "../../server/pipeline/modification/plan";
-import { planOutcome } from "../../server/pipeline/modification/types";
-import type { SpecRegistry } from "../../server/pipeline/registry-view";
+import { extractSpec } from "../../server/consultation/rules/extract-spec";
+import { applyPlan, planModification } from "../../server/modifications/plan/plan";
+import { planOutcome } from "../../server/modifications/plan/types";
+import type { SpecRegistry } from "../../server/consultation/rules/registry-view";
 import type { UnderstandingEngine } from "./run";
 
 /** The rule engine, as consultation and the PM worker call it. */

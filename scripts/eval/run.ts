@@ -1,6 +1,6 @@
 import { getBuiltinTemplate } from "../../server/consultation/templates-builtin";
-import { setPath } from "../../server/pipeline/draft";
-import type { SpecRegistry } from "../../server/pipeline/registry-view";
+import { setPath } from "../../server/consultation/rules/draft";
+import type { SpecRegistry } from "../../server/consultation/rules/registry-view";
 import type { AgentSpec } from "../../server/spec/agent-spec";
 import { checkCase, loadDataset, score, type Answer, type Check, type Score } from "./understanding";
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { getPath } from "../../server/pipeline/draft";
+import { getPath } from "../../server/consultation/rules/draft";
 import type { AgentSpecDraft } from "../../server/spec/agent-spec";
 
 /**

@@ -1,4 +1,4 @@
-import { createQueueHandler } from "../pipeline/workers/handler";
+import { createQueueHandler } from "../modifications/workers/handler";
 import { getPipelineDeps } from "./deps";
 
 /** Dev: applies the plan and regenerates the project's file set. SQS event in, partial batch failures out. */

@@ -1,4 +1,4 @@
-import { createQueueHandler } from "../pipeline/workers/handler";
+import { createQueueHandler } from "../modifications/workers/handler";
 import { getPipelineDeps } from "./deps";
 
 /** PM: plans which spec fields a modification changes and why. SQS event in, partial batch failures out. */

@@ -1,4 +1,4 @@
-import { createQueueHandler } from "../pipeline/workers/handler";
+import { createQueueHandler } from "../modifications/workers/handler";
 import { getPipelineDeps } from "./deps";
 
 /** QA: verifies the file set; sends failures back to Dev, at most 3 rounds. SQS event in, partial batch failures out. */

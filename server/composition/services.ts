@@ -4,7 +4,7 @@ import { env } from "../env";
 import { createLanguageModel, type LanguageModel } from "../llm";
 import type { Platform } from "../platform/types";
 import { loadRegistryFrom, type Registry } from "../registry/load";
-import { createTestRunner, type TestRunner } from "../testing";
+import { createTestRunner, type TestRunner } from "../test-runs";
 
 /**
  * What routers, workers and the CLI are handed instead of reaching for module globals: the

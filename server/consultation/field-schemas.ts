@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DomainError } from "../errors";
-import type { SpecRegistry } from "../pipeline";
+import type { SpecRegistry } from "./rules";
 import { AgentCoreDeployment, AgentName, IacTool, AgentSpec, ConfigValue, MemorySpec, ModelChoice, RequirementsSpec, ToolChoice } from "../spec/agent-spec";
 
 /**

@@ -1,6 +1,6 @@
 import { listMessages, type ConversationMessage } from "../dynamo/conversation-repo";
 import type { LanguageModel } from "../llm";
-import { MAX_MESSAGE_CHARS, nextQuestion, type SpecRegistry } from "../pipeline";
+import { MAX_MESSAGE_CHARS, nextQuestion, type SpecRegistry } from "./rules";
 import type { Platform } from "../platform/types";
 import { getOwnedProject } from "../projects/service";
 import { readDraft } from "../spec/draft";

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { MAX_MESSAGE_CHARS, PHASES } from "../pipeline";
+import { PHASES } from "../projects/workflow";
+import { MAX_MESSAGE_CHARS } from "./rules";
 import { ProjectId } from "../projects/service";
 
 /**

@@ -1,4 +1,4 @@
-import { assessCompleteness, type ExtractionResult, type SpecDraft, type SpecRegistry } from "../pipeline";
+import { assessCompleteness, type ExtractionResult, type SpecDraft, type SpecRegistry } from "./rules";
 
 const TOOL_SETTING = /^tools\.(\d+)\.config\.([a-z][a-z0-9_]*)$/;
 

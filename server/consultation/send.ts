@@ -1,7 +1,8 @@
 import { appendMessage, listMessages, type ConversationMessage } from "../dynamo/conversation-repo";
 import { DomainError } from "../errors";
 import type { LanguageModel } from "../llm";
-import { assertMessageAcceptable, autoAdvance, buildPmSystemPrompt, type SpecRegistry, type Turn } from "../pipeline";
+import { autoAdvance } from "../projects/workflow";
+import { assertMessageAcceptable, buildPmSystemPrompt, type SpecRegistry, type Turn } from "./rules";
 import type { Platform } from "../platform/types";
 import { getOwnedProject } from "../projects/service";
 import { openDraft } from "../spec/draft";

@@ -1,5 +1,6 @@
-import { applyUserEdit, assessCompleteness, autoAdvance, type SpecDraft, type SpecRegistry } from "../pipeline";
-import { setPath } from "../pipeline/draft";
+import { autoAdvance } from "../projects/workflow";
+import { applyUserEdit, assessCompleteness, type SpecDraft, type SpecRegistry } from "./rules";
+import { setPath } from "./rules/draft";
 import type { Platform } from "../platform/types";
 import { getOwnedProject } from "../projects/service";
 import { parseFieldValue } from "./field-schemas";

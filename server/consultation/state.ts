@@ -1,7 +1,7 @@
-import type { PhaseChanged, SpecDraft, SpecRegistry, WorkflowState } from "../pipeline";
-import type { Phase } from "../pipeline";
+import type { Phase, PhaseChanged, WorkflowState } from "../projects/workflow";
+import type { SpecDraft, SpecRegistry } from "./rules";
 import type { Platform } from "../platform/types";
-import { settingName } from "../pipeline/field-names";
+import { settingName } from "./rules/field-names";
 import { touchProject } from "../projects/service";
 import { publishEvent } from "../realtime/publish";
 import { deriveCompleteness, openDraft, updateDraft, type DraftState } from "../spec/draft";

@@ -1,7 +1,7 @@
 import { createTemplate, deleteTemplate, getTemplate, listTemplates, type StoredTemplate } from "../dynamo/template-repo";
 import { DomainError, notFound } from "../errors";
 import { createId } from "../ids";
-import type { SpecRegistry } from "../pipeline";
+import type { SpecRegistry } from "./rules";
 import type { Platform } from "../platform/types";
 import { getOwnedProject } from "../projects/service";
 import { validateSpec, type AgentSpecDraft } from "../spec/agent-spec";

@@ -1,13 +1,13 @@
 import { describeError, isAbortError } from "../llm/errors";
 import { hasStructured, type StructuredModel } from "../llm/structured";
 import type { ChatMessage, LanguageModel } from "../llm/types";
-import { assessCompleteness, extractSpec, questionTopic, specInputOf, type ExtractionResult, type SpecDraft, type SpecRegistry, type Turn } from "../pipeline";
-import { getPath } from "../pipeline/draft";
-import { changedPaths } from "../pipeline/extract-spec";
-import { clip } from "../pipeline/extraction/text";
-import { settingName } from "../pipeline/field-names";
-import { candidateTools, describeCandidates } from "../pipeline/understanding/candidates";
-import { proposeValidated } from "../pipeline/understanding/propose";
+import { assessCompleteness, extractSpec, questionTopic, specInputOf, type ExtractionResult, type SpecDraft, type SpecRegistry, type Turn } from "./rules";
+import { getPath } from "./rules/draft";
+import { changedPaths } from "./rules/extract-spec";
+import { clip } from "./rules/extraction/text";
+import { settingName } from "./rules/field-names";
+import { candidateTools, describeCandidates } from "../understanding/candidates";
+import { proposeValidated } from "../understanding/propose";
 import { honourToolSettingLocks } from "./locks";
 import { validateTurnProposal } from "./validate-turn-proposal";
 

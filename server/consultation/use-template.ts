@@ -1,6 +1,7 @@
 import { appendMessage } from "../dynamo/conversation-repo";
 import { log } from "../log";
-import { assessCompleteness, autoAdvance, composePmReply, initialWorkflow, type SpecDraft, type SpecRegistry } from "../pipeline";
+import { autoAdvance, initialWorkflow } from "../projects/workflow";
+import { assessCompleteness, composePmReply, type SpecDraft, type SpecRegistry } from "./rules";
 import type { Platform } from "../platform/types";
 import { deleteProjectEverywhere } from "../projects/purge";
 import { createProject, type Project } from "../projects/service";

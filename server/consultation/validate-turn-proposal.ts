@@ -1,7 +1,7 @@
-import type { SpecDraft, SpecRegistry } from "../pipeline";
-import { defaultToolConfig } from "../pipeline/extraction/tool-config";
-import type { Proposal } from "../pipeline/understanding/proposal";
-import { asksForSecurity, PATCHABLE, toolProblem, type Rejected } from "../pipeline/understanding/validate-proposal";
+import type { SpecDraft, SpecRegistry } from "./rules";
+import { defaultToolConfig } from "./rules/extraction/tool-config";
+import type { Proposal } from "../understanding/proposal";
+import { asksForSecurity, PATCHABLE, toolProblem, type Rejected } from "../understanding/validate-proposal";
 import { SecuritySpec } from "../spec/agent-spec";
 import { applyEdit } from "./spec-edit";
 

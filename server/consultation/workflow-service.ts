@@ -2,8 +2,9 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { testResults } from "../db/schema";
 import { SUCCESSFUL_RUN_STATUS } from "../cost/measured-usage";
-import { advance, goBack, type SpecRegistry } from "../pipeline";
-import type { Transition, WorkflowFacts } from "../pipeline/workflow";
+import { advance, goBack } from "../projects/workflow";
+import type { SpecRegistry } from "./rules";
+import type { Transition, WorkflowFacts } from "../projects/workflow";
 import type { Platform } from "../platform/types";
 import { getOwnedProject } from "../projects/service";
 import { latestVersion } from "../versions/service";
@@ -15,7 +16,7 @@ export type WorkflowDeps = { platform: Platform; registry: SpecRegistry };
 
 /**
  * One step forward on request. The rules (completeness a phase needs, generated code
- * before testing, a passing test run before deployment) live in pipeline/workflow.ts;
+ * before testing, a passing test run before deployment) live in projects/workflow.ts;
  * a refused step is BAD_REQUEST saying why. Saved conditional on the client's `rev`.
  */
 export async function advanceWorkflow(deps: WorkflowDeps, userId: string, input: WorkflowInput): Promise<ConsultationState> {

@@ -1,11 +1,11 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
-import { INSTALL_WALL_MS } from "../testing/limits";
-import { cachedDir, isCached } from "../testing/prepare/cache";
-import { execCapped, tail } from "../testing/prepare/exec";
-import { npmDepsKey, parseNpmDependencies } from "../testing/prepare/npm-deps";
-import { basicTools } from "../testing/sandbox/host";
+import { INSTALL_WALL_MS } from "../test-runs/limits";
+import { cachedDir, isCached } from "../test-runs/prepare/cache";
+import { execCapped, tail } from "../test-runs/prepare/exec";
+import { npmDepsKey, parseNpmDependencies } from "../test-runs/prepare/npm-deps";
+import { basicTools } from "../test-runs/sandbox/host";
 import { contentHash, sortFiles } from "./content-hash";
 import type { ProjectFiles } from "./types";
 

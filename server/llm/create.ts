@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { DomainError } from "../errors";
-import type { SpecRegistry } from "../pipeline/registry-view";
+import type { SpecRegistry } from "../consultation/rules/registry-view";
 import { BedrockLanguageModel, type BedrockClientLike } from "./bedrock";
-import { OfflineLanguageModel } from "./offline";
+import { RuleBasedLanguageModel } from "./rule-based";
 import { OpenAICompatibleLanguageModel } from "./openai-compatible";
 import { ResilientLanguageModel, type ResilienceOptions } from "./resilient";
 import type { LanguageModel } from "./types";
@@ -34,7 +34,7 @@ export function createLanguageModel(config: LanguageModelConfig, deps: LanguageM
     throw new DomainError("invalid", `Invalid language model configuration: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
   }
   const c = parsed.data;
-  const offline = new OfflineLanguageModel({ registry: deps.registry });
+  const offline = new RuleBasedLanguageModel({ registry: deps.registry });
   if (c.provider === "offline") return offline;
   if (!c.modelId) throw new DomainError("invalid", `The ${c.provider} provider needs a model id`);
   const primary =

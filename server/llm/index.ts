@@ -3,6 +3,6 @@ export { LanguageModelRequest, parseRequest } from "./types";
 export { LanguageModelError } from "./errors";
 export { BedrockLanguageModel } from "./bedrock";
 export { OpenAICompatibleLanguageModel } from "./openai-compatible";
-export { OfflineLanguageModel } from "./offline";
+export { RuleBasedLanguageModel } from "./rule-based";
 export { ResilientLanguageModel } from "./resilient";
 export { createLanguageModel, LanguageModelConfig } from "./create";

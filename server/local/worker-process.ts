@@ -19,9 +19,9 @@ async function main() {
   const { setPlatform } = await import("../platform");
   const { serveJobQueue } = await import("../platform/ipc-queues");
   const { QUEUE_NAMES } = await import("../platform/types");
-  const { createQueueHandler } = await import("../pipeline/workers/handler");
+  const { createQueueHandler } = await import("../modifications/workers/handler");
   const { getPipelineDeps } = await import("../agents/deps");
-  const { recoverPending } = await import("../pipeline/workers/lifecycle");
+  const { recoverPending } = await import("../modifications/workers/lifecycle");
 
   // A failed job is retried after a second locally (SQS waits for the visibility timeout).
   const platform = createWorkerPlatform(process, { dataDir: config.dataDir, dynamoEndpoint: config.dynamoEndpoint, queue: { retryDelayMs: 1000 } });

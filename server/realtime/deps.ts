@@ -3,7 +3,7 @@ import { isSameOrigin } from "../auth/same-origin";
 import { listEventsAfter } from "../dynamo/event-repo";
 import type { Platform } from "../platform/types";
 import { getOwnedProject } from "../projects/service";
-import { cancelModification } from "../pipeline/workers/lifecycle";
+import { cancelModification } from "../modifications/workers/lifecycle";
 import { REPLAY_PAGE, type RealtimeDeps } from "./server";
 
 /**

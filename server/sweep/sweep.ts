@@ -1,8 +1,8 @@
 import { stepActiveDeployments } from "../deploy/step-active";
 import { log } from "../log";
 import type { Platform } from "../platform/types";
-import { recoverPending } from "../pipeline/workers/lifecycle";
-import { expireStaleRuns } from "../testing/store/runs-repo";
+import { recoverPending } from "../modifications/workers/lifecycle";
+import { expireStaleRuns } from "../test-runs/store/runs-repo";
 import { collectBlobGarbage } from "../versions/blob-gc";
 
 export type SweepReport = { projectsKicked: number; deploymentSteps: number; blobsDeleted: number; failed: string[] };

@@ -4,7 +4,7 @@ import { generatedCode } from "../db/schema";
 import { listModificationsByStatus, type Modification } from "../dynamo/modification-repo";
 import type { DynamoService } from "../dynamo/service";
 import type { Platform } from "../platform/types";
-import { ACTIVE } from "../pipeline/workers/job";
+import { ACTIVE } from "../modifications/workers/job";
 
 /** The content-addressed blobs (versions.service.ts fileSetKey/zipKey), shared by every version with the same bytes. */
 export const GC_PREFIXES = ["filesets/", "zips/"] as const;

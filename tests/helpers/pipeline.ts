@@ -1,9 +1,9 @@
 import { ensureContext, saveContext } from "../../server/dynamo/context-repo";
 import type { LocalPlatform } from "../../server/platform/local";
 import { QUEUE_NAMES } from "../../server/platform/types";
-import { createPipelineDeps } from "../../server/pipeline/workers/default-deps";
-import type { PipelineDeps } from "../../server/pipeline/workers/deps";
-import { createQueueHandler } from "../../server/pipeline/workers/handler";
+import { createPipelineDeps } from "../../server/modifications/workers/default-deps";
+import type { PipelineDeps } from "../../server/modifications/workers/deps";
+import { createQueueHandler } from "../../server/modifications/workers/handler";
 
 import { SPEC } from "./sample-spec";
 

@@ -11,7 +11,7 @@ import { setDeployer } from "../../server/platform";
 import { LocalDeployer } from "../../server/platform/deployer/local-deployer";
 import type { LocalPlatform } from "../../server/platform/local";
 import type { QueueName } from "../../server/platform/types";
-import { requestModification } from "../../server/pipeline/workers/lifecycle";
+import { requestModification } from "../../server/modifications/workers/lifecycle";
 import { registryLookup } from "../../server/registry/load";
 import { loadRegistry } from "../../server/composition/services";
 import { sweepOnce } from "../../server/sweep/sweep";

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
-import { MAX_MESSAGE_CHARS } from "../../server/pipeline";
+import { MAX_MESSAGE_CHARS } from "../../server/consultation/rules";
 
 /** `agent-builder draft`, spawned through the package's bin entry as a user runs it, outside the repo. */
 

@@ -3,10 +3,10 @@ import { after, before, describe, test } from "node:test";
 import { ConverseCommand } from "@aws-sdk/client-bedrock-runtime";
 import type { SendEvent } from "../../server/consultation";
 import { overrideServices } from "../../server/composition/root";
-import { BedrockLanguageModel, OfflineLanguageModel, OpenAICompatibleLanguageModel, ResilientLanguageModel, type LanguageModel } from "../../server/llm";
+import { BedrockLanguageModel, RuleBasedLanguageModel, OpenAICompatibleLanguageModel, ResilientLanguageModel, type LanguageModel } from "../../server/llm";
 import type { BedrockClientLike } from "../../server/llm/bedrock";
 import type { LocalPlatform } from "../../server/platform/local";
-import { questionTopic } from "../../server/pipeline";
+import { questionTopic } from "../../server/consultation/rules";
 import { loadRegistry } from "../../server/composition/services";
 import { createUser, startTestPlatform } from "../helpers/platform";
 import { delta, sse, startMockServer, type Recorded } from "../unit/llm/mock-openai-server";
@@ -41,7 +41,7 @@ async function scripted(answers: ((res: ServerResponse) => void)[], structuredTi
   const server = await startMockServer((req, res) => (isStructured(req) ? answers[Math.min(i++, answers.length - 1)]!(res) : sse(res, [delta("Noted. "), delta("What else?", "stop")])));
   servers.push(server);
   const primary = new OpenAICompatibleLanguageModel({ baseUrl: server.url, modelId: "scripted" });
-  const model = new ResilientLanguageModel(primary, new OfflineLanguageModel({ registry: loadRegistry() }), { maxAttempts: 1, structuredTimeoutMs });
+  const model = new ResilientLanguageModel(primary, new RuleBasedLanguageModel({ registry: loadRegistry() }), { maxAttempts: 1, structuredTimeoutMs });
   return { server, model, structured: () => server.requests.filter(isStructured) };
 }
 

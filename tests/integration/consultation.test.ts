@@ -6,9 +6,9 @@ import { overrideServices } from "../../server/composition/root";
 import { getContext } from "../../server/dynamo/context-repo";
 import { listMessages } from "../../server/dynamo/conversation-repo";
 import { listEventsAfter } from "../../server/dynamo/event-repo";
-import { LanguageModelError, OfflineLanguageModel, ResilientLanguageModel, type LanguageModel, type StreamEvent } from "../../server/llm";
+import { LanguageModelError, RuleBasedLanguageModel, ResilientLanguageModel, type LanguageModel, type StreamEvent } from "../../server/llm";
 import { collectStream } from "../../server/llm/collect";
-import { MAX_MESSAGE_CHARS } from "../../server/pipeline";
+import { MAX_MESSAGE_CHARS } from "../../server/consultation/rules";
 import type { LocalPlatform } from "../../server/platform/local";
 import { loadRegistry } from "../../server/composition/services";
 import { createUser, startTestPlatform } from "../helpers/platform";
@@ -296,7 +296,7 @@ describe("a provider failing mid-stream", () => {
         return Promise.reject(new Error("unused"));
       },
     };
-    overrideServices(platform, { languageModel: new ResilientLanguageModel(down, new OfflineLanguageModel({ registry: loadRegistry() }), { maxAttempts: 1, initialDelayMs: 1 }) });
+    overrideServices(platform, { languageModel: new ResilientLanguageModel(down, new RuleBasedLanguageModel({ registry: loadRegistry() }), { maxAttempts: 1, initialDelayMs: 1 }) });
     try {
       const events = await drain(await caller.consultation.send({ projectId, message: DENTAL, rev }));
       assert.deepEqual(events.slice(0, 2).map((e) => e.type), ["accepted", "notice"]);

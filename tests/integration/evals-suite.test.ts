@@ -5,11 +5,11 @@ import type { TRPCError } from "@trpc/server";
 import { overrideServices } from "../../server/composition/root";
 import { createModification, getModification } from "../../server/dynamo/modification-repo";
 import { createId } from "../../server/ids";
-import { OfflineLanguageModel } from "../../server/llm/offline";
+import { RuleBasedLanguageModel } from "../../server/llm/rule-based";
 import type { LocalPlatform } from "../../server/platform/local";
-import { artifactsOf } from "../../server/pipeline/workers/artifacts";
-import type { LocalTestRunner } from "../../server/testing/local-runner";
-import { sandboxAvailable } from "../../server/testing/sandbox/host";
+import { artifactsOf } from "../../server/modifications/workers/artifacts";
+import type { LocalTestRunner } from "../../server/test-runs/local-runner";
+import { sandboxAvailable } from "../../server/test-runs/sandbox/host";
 import { storeVersion } from "../../server/versions/service";
 import { createUser, startTestPlatform } from "../helpers/platform";
 import { useTestRunner, waitForRun } from "../sandbox/helpers";
@@ -28,7 +28,7 @@ const skip = !sandboxAvailable() && "needs bubblewrap and root";
 before(async () => {
   platform = await startTestPlatform();
   runner = useTestRunner(platform);
-  overrideServices(platform, { languageModel: new OfflineLanguageModel() }); // offline: the mock judge scores
+  overrideServices(platform, { languageModel: new RuleBasedLanguageModel() }); // offline: the mock judge scores
 });
 after(async () => {
   overrideServices(platform, "reset-model");

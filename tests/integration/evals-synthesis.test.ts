@@ -2,10 +2,10 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import type { TRPCError } from "@trpc/server";
 import { overrideServices } from "../../server/composition/root";
-import { OfflineLanguageModel } from "../../server/llm/offline";
+import { RuleBasedLanguageModel } from "../../server/llm/rule-based";
 import { OpenAICompatibleLanguageModel } from "../../server/llm/openai-compatible";
 import type { LocalPlatform } from "../../server/platform/local";
-import { CaseDraft } from "../../server/testing/service/save-cases";
+import { CaseDraft } from "../../server/test-runs/service/save-cases";
 import { createUser, startTestPlatform } from "../helpers/platform";
 import { setDraft, SPEC, startWorkers } from "../helpers/pipeline";
 import { latestVersion, readVersionFiles } from "../../server/versions/service";
@@ -24,7 +24,7 @@ const servers: { close: () => Promise<void> }[] = [];
 before(async () => {
   platform = await startTestPlatform({ queue: { visibilityTimeoutMs: 30_000, retryDelayMs: 20, pollIntervalMs: 5 } });
   startWorkers(platform);
-  overrideServices(platform, { languageModel: new OfflineLanguageModel() });
+  overrideServices(platform, { languageModel: new RuleBasedLanguageModel() });
 });
 after(async () => {
   overrideServices(platform, "reset-model");
@@ -100,7 +100,7 @@ test("with a model, the cases are the model's; invalid proposals are dropped and
     assert.equal(fallback.engine, "offline");
     assert.match(fallback.notes[0]!, /failed .* drawn up from the spec instead/);
   } finally {
-    overrideServices(platform, { languageModel: new OfflineLanguageModel() });
+    overrideServices(platform, { languageModel: new RuleBasedLanguageModel() });
   }
   assert.deepEqual(await caller.testing.cases.list({ projectId: project.id }), []);
 });

@@ -5,7 +5,7 @@ import { generatedCode } from "../../server/db/schema";
 import { listModifications } from "../../server/dynamo/modification-repo";
 import type { LocalPlatform } from "../../server/platform/local";
 import type { QueueName } from "../../server/platform/types";
-import { recoverPending, requestModification } from "../../server/pipeline/workers/lifecycle";
+import { recoverPending, requestModification } from "../../server/modifications/workers/lifecycle";
 import { createUser, startTestPlatform } from "../helpers/platform";
 import { setDraft, startWorkers } from "../helpers/pipeline";
 

@@ -4,11 +4,11 @@ import { getModification } from "../../server/dynamo/modification-repo";
 import { createId } from "../../server/ids";
 import type { LocalPlatform } from "../../server/platform/local";
 import { QUEUE_NAMES, type QueueName } from "../../server/platform/types";
-import { createPipelineDeps } from "../../server/pipeline/workers/default-deps";
-import type { PipelineDeps } from "../../server/pipeline/workers/deps";
-import { createQueueHandler } from "../../server/pipeline/workers/handler";
-import { MAX_RECEIVES } from "../../server/pipeline/workers/job";
-import { requestModification } from "../../server/pipeline/workers/lifecycle";
+import { createPipelineDeps } from "../../server/modifications/workers/default-deps";
+import type { PipelineDeps } from "../../server/modifications/workers/deps";
+import { createQueueHandler } from "../../server/modifications/workers/handler";
+import { MAX_RECEIVES } from "../../server/modifications/workers/job";
+import { requestModification } from "../../server/modifications/workers/lifecycle";
 import { createUser, startTestPlatform } from "../helpers/platform";
 import { setDraft } from "../helpers/pipeline";
 

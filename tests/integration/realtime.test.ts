@@ -10,7 +10,7 @@ import { publishEvent } from "../../server/realtime/publish";
 import { appendEvent } from "../../server/dynamo/event-repo";
 import { createRealtimeServer, type RealtimeServer } from "../../server/realtime/server";
 import { getModification } from "../../server/dynamo/modification-repo";
-import { requestModification } from "../../server/pipeline/workers/lifecycle";
+import { requestModification } from "../../server/modifications/workers/lifecycle";
 import { createUser, startTestPlatform } from "../helpers/platform";
 
 let platform: LocalPlatform;

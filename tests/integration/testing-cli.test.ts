@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
 import { main } from "../../server/cli/main";
-import { filesFromDirectory } from "../../server/testing/prepare/project-files";
-import { sandboxAvailable } from "../../server/testing/sandbox/host";
+import { filesFromDirectory } from "../../server/test-runs/prepare/project-files";
+import { sandboxAvailable } from "../../server/test-runs/sandbox/host";
 import { TEST_CACHE } from "../sandbox/helpers";
 
 /** `agent-builder run DIR --input TEXT [--json]`: runs any directory, so it treats it as hostile. */

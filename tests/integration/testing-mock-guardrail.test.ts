@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { guardrailHit } from "../../server/testing/mock-model/guardrail";
-import { startMockModelServer, type MockModelServer } from "../../server/testing/mock-model/server";
-import { runModelContext } from "../../server/testing/run/model-context";
+import { guardrailHit } from "../../server/test-runs/mock-model/guardrail";
+import { startMockModelServer, type MockModelServer } from "../../server/test-runs/mock-model/server";
+import { runModelContext } from "../../server/test-runs/run/model-context";
 import { GuardrailsSpec } from "../../server/spec/guardrails";
 
 /** The mock model honours a run's guardrail: denied topics and blocked words end in content_filter with the blocked message. */
@@ -62,7 +62,7 @@ describe("mock model guardrail", () => {
 
 describe("run events from guarded and approval-gated agents", () => {
   test("the collector keeps guardrail and approval events (capped), and notes the intervention in the logs excerpt", async () => {
-    const { RunCollector } = await import("../../server/testing/run/collect");
+    const { RunCollector } = await import("../../server/test-runs/run/collect");
     const seen: string[] = [];
     const c = new RunCollector(performance.now(), (e) => seen.push(e.type));
     c.stdout(JSON.stringify({ type: "approval_request", id: "apr_1", tool: "httpRequest", input: { url: "x".repeat(20_000) }, expiresAt: "2026-12-05T00:00:00Z" }));

@@ -4,11 +4,11 @@ import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import { argumentsFor } from "../../server/testing/mock-model/schema-args";
-import { mentionsTool, mockReply, ChatRequest } from "../../server/testing/mock-model/policy";
-import { startMockModelServer, type MockModelServer } from "../../server/testing/mock-model/server";
-import { chooseModel, type TestModelConfig } from "../../server/testing/model/choose";
-import { startModelProxy } from "../../server/testing/model/proxy";
+import { argumentsFor } from "../../server/test-runs/mock-model/schema-args";
+import { mentionsTool, mockReply, ChatRequest } from "../../server/test-runs/mock-model/policy";
+import { startMockModelServer, type MockModelServer } from "../../server/test-runs/mock-model/server";
+import { chooseModel, type TestModelConfig } from "../../server/test-runs/model/choose";
+import { startModelProxy } from "../../server/test-runs/model/proxy";
 
 /** The built-in mock model: an OpenAI-compatible, deterministic, streaming endpoint with tool calls. */
 

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { LocalPlatform } from "../../server/platform/local";
-import type { LocalTestRunner } from "../../server/testing/local-runner";
-import { PrepareError } from "../../server/testing/prepare/errors";
-import { parseRequirements } from "../../server/testing/prepare/python-deps";
-import { sandboxAvailable } from "../../server/testing/sandbox/host";
+import type { LocalTestRunner } from "../../server/test-runs/local-runner";
+import { PrepareError } from "../../server/test-runs/prepare/errors";
+import { parseRequirements } from "../../server/test-runs/prepare/python-deps";
+import { sandboxAvailable } from "../../server/test-runs/sandbox/host";
 import { createUser, startTestPlatform } from "../helpers/platform";
 import { SPEC } from "../helpers/pipeline";
 import { runFiles, storeGenerated, useTestRunner, waitForRun } from "../sandbox/helpers";

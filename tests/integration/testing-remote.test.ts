@@ -4,7 +4,7 @@ import type { TRPCError } from "@trpc/server";
 import { listEventsAfter } from "../../server/dynamo/event-repo";
 import type { LocalPlatform } from "../../server/platform/local";
 import { overrideServices } from "../../server/composition/root";
-import type { RunJob, TestRunner } from "../../server/testing/types";
+import type { RunJob, TestRunner } from "../../server/test-runs/types";
 import { anonymousCaller, createUser, startTestPlatform } from "../helpers/platform";
 import { scriptedAgent, storeScript } from "../sandbox/helpers";
 

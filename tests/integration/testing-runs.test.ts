@@ -4,14 +4,14 @@ import type { TRPCError } from "@trpc/server";
 import { listEventsAfter } from "../../server/dynamo/event-repo";
 import type { LocalPlatform } from "../../server/platform/local";
 import type { ProjectEvent } from "../../server/platform/types";
-import { MAX_INPUT_CHARS } from "../../server/testing/limits";
-import type { LocalTestRunner } from "../../server/testing/local-runner";
-import { sandboxAvailable } from "../../server/testing/sandbox/host";
-import type { RunEvent } from "../../server/testing/types";
+import { MAX_INPUT_CHARS } from "../../server/test-runs/limits";
+import type { LocalTestRunner } from "../../server/test-runs/local-runner";
+import { sandboxAvailable } from "../../server/test-runs/sandbox/host";
+import type { RunEvent } from "../../server/test-runs/types";
 import { createUser, startTestPlatform } from "../helpers/platform";
-import { mockPlan } from "../../server/testing/model/choose";
-import { filesFromVersion } from "../../server/testing/prepare/project-files";
-import { runProject } from "../../server/testing/run/run-project";
+import { mockPlan } from "../../server/test-runs/model/choose";
+import { filesFromVersion } from "../../server/test-runs/prepare/project-files";
+import { runProject } from "../../server/test-runs/run/run-project";
 import { generate, storeGenerated, TEST_CACHE, TS_SPEC, useTestRunner, waitForRun } from "../sandbox/helpers";
 
 /**

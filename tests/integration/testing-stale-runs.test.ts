@@ -36,7 +36,7 @@ test("a run left running by a stopped runner is closed as an error, and its suit
 });
 
 test("insertRun and storeOutcome are atomic: a failing second write leaves no half-written run", async () => {
-  const { insertRun, storeOutcome } = await import("../../server/testing/store/runs-repo");
+  const { insertRun, storeOutcome } = await import("../../server/test-runs/store/runs-repo");
   const { caller } = await createUser(platform, "atomic");
   const project = await caller.project.create({ name: "Atomic runs" });
   const version = await storeVersion(platform, { projectId: project.id, spec: {}, generated: { files: new Map([["a", "{}"]]), contentHash: "atomic-test", templateVersion: "", notes: [], requiredIam: [] }, verification: null });

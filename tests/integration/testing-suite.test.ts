@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { TRPCError } from "@trpc/server";
 import type { LocalPlatform } from "../../server/platform/local";
-import type { LocalTestRunner } from "../../server/testing/local-runner";
-import { sandboxAvailable } from "../../server/testing/sandbox/host";
+import type { LocalTestRunner } from "../../server/test-runs/local-runner";
+import { sandboxAvailable } from "../../server/test-runs/sandbox/host";
 import { createUser, startTestPlatform } from "../helpers/platform";
 import { scriptedAgent, storeScript, useTestRunner, waitForRun } from "../sandbox/helpers";
 

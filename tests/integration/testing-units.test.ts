@@ -1,17 +1,17 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { AwsTestRunner, runTaskInput, type TaskLink } from "../../server/testing/aws-runner";
-import { evaluate, Expectations, extractJson } from "../../server/testing/evaluation";
-import { RUN_LIMITS } from "../../server/testing/limits";
-import { streamTranslator, toConverseInput } from "../../server/testing/model/bedrock-translate";
-import { ChatRequest } from "../../server/testing/mock-model/policy";
-import { PrepareError } from "../../server/testing/prepare/errors";
-import { parseNpmDependencies } from "../../server/testing/prepare/npm-deps";
-import { filesFromVersion } from "../../server/testing/prepare/project-files";
-import { RunCollector } from "../../server/testing/run/collect";
-import { bwrapArgs } from "../../server/testing/sandbox/bwrap-args";
-import { seccompProgram } from "../../server/testing/sandbox/seccomp";
-import type { RunEvent, RunJob, RunOutcome } from "../../server/testing/types";
+import { AwsTestRunner, runTaskInput, type TaskLink } from "../../server/test-runs/aws-runner";
+import { evaluate, Expectations, extractJson } from "../../server/test-runs/evaluation";
+import { RUN_LIMITS } from "../../server/test-runs/limits";
+import { streamTranslator, toConverseInput } from "../../server/test-runs/model/bedrock-translate";
+import { ChatRequest } from "../../server/test-runs/mock-model/policy";
+import { PrepareError } from "../../server/test-runs/prepare/errors";
+import { parseNpmDependencies } from "../../server/test-runs/prepare/npm-deps";
+import { filesFromVersion } from "../../server/test-runs/prepare/project-files";
+import { RunCollector } from "../../server/test-runs/run/collect";
+import { bwrapArgs } from "../../server/test-runs/sandbox/bwrap-args";
+import { seccompProgram } from "../../server/test-runs/sandbox/seccomp";
+import type { RunEvent, RunJob, RunOutcome } from "../../server/test-runs/types";
 
 /** The pure parts of test runs: sandbox arguments, output parsing, evaluation, input checks, translations. */
 

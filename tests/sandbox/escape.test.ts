@@ -4,8 +4,8 @@ import { createServer, type AddressInfo, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import type { SandboxLimits } from "../../server/testing/limits";
-import { sandboxAvailable } from "../../server/testing/sandbox/host";
+import type { SandboxLimits } from "../../server/test-runs/limits";
+import { sandboxAvailable } from "../../server/test-runs/sandbox/host";
 import { leftovers, liveRunCgroups, runDirsLeft, runFiles, scriptProject } from "./helpers";
 
 /**

@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, writeFileSync } 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { RUN_LIMITS } from "../../server/testing/limits";
-import { runSandboxed } from "../../server/testing/sandbox/run-sandboxed";
+import { RUN_LIMITS } from "../../server/test-runs/limits";
+import { runSandboxed } from "../../server/test-runs/sandbox/run-sandboxed";
 
 /**
  * The ECS runner task's "process" isolation (known finding: the agent ran as the runner's uid

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { requestModification } from "../../pipeline/workers/lifecycle";
-import { describeModification } from "../../pipeline/workers/queries";
+import { requestModification } from "../../modifications/workers/lifecycle";
+import { describeModification } from "../../modifications/workers/queries";
 import { getOwnedProject, ProjectRef } from "../../projects/service";
 import { specForGeneration } from "../../spec/draft";
 import { diffVersions, downloadVersion, getVersionWithFiles } from "../../versions/queries";

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { answerModification, cancelModification, ModificationAnswers, ModificationRequest, requestModification } from "../../pipeline/workers/lifecycle";
-import { describeModification, getProjectModification, listProjectModifications } from "../../pipeline/workers/queries";
+import { answerModification, cancelModification, ModificationAnswers, ModificationRequest, requestModification } from "../../modifications/workers/lifecycle";
+import { describeModification, getProjectModification, listProjectModifications } from "../../modifications/workers/queries";
 import { getOwnedProject, ProjectRef } from "../../projects/service";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
 

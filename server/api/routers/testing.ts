@@ -1,14 +1,14 @@
 import { z } from "zod";
 import { ProjectId } from "../../projects/service";
-import { acceptRunnerReport, runnerJob } from "../../testing/remote/reports";
-import { RunnerJobInput, RunnerReportInput } from "../../testing/remote/schema";
-import { finishDeps } from "../../testing/service/finish";
-import { describeRunModel } from "../../testing/service/run-model";
-import { compareRuns, getProjectRun, listProjectRuns, rerun, RunId, RunInput, startRun, VersionId } from "../../testing/service/runs";
-import { compareProjectVersions } from "../../testing/service/compare-versions";
-import { saveCases, SaveCasesInput } from "../../testing/service/save-cases";
-import { synthesizeCases, SynthesizeInput } from "../../testing/synthesis";
-import { CaseId, createCase, CreateCaseInput, deleteProjectCase, getProjectSuite, listProjectCases, projectSuiteHistory, runSuite, SuiteRunId } from "../../testing/service/suite";
+import { acceptRunnerReport, runnerJob } from "../../test-runs/remote/reports";
+import { RunnerJobInput, RunnerReportInput } from "../../test-runs/remote/schema";
+import { finishDeps } from "../../test-runs/service/finish";
+import { describeRunModel } from "../../test-runs/service/run-model";
+import { compareRuns, getProjectRun, listProjectRuns, rerun, RunId, RunInput, startRun, VersionId } from "../../test-runs/service/runs";
+import { compareProjectVersions } from "../../test-runs/service/compare-versions";
+import { saveCases, SaveCasesInput } from "../../test-runs/service/save-cases";
+import { synthesizeCases, SynthesizeInput } from "../../test-runs/synthesis";
+import { CaseId, createCase, CreateCaseInput, deleteProjectCase, getProjectSuite, listProjectCases, projectSuiteHistory, runSuite, SuiteRunId } from "../../test-runs/service/suite";
 import type { Context } from "../trpc";
 import { createTRPCRouter, protectedProcedure, publicProcedure } from "../trpc";
 

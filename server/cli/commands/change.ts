@@ -5,10 +5,10 @@ import { env } from "../../env";
 import { DomainError } from "../../errors";
 import { createLanguageModel } from "../../llm";
 import { hasStructured, type StructuredModel } from "../../llm/structured";
-import { applyPlan } from "../../pipeline/modification/plan";
-import { planOutcome } from "../../pipeline/modification/types";
-import type { SpecRegistry } from "../../pipeline/registry-view";
-import { planChange } from "../../pipeline/understanding/model-plan";
+import { applyPlan } from "../../modifications/plan/plan";
+import { planOutcome } from "../../modifications/plan/types";
+import type { SpecRegistry } from "../../consultation/rules/registry-view";
+import { planChange } from "../../understanding/model-plan";
 import { parseSpecOrThrow } from "../../spec/agent-spec";
 import { cliRegistry, EXIT, type CliIo } from "../io";
 

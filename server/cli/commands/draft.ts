@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { env } from "../../env";
 import { DomainError } from "../../errors";
 import { createLanguageModel, type LanguageModel } from "../../llm";
-import { buildPmSystemPrompt, draftFromDescription, extractSpec, formatDraft, MAX_MESSAGE_CHARS, type SpecRegistry } from "../../pipeline";
+import { buildPmSystemPrompt, draftFromDescription, extractSpec, formatDraft, MAX_MESSAGE_CHARS, type SpecRegistry } from "../../consultation/rules";
 import { cliRegistry, EXIT, type CliIo } from "../io";
 
 const USAGE = `Usage: agent-builder draft "DESCRIPTION" [--json]

@@ -4,12 +4,12 @@ import { parseArgs } from "node:util";
 import { env } from "../../env";
 import { DomainError } from "../../errors";
 import { createId } from "../../ids";
-import { MAX_INPUT_CHARS } from "../../testing/limits";
-import { chooseModel, testModelConfig } from "../../testing/model/choose";
-import { filesFromDirectory } from "../../testing/prepare/project-files";
-import { runProject } from "../../testing/run/run-project";
-import { agentModelOf } from "../../testing/service/run-cost";
-import type { RunEvent, RunOutcome } from "../../testing/types";
+import { MAX_INPUT_CHARS } from "../../test-runs/limits";
+import { chooseModel, testModelConfig } from "../../test-runs/model/choose";
+import { filesFromDirectory } from "../../test-runs/prepare/project-files";
+import { runProject } from "../../test-runs/run/run-project";
+import { agentModelOf } from "../../test-runs/service/run-cost";
+import type { RunEvent, RunOutcome } from "../../test-runs/types";
 import { EXIT, reportError, type CliIo } from "../io";
 
 const USAGE = `Usage: agent-builder run DIR --input TEXT [--json]

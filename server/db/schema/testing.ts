@@ -14,7 +14,7 @@ export const testCases = pgTable(
     projectId: text("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     input: text("input").notNull(),
-    /** contains / regex / jsonSchema / toolCalled / maxLatencyMs (server/testing/evaluation). */
+    /** contains / regex / jsonSchema / toolCalled / maxLatencyMs (server/test-runs/evaluation). */
     expectations: jsonb("expectations").$type<unknown>().notNull(),
     createdAt: timestamp("created_at", { mode: "date" }).notNull().defaultNow(),
   },

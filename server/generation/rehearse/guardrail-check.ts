@@ -3,7 +3,7 @@ import { events, invoke, timed } from "./http-checks";
 import type { RehearsalCheck } from "./types";
 
 /**
- * With a guardrail in the spec, the rehearsal's mock model honours it (server/testing/
+ * With a guardrail in the spec, the rehearsal's mock model honours it (server/test-runs/
  * mock-model/guardrail.ts) and a client asks about a denied topic (or sends a blocked
  * word): the streamed answer must carry a guardrail event and end with the blocked message.
  */

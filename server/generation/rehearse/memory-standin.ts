@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
-import { listenHttp, readBody, type ListeningServer } from "../../testing/model/listen";
+import { listenHttp, readBody, type ListeningServer } from "../../test-runs/model/listen";
 
 /**
  * A stand-in for the AgentCore Memory data plane (the three calls the generated memory tool

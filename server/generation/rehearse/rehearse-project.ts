@@ -1,8 +1,8 @@
 import { join } from "node:path";
-import { startMockModelServer } from "../../testing/mock-model/server";
+import { startMockModelServer } from "../../test-runs/mock-model/server";
 import { approvalChecks } from "./approval-check";
 import { guardrailCheck, specGuardrails } from "./guardrail-check";
-import { filesFromVersion } from "../../testing/prepare/project-files";
+import { filesFromVersion } from "../../test-runs/prepare/project-files";
 import type { ProjectFiles } from "../types";
 import { apiToolChecks, apiToolEnvironment } from "./api-tool-check";
 import { freePort, start, stop, waitUntilServing, type Booted } from "./boot";

@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { cachedDir, isCached } from "../../testing/prepare/cache";
-import { execCapped, tail } from "../../testing/prepare/exec";
-import { hasNpmDeps, installNpmDeps, npmDepsKey, parseNpmDependencies } from "../../testing/prepare/npm-deps";
-import { hashFiles, writeFiles, type LoadedFiles } from "../../testing/prepare/project-files";
+import { cachedDir, isCached } from "../../test-runs/prepare/cache";
+import { execCapped, tail } from "../../test-runs/prepare/exec";
+import { hasNpmDeps, installNpmDeps, npmDepsKey, parseNpmDependencies } from "../../test-runs/prepare/npm-deps";
+import { hashFiles, writeFiles, type LoadedFiles } from "../../test-runs/prepare/project-files";
 
 /**
  * What a rehearsal needs on this machine: the Node.js major the IaC names (from the npm

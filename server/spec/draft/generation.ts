@@ -1,6 +1,6 @@
 import type { DynamoService } from "../../dynamo/service";
 import { DomainError } from "../../errors";
-import { settingName } from "../../pipeline/field-names";
+import { settingName } from "../../consultation/rules/field-names";
 import type { ToolEntry } from "../../registry/schema";
 import { parseSpecOrThrow, type AgentSpec } from "../agent-spec";
 import { openDraft } from "./read";

@@ -1,4 +1,4 @@
-import type { SpecDraft } from "../../pipeline/draft";
+import type { SpecDraft } from "../../consultation/rules/draft";
 import type { DraftChange } from "./write";
 import type { DraftState } from "./state";
 

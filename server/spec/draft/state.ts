@@ -1,7 +1,7 @@
 import type { ProjectContext } from "../../dynamo/context-repo";
-import { assessCompleteness, type Completeness } from "../../pipeline/completeness";
-import type { SpecDraft } from "../../pipeline/draft";
-import { PHASES, type Phase, type WorkflowState } from "../../pipeline/workflow";
+import { assessCompleteness, type Completeness } from "../../consultation/rules/completeness";
+import type { SpecDraft } from "../../consultation/rules/draft";
+import { PHASES, type Phase, type WorkflowState } from "../../projects/workflow";
 import type { ToolEntry } from "../../registry/schema";
 
 /**

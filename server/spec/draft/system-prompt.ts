@@ -1,6 +1,6 @@
-import { getPath, isLocked, type SpecDraft } from "../../pipeline/draft";
-import { composeSystemPrompt } from "../../pipeline/extraction/compose";
-import { USE_CASES } from "../../pipeline/extraction/use-cases";
+import { getPath, isLocked, type SpecDraft } from "../../consultation/rules/draft";
+import { composeSystemPrompt } from "../../consultation/rules/extraction/compose";
+import { USE_CASES } from "../../consultation/rules/extraction/use-cases";
 import type { ToolEntry } from "../../registry/schema";
 
 /** Per-tool description and task description limits in the composed prompt (characters). */

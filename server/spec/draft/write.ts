@@ -1,8 +1,8 @@
 import { ensureContext, saveContext } from "../../dynamo/context-repo";
 import type { DynamoService } from "../../dynamo/service";
 import { DomainError } from "../../errors";
-import type { SpecDraft } from "../../pipeline/draft";
-import type { WorkflowState } from "../../pipeline/workflow";
+import type { SpecDraft } from "../../consultation/rules/draft";
+import type { WorkflowState } from "../../projects/workflow";
 import type { ToolEntry } from "../../registry/schema";
 import { recomposeSystemPrompt } from "./system-prompt";
 import { stateOf, type DraftState } from "./state";

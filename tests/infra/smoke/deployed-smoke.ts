@@ -9,7 +9,7 @@
  * Usage: SMOKE_URL=https://... SMOKE_EMAIL=... SMOKE_PASSWORD=... npx tsx tests/infra/smoke/deployed-smoke.ts
  */
 import { z } from "zod";
-import type { ModificationView } from "../../../server/pipeline/workers/queries";
+import type { ModificationView } from "../../../server/modifications/workers/queries";
 import type { AgentSpecInput } from "../../../server/spec/agent-spec";
 import type { VersionSummary } from "../../../server/versions/service";
 import { HttpSession, TrpcError } from "./http-session";

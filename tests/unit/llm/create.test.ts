@@ -1,7 +1,7 @@
 import { after, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { createLanguageModel } from "../../../server/llm/create";
-import { OfflineLanguageModel } from "../../../server/llm/offline";
+import { RuleBasedLanguageModel } from "../../../server/llm/rule-based";
 import { ResilientLanguageModel } from "../../../server/llm/resilient";
 import { DomainError } from "../../../server/errors";
 import { realRegistry } from "../pipeline/registry";
@@ -19,7 +19,7 @@ const ask = { messages: [{ role: "user" as const, content: "I want a research ag
 describe("createLanguageModel", () => {
   test("the offline model is the default and is not wrapped", () => {
     const model = createLanguageModel({}, { registry });
-    assert.ok(model instanceof OfflineLanguageModel);
+    assert.ok(model instanceof RuleBasedLanguageModel);
     assert.equal(model.id, "offline");
   });
 

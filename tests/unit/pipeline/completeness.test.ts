@@ -1,8 +1,8 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { assessCompleteness } from "../../../server/pipeline/completeness";
-import type { SpecDraft } from "../../../server/pipeline/draft";
-import { nextQuestion, questionTopic } from "../../../server/pipeline/next-question";
+import { assessCompleteness } from "../../../server/consultation/rules/completeness";
+import type { SpecDraft } from "../../../server/consultation/rules/draft";
+import { nextQuestion, questionTopic } from "../../../server/consultation/rules/next-question";
 import { realRegistry } from "./registry";
 
 const registry = realRegistry();

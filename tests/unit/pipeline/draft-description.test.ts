@@ -1,7 +1,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { DomainError } from "../../../server/errors";
-import { draftFromDescription, formatDraft } from "../../../server/pipeline/draft-description";
+import { draftFromDescription, formatDraft } from "../../../server/consultation/rules/draft-description";
 import { realRegistry } from "./registry";
 
 const registry = realRegistry();

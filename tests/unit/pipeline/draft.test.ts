@@ -1,8 +1,8 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { DomainError } from "../../../server/errors";
-import { applyUserEdit, getPath, isLocked, setPath, specInputOf } from "../../../server/pipeline/draft";
-import { MAX_MESSAGE_CHARS, assertMessageAcceptable } from "../../../server/pipeline/limits";
+import { applyUserEdit, getPath, isLocked, setPath, specInputOf } from "../../../server/consultation/rules/draft";
+import { MAX_MESSAGE_CHARS, assertMessageAcceptable } from "../../../server/consultation/rules/limits";
 
 describe("draft helpers", () => {
   test("setPath copies along the path and leaves the original untouched", () => {

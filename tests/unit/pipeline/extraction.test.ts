@@ -1,8 +1,8 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { BUILTIN_TEMPLATES } from "../../../server/consultation/templates-builtin";
-import { applyUserEdit, type SpecDraft, type Turn } from "../../../server/pipeline/draft";
-import { extractSpec } from "../../../server/pipeline/extract-spec";
+import { applyUserEdit, type SpecDraft, type Turn } from "../../../server/consultation/rules/draft";
+import { extractSpec } from "../../../server/consultation/rules/extract-spec";
 import { validateSpec } from "../../../server/spec/agent-spec";
 import { realRegistry } from "./registry";
 

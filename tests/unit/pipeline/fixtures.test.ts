@@ -3,11 +3,11 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { OfflineLanguageModel } from "../../../server/llm/offline";
-import { getPath, type SpecDraft, type Turn } from "../../../server/pipeline/draft";
-import { extractSpec, type ExtractionResult } from "../../../server/pipeline/extract-spec";
-import { questionTopic } from "../../../server/pipeline/next-question";
-import { buildPmSystemPrompt } from "../../../server/pipeline/pm-reply";
+import { RuleBasedLanguageModel } from "../../../server/llm/rule-based";
+import { getPath, type SpecDraft, type Turn } from "../../../server/consultation/rules/draft";
+import { extractSpec, type ExtractionResult } from "../../../server/consultation/rules/extract-spec";
+import { questionTopic } from "../../../server/consultation/rules/next-question";
+import { buildPmSystemPrompt } from "../../../server/consultation/rules/pm-reply";
 import { validateSpec } from "../../../server/spec/agent-spec";
 import { realRegistry } from "./registry";
 
@@ -35,7 +35,7 @@ const fixtures = readdirSync(dir)
   });
 
 const registry = realRegistry();
-const model = new OfflineLanguageModel({ registry });
+const model = new RuleBasedLanguageModel({ registry });
 
 /** The tool setting a `tools.N.config.x` question is about, from the question's topic. */
 function answerKey(reply: string, draft: SpecDraft): string | undefined {

@@ -5,12 +5,12 @@ import { getBuiltinTemplate } from "../../../server/consultation/templates-built
 import { BedrockLanguageModel, type BedrockClientLike } from "../../../server/llm/bedrock";
 import { OpenAICompatibleLanguageModel } from "../../../server/llm/openai-compatible";
 import { ResilientLanguageModel } from "../../../server/llm/resilient";
-import { OfflineLanguageModel } from "../../../server/llm/offline";
-import { applyPlan } from "../../../server/pipeline/modification/plan";
-import { planOutcome } from "../../../server/pipeline/modification/types";
-import { planChange } from "../../../server/pipeline/understanding/model-plan";
-import { Proposal } from "../../../server/pipeline/understanding/proposal";
-import { validateProposal } from "../../../server/pipeline/understanding/validate-proposal";
+import { RuleBasedLanguageModel } from "../../../server/llm/rule-based";
+import { applyPlan } from "../../../server/modifications/plan/plan";
+import { planOutcome } from "../../../server/modifications/plan/types";
+import { planChange } from "../../../server/understanding/model-plan";
+import { Proposal } from "../../../server/understanding/proposal";
+import { validateProposal } from "../../../server/understanding/validate-proposal";
 import { validateSpec } from "../../../server/spec/agent-spec";
 import { startMockServer, sse } from "../llm/mock-openai-server";
 import { realRegistry } from "./registry";
@@ -25,7 +25,7 @@ async function scripted(replies: ((res: Parameters<typeof sse>[0]) => void)[], s
   let i = 0;
   const server = await startMockServer((_req, res) => replies[Math.min(i++, replies.length - 1)]!(res));
   const primary = new OpenAICompatibleLanguageModel({ baseUrl: server.url, modelId: "scripted" });
-  const model = new ResilientLanguageModel(primary, new OfflineLanguageModel({ registry }), { maxAttempts: 1, structuredTimeoutMs });
+  const model = new ResilientLanguageModel(primary, new RuleBasedLanguageModel({ registry }), { maxAttempts: 1, structuredTimeoutMs });
   return { server, model };
 }
 const servers: { close: () => Promise<void> }[] = [];

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { getBuiltinTemplate } from "../../../server/consultation/templates-builtin";
-import { applyPlan, planModification } from "../../../server/pipeline/modification/plan";
-import { Proposal } from "../../../server/pipeline/understanding/proposal";
-import { validateProposal } from "../../../server/pipeline/understanding/validate-proposal";
+import { applyPlan, planModification } from "../../../server/modifications/plan/plan";
+import { Proposal } from "../../../server/understanding/proposal";
+import { validateProposal } from "../../../server/understanding/validate-proposal";
 import type { AgentSpec } from "../../../server/spec/agent-spec";
 import { realRegistry } from "./registry";
 

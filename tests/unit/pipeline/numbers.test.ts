@@ -1,6 +1,6 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { parseBudget, parseLatency, parseTraffic } from "../../../server/pipeline/extraction/numbers";
+import { parseBudget, parseLatency, parseTraffic } from "../../../server/consultation/rules/extraction/numbers";
 
 describe("numbers in a user's words", () => {
   const traffic: [string, number | undefined][] = [

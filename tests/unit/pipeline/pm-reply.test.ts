@@ -1,7 +1,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { extractSpec } from "../../../server/pipeline/extract-spec";
-import { buildPmSystemPrompt, composePmReply, readPmState } from "../../../server/pipeline/pm-reply";
+import { extractSpec } from "../../../server/consultation/rules/extract-spec";
+import { buildPmSystemPrompt, composePmReply, readPmState } from "../../../server/consultation/rules/pm-reply";
 import { realRegistry } from "./registry";
 
 const registry = realRegistry();

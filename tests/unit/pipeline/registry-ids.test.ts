@@ -1,9 +1,9 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { BUILTIN_TEMPLATES } from "../../../server/consultation/templates-builtin";
-import { resolveIntent } from "../../../server/pipeline/extraction/resolve-tool";
-import { TOOL_INTENTS } from "../../../server/pipeline/extraction/tool-intents";
-import { USE_CASES } from "../../../server/pipeline/extraction/use-cases";
+import { resolveIntent } from "../../../server/consultation/rules/extraction/resolve-tool";
+import { TOOL_INTENTS } from "../../../server/consultation/rules/extraction/tool-intents";
+import { USE_CASES } from "../../../server/consultation/rules/extraction/use-cases";
 import { validateSpec } from "../../../server/spec/agent-spec";
 import { realRegistry } from "./registry";
 

@@ -1,13 +1,13 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { getBuiltinTemplate } from "../../../server/consultation/templates-builtin";
-import { extractSpec } from "../../../server/pipeline/extract-spec";
-import { promptNeedLines, readPromptNeeds, withPromptLines } from "../../../server/pipeline/extraction/prompt-needs";
-import { TOOL_NAMES } from "../../../server/pipeline/extraction/tool-names";
-import { searchTools, spotSystems } from "../../../server/pipeline/extraction/tool-search";
-import { applyPlan, planModification } from "../../../server/pipeline/modification/plan";
-import { trafficFactor } from "../../../server/pipeline/modification/rules-requirements";
-import { planOutcome } from "../../../server/pipeline/modification/types";
+import { extractSpec } from "../../../server/consultation/rules/extract-spec";
+import { promptNeedLines, readPromptNeeds, withPromptLines } from "../../../server/consultation/rules/extraction/prompt-needs";
+import { TOOL_NAMES } from "../../../server/consultation/rules/extraction/tool-names";
+import { searchTools, spotSystems } from "../../../server/consultation/rules/extraction/tool-search";
+import { applyPlan, planModification } from "../../../server/modifications/plan/plan";
+import { trafficFactor } from "../../../server/modifications/plan/rules-requirements";
+import { planOutcome } from "../../../server/modifications/plan/types";
 import { realRegistry } from "./registry";
 
 const registry = realRegistry();
@@ -109,8 +109,8 @@ describe("change requests", () => {
 
 describe("conversation quality", () => {
   test("never the same question twice in a row; a required setting is asked by its human name; 'not yet' leaves it open and incomplete", async () => {
-    const { composePmReply } = await import("../../../server/pipeline/pm-reply");
-    const { questionTopic } = await import("../../../server/pipeline/next-question");
+    const { composePmReply } = await import("../../../server/consultation/rules/pm-reply");
+    const { questionTopic } = await import("../../../server/consultation/rules/next-question");
     const first = [{ role: "user" as const, content: "an agent for our IT helpdesk that answers employee questions from our Confluence wiki and can open Jira tickets" }];
     const r1 = extractSpec(first, {}, registry);
     const q1 = composePmReply(r1, registry);

@@ -3,8 +3,8 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 import { getBuiltinTemplate } from "../../../server/consultation/templates-builtin";
 import { validateTurnProposal } from "../../../server/consultation/validate-turn-proposal";
-import { specInputOf, type SpecDraft } from "../../../server/pipeline/draft";
-import { Proposal } from "../../../server/pipeline/understanding/proposal";
+import { specInputOf, type SpecDraft } from "../../../server/consultation/rules/draft";
+import { Proposal } from "../../../server/understanding/proposal";
 import { validateSpec } from "../../../server/spec/agent-spec";
 import { realRegistry } from "./registry";
 

@@ -1,7 +1,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { DomainError } from "../../../server/errors";
-import { advance, autoAdvance, goBack, initialWorkflow, type WorkflowState } from "../../../server/pipeline/workflow";
+import { advance, autoAdvance, goBack, initialWorkflow, type WorkflowState } from "../../../server/projects/workflow";
 
 const at = (phase: WorkflowState["phase"], auto = true): WorkflowState => ({ phase, auto });
 const invalid = (e: unknown) => e instanceof DomainError && e.code === "invalid";

@@ -1,0 +1,65 @@
+import type { ToolEntry } from "../../../registry/schema";
+import type { ToolChoice } from "../../../spec/agent-spec";
+import type { Signals } from "./signals";
+import { defaultToolConfig, toolConfigPath } from "./tool-config";
+import { conflictOf, fitsContext, resolveIntent, type ToolContext } from "./resolve-tool";
+import { TOOL_INTENTS, type ToolIntentId } from "./tool-intents";
+
+type Choice = { id: string; config: Record<string, string | number | boolean> };
+
+export type MergedTools = {
+  /** undefined: the conversation has not decided yet (the PM will ask). */
+  tools?: Choice[];
+  unresolved: string[];
+  /** Tool settings the user said they cannot give yet, as dotted paths. */
+  skippedPaths: string[];
+};
+
+/**
+ * The tool list after the conversation: the current tools, minus the ones the user
+ * does not want, plus the ones the words (and the use case) call for, resolved in the
+ * registry for the agent's language and deployment target; answered settings applied.
+ */
+export function mergeTools(
+  current: readonly ToolChoice[] | undefined,
+  signals: Signals,
+  registryTools: readonly ToolEntry[],
+  ctx: ToolContext & { region?: string },
+): MergedTools {
+  const wanted = new Set<ToolIntentId>(signals.useCase?.implies ?? []);
+  const unwanted = new Set<ToolIntentId>();
+  for (const [id, want] of signals.toolIntents) (want ? wanted : unwanted).add(id);
+  for (const id of unwanted) wanted.delete(id);
+  const unresolved: string[] = [];
+  const resolve = (ids: Set<ToolIntentId>, note: boolean) =>
+    TOOL_INTENTS.filter((i) => ids.has(i.id)).flatMap((intent) => {
+      const tool = resolveIntent(intent, registryTools, ctx);
+      if (!tool && note) unresolved.push(intent.label);
+      return tool ? [tool] : [];
+    });
+  if (signals.noInternet) for (const id of ["web-search", "http", "browser"] as const) wanted.delete(id);
+  const add = resolve(wanted, true);
+  for (const { wanted: want, alternatives } of signals.namedTools.values()) {
+    if (want) add.push(alternatives.find((t) => fitsContext(t, ctx)) ?? alternatives[0]!);
+  }
+  for (const name of signals.missingSystems) unresolved.push(`${name} (the registry has no tool for it; the custom-API route, the HTTP request tool on its REST API, can reach it)`);
+  const remove = new Set(resolve(unwanted, false).map((t) => t.id));
+  for (const { wanted: want, alternatives } of signals.namedTools.values()) if (!want) for (const t of alternatives) remove.add(t.id);
+  if (signals.noInternet) for (const t of registryTools) if (t.category === "web") remove.add(t.id);
+  if (!current && add.length === 0) return { tools: signals.noTools ? [] : undefined, unresolved, skippedPaths: [] };
+
+  const kept: Choice[] = (current ?? []).filter((t) => !remove.has(t.id)).map((t) => ({ id: t.id, config: { ...(t.config ?? {}) } }));
+  for (const entry of add.filter((t) => !remove.has(t.id))) {
+    const ids = kept.map((t) => t.id);
+    if (!ids.includes(entry.id) && !conflictOf(entry, ids, registryTools)) kept.push({ id: entry.id, config: defaultToolConfig(entry, ctx.region) });
+  }
+  for (const { toolId, param, value } of signals.toolSettings) {
+    const choice = kept.find((t) => t.id === toolId);
+    if (choice) choice.config[param] = value;
+  }
+  const skippedPaths = signals.skippedSettings.flatMap(({ toolId, param }) => {
+    const index = kept.findIndex((t) => t.id === toolId);
+    return index >= 0 && kept[index]!.config[param] === undefined ? [toolConfigPath(index, param)] : [];
+  });
+  return { tools: kept, unresolved, skippedPaths };
+}
