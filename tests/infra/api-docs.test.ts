@@ -77,7 +77,7 @@ describe("docs/api.md", () => {
     }
     for (const server of ['type: "event"', 'type: "subscribed"', 'type: "error"', 'type: "pong"']) assert.ok(realtime.includes(server), server);
     assert.match(realtime, /replays at most 500 events/);
-    assert.match(realtime, /`modification\.updated` — from `server\/pipeline\/workers\/transitions\.ts`|`modification\.updated` — from `server\/pipeline\/workers\/lifecycle\.ts`/);
+    assert.match(realtime, /`modification\.updated` — from `server\/modifications\/workers\/transitions\.ts`|`modification\.updated` — from `server\/modifications\/workers\/lifecycle\.ts`/);
   });
 });
 

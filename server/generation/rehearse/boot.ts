@@ -43,7 +43,7 @@ export function stop(b: Booted): Promise<void> {
   });
 }
 
-const lastLines = (text: string) => text.trim().split("\n").slice(-6).join("\n");
+const lastLines = (text: string, n = 6) => text.trim().split("\n").slice(-n).join("\n");
 
 /** Polls `probe` until it answers, the process exits, or the time is up. */
 export async function waitUntilServing(b: Booted, probe: () => Promise<boolean>, timeoutMs: number): Promise<void> {
@@ -55,4 +55,17 @@ export async function waitUntilServing(b: Booted, probe: () => Promise<boolean>,
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`not serving after ${timeoutMs} ms:\n${lastLines(b.output())}`);
+}
+
+/**
+ * Fails when the process exits within `ms` after it began serving: a Lambda function's init
+ * (secrets, tools) runs beside the first request, and a crash there fails every call.
+ */
+export async function staysUp(b: Booted, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    const code = b.exited();
+    if (code !== undefined) throw new Error(`the process exited with ${code} before it served a call (during its init):\n${lastLines(b.output(), 24)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }

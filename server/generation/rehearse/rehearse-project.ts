@@ -5,7 +5,7 @@ import { guardrailCheck, specGuardrails } from "./guardrail-check";
 import { filesFromVersion } from "../../test-runs/prepare/project-files";
 import type { ProjectFiles } from "../types";
 import { apiToolChecks, apiToolEnvironment } from "./api-tool-check";
-import { freePort, start, stop, waitUntilServing, type Booted } from "./boot";
+import { freePort, start, staysUp, stop, waitUntilServing, type Booted } from "./boot";
 import { deployedShape, type DeployedShape } from "./deployed-shape";
 import { clientChecks } from "./http-checks";
 import { LAMBDA_HARNESS } from "./lambda-harness";
@@ -14,6 +14,8 @@ import { startStandIns, type StandIns } from "./standins";
 import type { RehearsalCheck, RehearsalOptions, RehearsalResult } from "./types";
 
 const DEFAULT_STEP_MS = 60_000;
+// How long a Lambda handler's init (secrets, tools) is watched for a crash after the module loaded.
+const LAMBDA_INIT_MS = 1_000;
 const decoder = new TextDecoder();
 const asText = (c: string | Uint8Array) => (typeof c === "string" ? c : decoder.decode(c));
 
@@ -118,6 +120,7 @@ async function rehearseTypeScript(loaded: ReturnType<typeof filesFromVersion>, f
     const probe = shape.kind === "container" ? async () => (await fetch(`${url}/ping`, { signal: AbortSignal.timeout(1000) })).ok : async () => (await fetch(url, { signal: AbortSignal.timeout(1000) }).catch(() => null)) !== null;
     try {
       await waitUntilServing(b, probe, stepMs);
+      if (shape.kind === "lambda") await staysUp(b, LAMBDA_INIT_MS);
       checks.push({ name: "boot", ok: true, ms: Math.round(performance.now() - t), detail: shape.kind === "container" ? "GET /ping answered 200" : "the handler module loaded and the function URL answers" });
     } catch (e) {
       checks.push({ name: "boot", ok: false, ms: Math.round(performance.now() - t), detail: (e as Error).message });
