@@ -24,7 +24,7 @@ function cli(args: string[]): Promise<{ code: number | null; out: string; err: s
   });
 }
 
-type Result = { outcome: string; engine: string; changes: { path: string }[]; needsInput: { toolId: string; param: string; label: string }[]; notUnderstood: string[]; spec: { tools: { id: string; config: Record<string, unknown> }[]; systemPrompt: string } };
+type Result = { outcome: string; engine: string; changes: { path: string }[]; needsInput: { toolId: string; param: string; label: string }[]; notUnderstood: string[]; spec: { tools: { id: string; config: Record<string, unknown> }[]; systemPrompt: string; apiTools?: { allowedHosts: string[]; operations: { method: string; path: string }[] }[] } };
 
 describe("agent-builder change", () => {
   test("a request that needs a setting says which, by its human name; --answer resumes it", async () => {
@@ -43,7 +43,8 @@ describe("agent-builder change", () => {
     const r = JSON.parse((await cli(["change", specPath, "answer in Spanish and French too, and look up orders at https://api.example.com/orders/{id}", "--json"])).out) as Result;
     assert.equal(r.outcome, "changed");
     assert.match(r.spec.systemPrompt, /Languages: .*Spanish, French/);
-    assert.ok(r.spec.tools.some((t) => t.id === "http_request"));
+    // The endpoint becomes one of the agent's own API tools, allow-listed to its host.
+    assert.deepEqual(r.spec.apiTools?.map((a) => [a.allowedHosts, a.operations.map((o) => `${o.method} ${o.path}`)]), [[["api.example.com"], ["GET /orders/{id}"]]]);
     assert.equal((JSON.parse((await cli(["change", specPath, "add a knowledge base", "--json"])).out) as Result).outcome, "no-change");
     assert.equal((JSON.parse((await cli(["change", specPath, "paint it purple", "--json"])).out) as Result).outcome, "not-understood");
   });

@@ -32,7 +32,7 @@ after(async () => {
   await platform.close();
 });
 
-const AGENT = { ...SPEC, tools: [{ id: "calculator" }, { id: "current_time" }], requirements: { useCase: "Answer billing questions for customers" }, guardrails: { deniedTopics: [{ name: "medical advice" }, "legal advice"] } };
+const AGENT = { ...SPEC, tools: [{ id: "calculator" }, { id: "current_time" }], requirements: { useCase: "Answer billing questions for customers" }, guardrails: { deniedTopics: [{ name: "medical advice", definition: "Diagnoses, treatments or medication advice." }, { name: "legal advice", definition: "Advice about laws, contracts or lawsuits." }] } };
 
 test("offline synthesis draws valid cases from the spec's tools, use case and guardrails, deterministically, and saves nothing", async () => {
   const { caller, user } = await createUser(platform, "synth");

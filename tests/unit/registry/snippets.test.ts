@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
@@ -31,6 +32,8 @@ describe("tool snippets", () => {
     assert.ok(withTs.length >= 20, `${withTs.length} TypeScript snippets`);
     // Virtual files live under the repo so imports resolve from its node_modules.
     const files = new Map(withTs.map((t) => [join(process.cwd(), "tests", "unit", "registry", `__snippet_${t.id}.ts`), tsModule(t.id)]));
+    // Snippets that read the request's caller import the generated project's own caller module.
+    files.set(join(process.cwd(), "tests", "unit", "registry", "caller.ts"), readFileSync(join(process.cwd(), "templates", "typescript", "common", "src", "caller.ts"), "utf8"));
     const options: ts.CompilerOptions = {
       target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler,
       strict: true, noEmit: true, skipLibCheck: true, types: ["node"], lib: ["lib.es2023.d.ts", "lib.dom.d.ts"],
@@ -46,7 +49,7 @@ describe("tool snippets", () => {
     const program = ts.createProgram([...files.keys()], options, host);
     const problems = ts
       .getPreEmitDiagnostics(program)
-      .filter((d) => d.file && files.has(d.file.fileName))
+      .filter((d) => d.file && files.has(d.file.fileName) && d.file.fileName.includes("__snippet_"))
       .map((d) => `${d.file!.fileName.replace(/.*__snippet_/, "")}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
     assert.deepEqual(problems, []);
   });
