@@ -26,11 +26,11 @@ test("paste the petstore, pick two operations, generate: the code has the two to
   const panel = page.getByTestId("api-tools");
   await expect(panel).toContainText("No API added yet.");
   // A document that does not parse: the error names the line.
-  await panel.getByLabel("OpenAPI document").fill("openapi: 3.0.0\npaths:\n  /a: [1,\n");
+  await panel.getByLabel("OpenAPI document", { exact: true }).fill("openapi: 3.0.0\npaths:\n  /a: [1,\n");
   await panel.getByRole("button", { name: "Show operations" }).click();
   await expect(panel.getByRole("alert")).toContainText(/line \d+, column \d+/);
 
-  await panel.getByLabel("OpenAPI document").fill(PETSTORE);
+  await panel.getByLabel("OpenAPI document", { exact: true }).fill(PETSTORE);
   await panel.getByRole("button", { name: "Show operations" }).click();
   const operations = panel.getByRole("list", { name: "Operations" });
   await expect(operations.getByRole("checkbox")).toHaveCount(4);

@@ -169,7 +169,9 @@ test("a TypeScript version: QA's findings sit beside the files, and a finding op
   // The file with findings carries a badge in the tree; the finding opens it.
   const files = page.getByRole("navigation", { name: "Files" });
   await expect(files.locator('[data-path="package.json"]')).toHaveAccessibleName(/package\.json, \d+ problems?/);
-  await verification.getByTestId("finding").first().click();
+  // Findings are grouped by file: open one of package.json's.
+  const packageFindings = verification.getByRole("list", { name: "Findings" }).getByRole("listitem").filter({ has: page.getByText("package.json", { exact: true }) });
+  await packageFindings.getByTestId("finding").first().click();
   await expect(page.getByTestId("open-file")).toHaveText("package.json");
   await expect(page.getByTestId("code-editor")).toHaveAttribute("data-language", "json");
   await files.locator('[data-path="src/agent.ts"]').click();

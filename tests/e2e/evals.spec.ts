@@ -44,7 +44,7 @@ test("synthesize, edit, save, run the suite with the mock judge, compare version
   // v2 loses the tool: the tool case fails its trajectory and judge checks.
   expect((await generate({ ...spec, tools: [] })).status()).toBe(200);
   await expect(page.getByRole("option", { name: "v2" })).toBeAttached({ timeout: 180_000 });
-  await page.getByLabel("Version").selectOption({ label: "v2" });
+  await page.getByLabel("Version", { exact: true }).selectOption({ label: "v2" });
   await page.getByRole("button", { name: "Run suite on v2" }).click();
   await expect(page.getByTestId("suite-status")).toContainText("1/2 passed", { timeout: 180_000 });
   const v2 = page.locator('[data-testid="compare-row"][data-version="2"]');
@@ -54,8 +54,8 @@ test("synthesize, edit, save, run the suite with the mock judge, compare version
   await page.screenshot({ path: "test-results/evals-comparison.png", fullPage: true });
 
   // Choosing the regressed version again asks first; dismissing keeps the current choice.
-  await page.getByLabel("Version").selectOption({ label: "v1" });
+  await page.getByLabel("Version", { exact: true }).selectOption({ label: "v1" });
   page.once("dialog", (d) => { expect(d.message()).toMatch(/v2 is marked regressed/); void d.dismiss(); });
-  await page.getByLabel("Version").selectOption({ label: "v2 — regressed" });
+  await page.getByLabel("Version", { exact: true }).selectOption({ label: "v2 — regressed" });
   await expect(page.getByRole("button", { name: "Run suite on v1" })).toBeVisible();
 });
