@@ -35,6 +35,9 @@ function run(cmd, args, env = {}) {
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let exitCode = 0;
+// CI keeps only the tail of the log, where e2e output ends up: each suite's failures are
+// repeated at the very end so their reasons are never cut off.
+const failureDigests = [];
 
 async function runNode(dirs) {
   const files = dirs.flatMap((d) => listTests(join(root, d))).filter((f) => filters.every((x) => f.includes(x))).sort();
@@ -42,6 +45,9 @@ async function runNode(dirs) {
   const { code, out } = await run(process.execPath, ["--import", "tsx", "--test", "--test-reporter=spec", "--test-concurrency=2", ...files]);
   const num = (label) => Number(out.match(new RegExp(`^\\S*\\s*${label} (\\d+)`, "m"))?.[1] ?? 0);
   totals.passed += num("pass"); totals.failed += num("fail"); totals.skipped += num("skipped") + num("todo");
+  // The spec reporter closes with a "failing tests:" section holding each failure and its error.
+  const failing = out.lastIndexOf("failing tests:");
+  if (failing >= 0) failureDigests.push(out.slice(failing, failing + 20_000));
   if (code !== 0) exitCode = code;
 }
 
@@ -67,5 +73,6 @@ if (suite === "all" || suite === "node" || suite === "unit") await runNode(NODE_
 if (suite === "all" || suite === "node" || suite === "integration") await runNode(NODE_SUITES.integration);
 if (suite === "all" || suite === "e2e") await runE2e();
 
+for (const digest of failureDigests) console.log(`\n── failures again (${digest.length >= 20_000 ? "first 20 kB" : "whole"}) ──\n${digest}`);
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(exitCode || (totals.failed > 0 ? 1 : 0));
