@@ -2,7 +2,7 @@ import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
 import { authenticate } from "../auth/authenticate";
-import { isSameOrigin } from "../auth/same-origin";
+import { crossOriginMessage, isSameOrigin } from "../auth/same-origin";
 import { DomainError, type DomainErrorCode } from "../errors";
 import { clientIp } from "../limits/client-ip";
 import { chargeProcedure } from "../limits/procedure-limit";
@@ -116,7 +116,7 @@ const inputHygiene = t.middleware(async ({ getRawInput, next }) => {
  */
 const sameOrigin = t.middleware(({ ctx, type, next }) => {
   if (type === "mutation" && ctx.headers && ctx.auth === "session" && !isSameOrigin(ctx.headers)) {
-    throw new TRPCError({ code: "FORBIDDEN", message: "Cross-origin request refused" });
+    throw new TRPCError({ code: "FORBIDDEN", message: crossOriginMessage(ctx.headers) });
   }
   return next();
 });

@@ -126,6 +126,18 @@ describe("finding: the same-origin check trusted X-Forwarded-Host", () => {
     assert.equal(forged.status, 403);
     assert.equal((await post("project.create", body, { cookie, origin: SITE.origin })).status, 200);
   });
+
+  test("a loopback site answers to its other loopback names on the same port; a foreign origin is told where the site is", async () => {
+    const { user } = await createUser(platform);
+    const cookie = await sessionCookie(user.id);
+    const body = JSON.stringify({ json: { name: "loopback alias" } });
+    const alias = SITE.hostname === "localhost" ? "127.0.0.1" : "localhost";
+    assert.equal((await post("project.create", body, { cookie, origin: `${SITE.protocol}//${alias}:${SITE.port}` })).status, 200);
+    const otherPort = await post("project.create", body, { cookie, origin: `${SITE.protocol}//${alias}:${Number(SITE.port) + 1}` });
+    assert.equal(otherPort.status, 403);
+    const refused = await post("project.create", body, { cookie, origin: "https://evil.example" });
+    assert.match(await refused.text(), /this page is at https:\/\/evil\.example, but the site is configured as http:\/\/localhost:3000 \(NEXTAUTH_URL\)/);
+  });
 });
 
 describe("finding: an oversized WebSocket message was an uncaughtException", () => {
