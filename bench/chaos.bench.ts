@@ -1,6 +1,5 @@
-import { asc, eq } from "drizzle-orm";
 import { signUp } from "../server/auth/users";
-import { generatedCode } from "../server/db/schema";
+import { listVersionsOf } from "../server/versions/version-repo";
 import { ensureContext, saveContext } from "../server/dynamo/context-repo";
 import { listModifications } from "../server/dynamo/modification-repo";
 import { configureLog } from "../server/log";
@@ -101,7 +100,7 @@ export async function run(): Promise<Record<string, number>> {
     const mods = await listModifications(platform.dynamo, project.id, 1000);
     stored += mods.length;
     failed += mods.filter((m) => m.status === "failed").length;
-    const rows = await platform.db.select().from(generatedCode).where(eq(generatedCode.projectId, project.id)).orderBy(asc(generatedCode.version));
+    const rows = (await listVersionsOf(platform.db, project.id)).reverse(); // oldest first
     const done = mods.filter((m) => m.status === "done");
     const versionsByMod = new Map<string, number>();
     for (const r of rows) versionsByMod.set(r.modificationId ?? "", (versionsByMod.get(r.modificationId ?? "") ?? 0) + 1);

@@ -1,6 +1,5 @@
-import { eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { users } from "../db/schema";
+import { incrementSessionVersion, readSessionVersion } from "./user-repo";
 
 /**
  * Server-side sign-out for JWT sessions. Every session token carries the user's session
@@ -9,12 +8,11 @@ import { users } from "../db/schema";
  * revoked alone). Costs one primary-key read per cookie-authenticated request.
  */
 export async function currentSessionVersion(db: Db, userId: string): Promise<number | null> {
-  const [row] = await db.select({ v: users.sessionVersion }).from(users).where(eq(users.id, userId)).limit(1);
-  return row ? row.v : null;
+  return readSessionVersion(db, userId);
 }
 
 export async function bumpSessionVersion(db: Db, userId: string): Promise<void> {
-  await db.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, userId));
+  await incrementSessionVersion(db, userId);
 }
 
 /** Whether a decoded session token is still current: its user exists and its version matches. */

@@ -1,7 +1,5 @@
-import { and, eq } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { testResults } from "../db/schema";
-import { SUCCESSFUL_RUN_STATUS } from "../cost/measured-usage";
+import { hasSuccessfulRun } from "../test-runs/store/runs-repo";
 import { advance, goBack } from "../projects/workflow";
 import type { SpecRegistry } from "./rules";
 import type { Transition, WorkflowFacts } from "../projects/workflow";
@@ -42,9 +40,6 @@ async function transition(deps: WorkflowDeps, userId: string, input: WorkflowInp
 
 /** What the phases after code generation need to know. */
 async function workflowFacts(db: Db, projectId: string): Promise<WorkflowFacts> {
-  const [version, [passed]] = await Promise.all([
-    latestVersion(db, projectId),
-    db.select({ id: testResults.id }).from(testResults).where(and(eq(testResults.projectId, projectId), eq(testResults.status, SUCCESSFUL_RUN_STATUS))).limit(1),
-  ]);
-  return { generated: version !== null, testsPassed: passed !== undefined };
+  const [version, testsPassed] = await Promise.all([latestVersion(db, projectId), hasSuccessfulRun(db, projectId)]);
+  return { generated: version !== null, testsPassed };
 }

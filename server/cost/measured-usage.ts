@@ -1,6 +1,5 @@
-import { and, desc, eq, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { deploymentInvocations, testResults } from "../db/schema";
+import { averageRecentCalls } from "./calibration-repo";
 
 /**
  * Averages over the agent's real calls, as calibrateUsage takes them, except that a latency
@@ -8,8 +7,6 @@ import { deploymentInvocations, testResults } from "../db/schema";
  */
 export type Calibration = { runs: number; avgInputTokens: number; avgOutputTokens: number; avgLatencyMs: number | null; source: "deployment" | "test-runs" };
 
-/** The status the test-run and invoke features write for a call that finished normally. */
-export const SUCCESSFUL_RUN_STATUS = "succeeded";
 /**
  * Only the latest runs count: older ones may have used another model, prompt or tool set,
  * and an average over the recent past follows the agent as it changes.
@@ -22,30 +19,6 @@ export const CALIBRATION_WINDOW = 50;
  */
 export const MIN_DEPLOYED_INVOCATIONS = 10;
 
-type Source = typeof testResults | typeof deploymentInvocations;
-
-/** Averages of the latest successful rows of `table` that recorded their tokens. */
-async function averages(db: Db, table: Source, projectId: string): Promise<Omit<Calibration, "source">> {
-  const recent = db
-    .select({ tokensIn: table.tokensIn, tokensOut: table.tokensOut, latency: table.latencyTotalMs })
-    .from(table)
-    .where(and(eq(table.projectId, projectId), eq(table.status, SUCCESSFUL_RUN_STATUS), isNotNull(table.tokensIn), isNotNull(table.tokensOut)))
-    .orderBy(desc(table.createdAt), desc(table.id))
-    .limit(CALIBRATION_WINDOW)
-    .as("recent");
-  const [row] = await db
-    .select({
-      runs: sql<number>`count(*)::int`,
-      avgIn: sql<string | null>`avg(${recent.tokensIn})`,
-      avgOut: sql<string | null>`avg(${recent.tokensOut})`,
-      avgLatency: sql<string | null>`avg(${recent.latency})`,
-    })
-    .from(recent);
-  const runs = Number(row?.runs ?? 0);
-  const num = (v: string | null | undefined) => (v === null || v === undefined ? null : Math.round(Number(v)));
-  return { runs, avgInputTokens: num(row?.avgIn) ?? 0, avgOutputTokens: num(row?.avgOut) ?? 0, avgLatencyMs: num(row?.avgLatency) };
-}
-
 /**
  * What the project's cost is calibrated from: the latest successful calls to its deployed
  * agent when there are at least MIN_DEPLOYED_INVOCATIONS of them, else its latest successful
@@ -54,7 +27,7 @@ async function averages(db: Db, table: Source, projectId: string): Promise<Omit<
  * when none has one).
  */
 export async function measuredUsage(db: Db, projectId: string): Promise<Calibration> {
-  const deployed = await averages(db, deploymentInvocations, projectId);
+  const deployed = await averageRecentCalls(db, "deployment", projectId, CALIBRATION_WINDOW);
   if (deployed.runs >= MIN_DEPLOYED_INVOCATIONS) return { ...deployed, source: "deployment" };
-  return { ...(await averages(db, testResults, projectId)), source: "test-runs" };
+  return { ...(await averageRecentCalls(db, "test-runs", projectId, CALIBRATION_WINDOW)), source: "test-runs" };
 }

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { deployments, users } from "../db/schema";
 import type { Db } from "../db/client";
+import { isUniqueViolation } from "../db/errors";
 import { DomainError, notFound } from "../errors";
 import { createId } from "../ids";
 import { ACTIVE_STATES, isTerminal, type DeployState, type DeploymentKind } from "./machine";
@@ -8,7 +9,6 @@ import { ACTIVE_STATES, isTerminal, type DeployState, type DeploymentKind } from
 export type Deployment = typeof deployments.$inferSelect & { status: DeployState; kind: DeploymentKind };
 export type DeploymentPatch = Partial<Omit<typeof deployments.$inferInsert, "id" | "projectId" | "status">>;
 
-const isUniqueViolation = (e: unknown) => /deployments_one_active_uq|duplicate key/.test(String((e as { cause?: unknown }).cause ?? e));
 
 /** Inserts a pending deployment; a second unfinished one for the same project environment is refused by the unique index (CONFLICT). */
 export async function insertDeployment(db: Db, values: Omit<typeof deployments.$inferInsert, "id" | "status">): Promise<Deployment> {
@@ -16,7 +16,7 @@ export async function insertDeployment(db: Db, values: Omit<typeof deployments.$
     const [row] = await db.insert(deployments).values({ id: createId("deployment"), status: "pending", ...values }).returning();
     return row as Deployment;
   } catch (e) {
-    if (isUniqueViolation(e)) throw new DomainError("conflict", `A deployment of ${values.environment} is already in progress for this project: wait for it, or approve/reject its change set`, { environment: values.environment });
+    if (isUniqueViolation(e, "deployments_one_active_uq")) throw new DomainError("conflict", `A deployment of ${values.environment} is already in progress for this project: wait for it, or approve/reject its change set`, { environment: values.environment });
     throw e;
   }
 }
@@ -61,4 +61,25 @@ export async function listDeployments(db: Db, projectId: string, limit = 50) {
 /** Unfinished deployments (the sweeper resumes watching them after a restart). */
 export async function listActiveDeployments(db: Db): Promise<Deployment[]> {
   return (await db.select().from(deployments).where(inArray(deployments.status, [...ACTIVE_STATES]))) as Deployment[];
+}
+
+/** The environment's latest successful deploys and rollbacks, newest first (rollback picks an earlier version among them). */
+export async function listLastGoodDeployments(db: Db, projectId: string, environment: string, limit = 10): Promise<Deployment[]> {
+  return (await db
+    .select()
+    .from(deployments)
+    .where(and(eq(deployments.projectId, projectId), eq(deployments.environment, environment), eq(deployments.status, "succeeded"), inArray(deployments.kind, ["deploy", "rollback"])))
+    .orderBy(desc(deployments.createdAt), desc(deployments.id))
+    .limit(limit)) as Deployment[];
+}
+
+/** The environment's newest deployment, in any state or only in `status`. */
+export async function findLatestDeployment(db: Db, projectId: string, environment: string, status?: DeployState): Promise<Deployment | null> {
+  const [row] = await db
+    .select()
+    .from(deployments)
+    .where(and(eq(deployments.projectId, projectId), eq(deployments.environment, environment), ...(status ? [eq(deployments.status, status)] : [])))
+    .orderBy(desc(deployments.createdAt))
+    .limit(1);
+  return (row as Deployment | undefined) ?? null;
 }

@@ -69,3 +69,9 @@ export async function updateModification(
     throw e;
   }
 }
+
+/** Every modification of a project, in any status. */
+export async function listAllModificationsOf(dynamo: DynamoService, projectId: string): Promise<Modification[]> {
+  const { data } = await dynamo.entities.modification.query.byProject({ projectId }).go({ pages: "all" });
+  return data.map(toDomain);
+}

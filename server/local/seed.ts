@@ -1,10 +1,9 @@
-import { eq } from "drizzle-orm";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { signUp } from "../auth/users";
 import type { Db } from "../db/client";
-import { users } from "../db/schema";
+import { deleteUser, findUserByEmail } from "../auth/user-repo";
 
 export const DEMO_EMAIL = "demo@agent-builder.local";
 
@@ -12,10 +11,10 @@ export const DEMO_EMAIL = "demo@agent-builder.local";
 export async function seedDemoAccount(db: Db, dataDir: string): Promise<{ email: string; password: string }> {
   const file = path.join(dataDir, "demo-account.json");
   const saved = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as { email: string; password: string }) : null;
-  const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_EMAIL)).limit(1);
+  const existing = await findUserByEmail(db, DEMO_EMAIL);
   if (existing && saved) return saved;
   const password = randomBytes(9).toString("base64url");
-  if (existing) await db.delete(users).where(eq(users.id, existing.id));
+  if (existing) await deleteUser(db, existing.id);
   await signUp(db, { email: DEMO_EMAIL, password, name: "Demo user" });
   writeFileSync(file, JSON.stringify({ email: DEMO_EMAIL, password }), { mode: 0o600 });
   return { email: DEMO_EMAIL, password };

@@ -1,10 +1,8 @@
-import { and, count, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/client";
-import { projects, users } from "../db/schema";
 import { env } from "../env";
 import { DomainError, notFound } from "../errors";
-import { createId } from "../ids";
+import { deleteOwnedProject, findOwnedProject, insertProjectWithinQuota, listProjectsOf, updateProjectName, type Project } from "./project-repo";
 
 export const ProjectId = z.string().regex(/^prj_[0-9a-z]{26}$/, "is not a project id");
 export const ProjectName = z.string().trim().min(1, "is required").max(100, "must be at most 100 characters");
@@ -12,7 +10,8 @@ export const CreateProjectInput = z.object({ name: ProjectName, description: z.s
 export const RenameProjectInput = z.object({ id: ProjectId, name: ProjectName });
 export const ProjectRef = z.object({ id: ProjectId });
 
-export type Project = { id: string; ownerId: string; name: string; description: string; createdAt: Date; updatedAt: Date };
+export type { Project };
+export { touchProject } from "./project-repo";
 
 /**
  * Creates a project within the owner's quota (PROJECTS_PER_USER). The owner's row is locked
@@ -20,19 +19,13 @@ export type Project = { id: string; ownerId: string; name: string; description: 
  */
 export async function createProject(db: Db, ownerId: string, input: z.infer<typeof CreateProjectInput>): Promise<Project> {
   const quota = env().PROJECTS_PER_USER;
-  return db.transaction(async (tx) => {
-    await tx.select({ id: users.id }).from(users).where(eq(users.id, ownerId)).for("update");
-    const [owned] = await tx.select({ n: count() }).from(projects).where(eq(projects.ownerId, ownerId));
-    if ((owned?.n ?? 0) >= quota) {
-      throw new DomainError("forbidden", `Project limit reached: an account may have at most ${quota} projects. Delete one to create another.`, { quota });
-    }
-    const [row] = await tx.insert(projects).values({ id: createId("project"), ownerId, ...input }).returning();
-    return row!;
-  });
+  const created = await insertProjectWithinQuota(db, ownerId, input, quota);
+  if (!created) throw new DomainError("forbidden", `Project limit reached: an account may have at most ${quota} projects. Delete one to create another.`, { quota });
+  return created;
 }
 
 export async function listProjects(db: Db, ownerId: string): Promise<Project[]> {
-  return db.select().from(projects).where(eq(projects.ownerId, ownerId)).orderBy(desc(projects.updatedAt), desc(projects.id));
+  return listProjectsOf(db, ownerId);
 }
 
 /**
@@ -40,27 +33,17 @@ export async function listProjects(db: Db, ownerId: string): Promise<Project[]> 
  * NOT_FOUND, so ids never leak whether they exist.
  */
 export async function getOwnedProject(db: Db, ownerId: string, id: string): Promise<Project> {
-  const [row] = await db.select().from(projects).where(and(eq(projects.id, id), eq(projects.ownerId, ownerId))).limit(1);
+  const row = await findOwnedProject(db, ownerId, id);
   if (!row) throw notFound("Project", id);
   return row;
 }
 
 export async function renameProject(db: Db, ownerId: string, input: z.infer<typeof RenameProjectInput>): Promise<Project> {
-  const [row] = await db
-    .update(projects)
-    .set({ name: input.name, updatedAt: new Date() })
-    .where(and(eq(projects.id, input.id), eq(projects.ownerId, ownerId)))
-    .returning();
+  const row = await updateProjectName(db, ownerId, input.id, input.name);
   if (!row) throw notFound("Project", input.id);
   return row;
 }
 
 export async function deleteProject(db: Db, ownerId: string, id: string): Promise<void> {
-  const rows = await db.delete(projects).where(and(eq(projects.id, id), eq(projects.ownerId, ownerId))).returning({ id: projects.id });
-  if (rows.length === 0) throw notFound("Project", id);
-}
-
-/** Marks a project as changed so the dashboard sorts it first. */
-export async function touchProject(db: Db, id: string): Promise<void> {
-  await db.update(projects).set({ updatedAt: new Date() }).where(eq(projects.id, id));
+  if (!(await deleteOwnedProject(db, ownerId, id))) throw notFound("Project", id);
 }

@@ -1,7 +1,5 @@
-import { and, asc, eq, notInArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/client";
-import { modelSelections, projects, toolSelections } from "../db/schema";
 import type { DynamoService } from "../dynamo/service";
 import { DomainError } from "../errors";
 import { getOwnedProject, ProjectId } from "../projects/service";
@@ -9,6 +7,7 @@ import { RequirementsSpec, ToolChoice } from "../spec/agent-spec";
 import { readDraft, updateDraft, withLocks, type DraftState } from "../spec/draft";
 import { Language, parseInput } from "./inputs";
 import { getModelOrThrow, getToolOrThrow, type Registry } from "./load";
+import { readSelectionRows, saveModelSelection, saveToolSelection } from "./selection-repo";
 import { DeploymentTargetId, type ModelEntry, type ToolEntry } from "./schema";
 import { resolveTools } from "./tools";
 
@@ -45,11 +44,7 @@ const TOOLS_LOCK = "tools";
 /** The project's selections, or empty ones. @throws DomainError("not_found") for a project the user does not own. */
 export async function getSelection(deps: SelectionDeps, userId: string, projectId: string): Promise<ProjectSelection> {
   await getOwnedProject(deps.db, userId, projectId);
-  const [[model], tools, context] = await Promise.all([
-    deps.db.select().from(modelSelections).where(eq(modelSelections.projectId, projectId)).limit(1),
-    deps.db.select().from(toolSelections).where(eq(toolSelections.projectId, projectId)).orderBy(asc(toolSelections.selectedAt), asc(toolSelections.toolId)),
-    readDraft(deps.dynamo, projectId, userId),
-  ]);
+  const [{ model, tools }, context] = await Promise.all([readSelectionRows(deps.db, projectId), readDraft(deps.dynamo, projectId, userId)]);
   const draft: Record<string, unknown> = context.draft;
   // The draft is the spec of record (consultation and cost suggestions change it too); the
   // rows record when the user picked something here.
@@ -75,16 +70,10 @@ export async function setModelSelection(deps: SelectionDeps, userId: string, raw
   const input = parseInput(SetModelInput, raw);
   const project = await getOwnedProject(deps.db, userId, input.projectId);
   const model = getModelOrThrow(input.modelId, deps.registry);
-  await deps.db.transaction(async (tx) => {
-    const now = new Date();
-    await tx
-      .insert(modelSelections)
-      .values({ projectId: project.id, modelId: model.id, selectedAt: now })
-      .onConflictDoUpdate({ target: modelSelections.projectId, set: { modelId: model.id, selectedAt: now } });
-    await tx.update(projects).set({ updatedAt: now }).where(eq(projects.id, project.id));
-    // Inside the transaction: if the draft cannot be updated, the rows roll back too.
-    await mirrorIntoDraft(deps, project.id, userId, (draft) => ({ ...draft, model: { ...asRecord(draft.model), id: model.id } }), MODEL_LOCK);
-  });
+  // Inside the transaction: if the draft cannot be updated, the rows roll back too.
+  await saveModelSelection(deps.db, project.id, model.id, () =>
+    mirrorIntoDraft(deps, project.id, userId, (draft) => ({ ...draft, model: { ...asRecord(draft.model), id: model.id } }), MODEL_LOCK),
+  );
   return getSelection(deps, userId, project.id);
 }
 
@@ -108,20 +97,9 @@ export async function setToolSelection(deps: SelectionDeps, userId: string, raw:
   const context = await readDraft(deps.dynamo, project.id, userId);
   if (ids.length > 0) resolveTools(deps.registry.tools, ids, draftSettings(context.draft).language);
 
-  await deps.db.transaction(async (tx) => {
-    const now = new Date();
-    const stale = eq(toolSelections.projectId, project.id);
-    await tx.delete(toolSelections).where(ids.length > 0 ? and(stale, notInArray(toolSelections.toolId, ids)) : stale);
-    for (const choice of input.tools) {
-      // Unchanged tools keep their selectedAt, so the order of selection survives a save.
-      await tx
-        .insert(toolSelections)
-        .values({ projectId: project.id, toolId: choice.id, config: choice.config, selectedAt: now })
-        .onConflictDoUpdate({ target: [toolSelections.projectId, toolSelections.toolId], set: { config: choice.config } });
-    }
-    await tx.update(projects).set({ updatedAt: now }).where(eq(projects.id, project.id));
-    await mirrorIntoDraft(deps, project.id, userId, (draft) => ({ ...draft, tools: input.tools.map((t) => ({ id: t.id, config: t.config })) }), TOOLS_LOCK);
-  });
+  await saveToolSelection(deps.db, project.id, input.tools, () =>
+    mirrorIntoDraft(deps, project.id, userId, (draft) => ({ ...draft, tools: input.tools.map((t) => ({ id: t.id, config: t.config })) }), TOOLS_LOCK),
+  );
   return getSelection(deps, userId, project.id);
 }
 

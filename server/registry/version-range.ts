@@ -1,50 +1,52 @@
-import { Range, type SemVer } from "semver";
+import { clean as cleanPep440, compare as comparePep440, explain as explainPep440 } from "@renovatebot/pep440";
+import { parse as parsePipSpecifiers } from "@renovatebot/pep440/lib/specifier";
+import { compare as compareSemver, Range, type SemVer } from "semver";
 
 /**
- * Version ranges of pip specifiers (PEP 440 subset) and npm ranges, reduced to one interval
- * so the requirements of several tools can be intersected. npm ranges are parsed by the
- * `semver` package (npm's own); PEP 440 has no maintained JavaScript parser, so the pip
- * subset is read here:
- *   pip: `==`, `!=`, `>=`, `<=`, `>`, `<`, `~=`, `==X.*`, comma-separated;
+ * Version ranges of pip specifiers (PEP 440) and npm ranges, reduced to one interval (plus
+ * exclusions) so the requirements of several tools can be intersected. Both are parsed and
+ * compared by well-kept libraries: npm ranges by `semver` (npm's own), pip specifiers and
+ * versions by `@renovatebot/pep440` (Renovate's PEP 440 implementation).
+ *   pip: `==`, `!=`, `>=`, `<=`, `>`, `<`, `~=`, `===`, `==X.*`, `!=X.*`, comma-separated;
+ *        epochs, pre/post/dev releases and local versions are ordered as PEP 440 orders them.
  *   npm: anything `semver` reads as one comparator set (`^`, `~`, x-ranges, hyphen ranges, comparators).
- * Anything else (npm `||`, URLs, git refs) is rejected rather than guessed.
+ * Anything else (npm `||`, URLs, git refs, `===` of a non-version string) is rejected rather than guessed.
  */
 
 export type Ecosystem = "pip" | "npm";
-/** Numeric release parts plus a pre-release tag that sorts before the release. */
-export type Version = { release: number[]; pre: string | null };
+/** A version as its ecosystem writes it (normalised), compared by that ecosystem's rules. */
+export type Version = { ecosystem: Ecosystem; text: string };
 type Bound = { v: Version; inclusive: boolean };
-export type VersionRange = { lower: Bound | null; upper: Bound | null; excluded: Version[] };
+/** Versions a `!=` removes: one version, or every version with a release prefix (`!=1.4.*`). */
+type Exclusion = { spec: string; lower: Bound; upper: Bound };
+export type VersionRange = { lower: Bound | null; upper: Bound | null; excluded: Exclusion[] };
 
 export class VersionRangeError extends Error {}
 
 const ANY: VersionRange = { lower: null, upper: null, excluded: [] };
 
-export function parseVersion(text: string): Version {
-  const m = /^v?(\d+(?:\.\d+)*)(?:[-.]?((?:a|b|rc|alpha|beta|pre|dev)[.\w]*))?$/i.exec(text.trim());
-  if (!m?.[1]) throw new VersionRangeError(`not a version: "${text}"`);
-  return { release: m[1].split(".").map(Number), pre: m[2]?.toLowerCase() ?? null };
-}
-
 export function compareVersions(a: Version, b: Version): number {
-  const len = Math.max(a.release.length, b.release.length);
-  for (let i = 0; i < len; i++) {
-    const d = (a.release[i] ?? 0) - (b.release[i] ?? 0);
-    if (d !== 0) return Math.sign(d);
-  }
-  if (a.pre === b.pre) return 0;
-  if (a.pre === null) return 1;
-  if (b.pre === null) return -1;
-  return a.pre < b.pre ? -1 : 1;
+  if (a.ecosystem !== b.ecosystem) throw new VersionRangeError(`cannot compare a ${a.ecosystem} version with a ${b.ecosystem} one`);
+  return a.ecosystem === "pip" ? comparePep440(a.text, b.text) : compareSemver(a.text, b.text);
 }
 
-export const formatVersion = (v: Version) => `${v.release.join(".")}${v.pre ?? ""}`;
+export const formatVersion = (v: Version) => v.text;
 
-/** The next release after bumping part `index` (0 = major), e.g. bump(1.4.2, 1) = 1.5.0. */
-function bump(v: Version, index: number): Version {
-  const release = v.release.slice(0, index + 1).map((n, i) => (i === index ? n + 1 : n));
-  while (release.length < 3) release.push(0);
-  return { release, pre: null };
+/** A PEP 440 version in its normal form ("1.0.0-RC1" → "1.0.0rc1"), local label kept. */
+function pipVersion(text: string): Version {
+  const parts = explainPep440(text);
+  if (!parts) throw new VersionRangeError(`not a version: "${text}"`);
+  const normal = cleanPep440(parts.public);
+  if (!normal) throw new VersionRangeError(`not a version: "${text}"`);
+  return { ecosystem: "pip", text: parts.local ? `${normal}+${parts.local}` : normal };
+}
+
+/** The first release after every release starting with the first `length` parts, e.g. (1.4.2, 2) → 1.5.0. */
+function nextRelease(text: string, length: number): Version {
+  const { epoch, release } = explainPep440(text)!;
+  const next = release.slice(0, length).map((n, i) => (i === length - 1 ? n + 1 : n));
+  while (next.length < 3) next.push(0);
+  return { ecosystem: "pip", text: `${epoch > 0 ? `${epoch}!` : ""}${next.join(".")}` };
 }
 
 const lowerOnly = (v: Version, inclusive = true): VersionRange => ({ lower: { v, inclusive }, upper: null, excluded: [] });
@@ -52,27 +54,44 @@ const upperOnly = (v: Version, inclusive = false): VersionRange => ({ lower: nul
 const between = (lo: Version, hi: Version): VersionRange => ({ lower: { v: lo, inclusive: true }, upper: { v: hi, inclusive: false }, excluded: [] });
 const exactly = (v: Version): VersionRange => ({ lower: { v, inclusive: true }, upper: { v, inclusive: true }, excluded: [] });
 
-function comparator(op: string, text: string, ecosystem: Ecosystem): VersionRange {
-  if (op === "==" && text.endsWith(".*")) {
-    const v = parseVersion(text.slice(0, -2));
-    return between(v, bump(v, v.release.length - 1));
+type PipSpecifier = { operator: string; version?: string; prefix?: string | null; legacy?: string };
+
+/** One parsed pip specifier as an interval. */
+function pipComparator(s: PipSpecifier, spec: string): VersionRange {
+  if (s.version === undefined) throw new VersionRangeError(`arbitrary equality with a non-version is not supported: "${s.operator}${s.legacy ?? ""}" in "${spec}"`);
+  const v = pipVersion(s.version);
+  const release = explainPep440(s.version)!.release;
+  if (s.prefix) {
+    // ==1.4.* → >=1.4,<1.5.0 (every 1.4 release); != excludes that same interval.
+    const prefixRange = between(v, nextRelease(s.version, release.length));
+    if (s.operator === "==") return prefixRange;
+    if (s.operator === "!=") return { ...ANY, excluded: [{ spec: `${v.text}.*`, lower: prefixRange.lower!, upper: prefixRange.upper! }] };
   }
-  const v = parseVersion(text);
-  switch (op) {
-    case "==": case "===": case "=": case "": return exactly(v);
+  switch (s.operator) {
+    case "==": case "===": return exactly(v);
     case ">=": return lowerOnly(v);
     case ">": return lowerOnly(v, false);
     case "<=": return upperOnly(v, true);
     case "<": return upperOnly(v);
-    case "!=": return { ...ANY, excluded: [v] };
-    // ~=1.4.2 → >=1.4.2,<1.5 ; ~=1.4 → >=1.4,<2
-    case "~=": if (v.release.length < 2) break; return between(v, bump(v, v.release.length - 2));
+    case "!=": return { ...ANY, excluded: [{ spec: v.text, lower: { v, inclusive: true }, upper: { v, inclusive: true } }] };
+    // ~=1.4.2 → >=1.4.2,<1.5.0 ; ~=1.4 → >=1.4,<2.0.0 (the library refuses a single part)
+    case "~=": return between(v, nextRelease(s.version, release.length - 1));
   }
-  throw new VersionRangeError(`unsupported ${ecosystem} operator "${op}" in "${op}${text}"`);
+  throw new VersionRangeError(`unsupported pip operator "${s.operator}" in "${spec}"`);
+}
+
+/** A pip requirement: comma-separated specifiers, read by the PEP 440 library. */
+function pipRange(text: string): VersionRange {
+  const specifiers = parsePipSpecifiers(text) as PipSpecifier[] | null | undefined;
+  if (!specifiers || specifiers.length === 0) throw new VersionRangeError(`not a pip specifier: "${text}"`);
+  return specifiers.map((s) => pipComparator(s, text)).reduce(intersect, ANY);
 }
 
 /** A semver version as an interval end; semver's `-0` (no pre-releases of the bound) is dropped. */
-const fromSemver = (v: SemVer): Version => ({ release: [v.major, v.minor, v.patch], pre: v.prerelease.length === 0 || String(v.prerelease.join(".")) === "0" ? null : v.prerelease.join(".") });
+function fromSemver(v: SemVer): Version {
+  const pre = v.prerelease.length === 0 || v.prerelease.join(".") === "0" ? "" : `-${v.prerelease.join(".")}`;
+  return { ecosystem: "npm", text: `${v.major}.${v.minor}.${v.patch}${pre}` };
+}
 
 /** An npm range through semver: one comparator set, each comparator an interval. */
 function npmRange(text: string): VersionRange {
@@ -97,15 +116,7 @@ function npmRange(text: string): VersionRange {
 export function parseRange(spec: string, ecosystem: Ecosystem): VersionRange {
   const text = spec.trim();
   if (text === "") return ANY;
-  if (ecosystem === "npm") return npmRange(text);
-  return text
-    .split(",")
-    .map((item) => {
-      const m = /^\s*(===|==|!=|~=|>=|<=|>|<)\s*([^\s,]+)\s*$/.exec(item);
-      if (!m?.[1] || !m[2]) throw new VersionRangeError(`not a pip specifier: "${item.trim()}" in "${spec}"`);
-      return comparator(m[1], m[2], "pip");
-    })
-    .reduce(intersect, ANY);
+  return ecosystem === "npm" ? npmRange(text) : pipRange(text);
 }
 
 function tighter(a: Bound | null, b: Bound | null, side: "lower" | "upper"): Bound | null {
@@ -120,13 +131,20 @@ export function intersect(a: VersionRange, b: VersionRange): VersionRange {
   return { lower: tighter(a.lower, b.lower, "lower"), upper: tighter(a.upper, b.upper, "upper"), excluded: [...a.excluded, ...b.excluded] };
 }
 
-/** Whether any version lies in the range (a single remaining version may still be excluded). */
+/** Whether bound `a` lets in no version that `b` keeps out (a is at or beyond b on its side). */
+function reaches(a: Bound, b: Bound, side: "lower" | "upper"): boolean {
+  const c = compareVersions(a.v, b.v);
+  if (c === 0) return a.inclusive || !b.inclusive;
+  return side === "lower" ? c < 0 : c > 0;
+}
+
+/** Whether any version lies in the range: its bounds leave room, and no single exclusion covers all of it. */
 export function isSatisfiable(r: VersionRange): boolean {
-  if (!r.lower || !r.upper) return true;
-  const c = compareVersions(r.lower.v, r.upper.v);
-  if (c < 0) return true;
-  if (c > 0 || !r.lower.inclusive || !r.upper.inclusive) return false;
-  return !r.excluded.some((x) => compareVersions(x, r.lower!.v) === 0);
+  if (r.lower && r.upper) {
+    const c = compareVersions(r.lower.v, r.upper.v);
+    if (c > 0 || (c === 0 && (!r.lower.inclusive || !r.upper.inclusive))) return false;
+  }
+  return !r.excluded.some((x) => r.lower && r.upper && reaches(x.lower, r.lower, "lower") && reaches(x.upper, r.upper, "upper"));
 }
 
 /** Renders a range back as a requirement string of the ecosystem (">=1.54.0,<2.0.0" / ">=1.2.0 <2.0.0"). */
@@ -138,7 +156,6 @@ export function formatRange(r: VersionRange, ecosystem: Ecosystem): string {
   const parts: string[] = [];
   if (r.lower) parts.push(`${r.lower.inclusive ? ">=" : ">"}${formatVersion(r.lower.v)}`);
   if (r.upper) parts.push(`${r.upper.inclusive ? "<=" : "<"}${formatVersion(r.upper.v)}`);
-  const excluded = [...new Map(r.excluded.map((v) => [formatVersion(v), v])).keys()];
-  if (ecosystem === "pip") parts.push(...excluded.map((v) => `!=${v}`));
+  if (ecosystem === "pip") parts.push(...[...new Set(r.excluded.map((x) => x.spec))].map((spec) => `!=${spec}`));
   return parts.length === 0 ? (ecosystem === "pip" ? "" : "*") : parts.join(sep);
 }

@@ -1,10 +1,8 @@
-import { eq, or } from "drizzle-orm";
-import type { Db } from "../db/client";
-import { generatedCode } from "../db/schema";
 import { listModificationsByStatus, type Modification } from "../dynamo/modification-repo";
 import type { DynamoService } from "../dynamo/service";
 import type { Platform } from "../platform/types";
 import { ACTIVE } from "../modifications/workers/job";
+import { isBlobReferenced } from "./version-repo";
 
 /** The content-addressed blobs (versions.service.ts fileSetKey/zipKey), shared by every version with the same bytes. */
 export const GC_PREFIXES = ["filesets/", "zips/"] as const;
@@ -29,11 +27,6 @@ export async function inFlightBlobKeys(dynamo: DynamoService, exceptProjectId?: 
   return keys;
 }
 
-export async function referencedByAnyVersion(db: Db, key: string): Promise<boolean> {
-  const [row] = await db.select({ id: generatedCode.id }).from(generatedCode).where(or(eq(generatedCode.blobKey, key), eq(generatedCode.zipBlobKey, key))).limit(1);
-  return Boolean(row);
-}
-
 export type BlobGcReport = { scanned: number; deleted: string[]; keptReferenced: number; keptFresh: number };
 
 /**
@@ -55,7 +48,7 @@ export async function collectBlobGarbage(p: Pick<Platform, "db" | "dynamo" | "bl
   }
   const inFlight = await inFlightBlobKeys(p.dynamo);
   for (const key of candidates) {
-    if (inFlight.has(key) || (await referencedByAnyVersion(p.db, key))) {
+    if (inFlight.has(key) || (await isBlobReferenced(p.db, key))) {
       report.keptReferenced++;
       continue;
     }

@@ -1,31 +1,16 @@
 import { createHash } from "node:crypto";
-import { and, desc, eq, max } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { generatedCode, type FileManifestEntry } from "../db/schema";
-import { touchProject } from "../projects/service";
+import { touchProject } from "../projects/project-repo";
 import { notFound } from "../errors";
 import { fileBytes, sortedPaths } from "../generation/content-hash";
 import type { GeneratedProject, ProjectFiles } from "../generation/types";
 import type { VerificationResult } from "../generation/verify/types";
 import { zipProject } from "../generation/zip";
-import { createId } from "../ids";
 import type { Platform } from "../platform/types";
 import { decodeFileSet, encodeFileSet } from "./file-set";
+import { findLatestVersion, findVersion, findVersionByModification, insertNextVersion, listVersionsOf, type FileManifestEntry, type Version, type VersionSummary } from "./version-repo";
 
-export type VersionSummary = {
-  id: string;
-  projectId: string;
-  version: number;
-  specHash: string;
-  contentHash: string;
-  fileCount: number;
-  totalBytes: number;
-  zipBytes: number | null;
-  modificationId: string | null;
-  verification: VerificationResult | null;
-  createdAt: Date;
-};
-export type Version = VersionSummary & { manifest: FileManifestEntry[]; blobKey: string; zipBlobKey: string | null };
+export type { Version, VersionSummary };
 
 const sha256 = (b: Uint8Array | string) => createHash("sha256").update(b).digest("hex");
 export const fileSetKey = (contentHash: string) => `filesets/${contentHash}.json`;
@@ -48,7 +33,7 @@ export async function storeVersion(
   p: Pick<Platform, "db" | "blobs">,
   input: { projectId: string; spec: unknown; generated: GeneratedProject; verification: VerificationResult | null; modificationId?: string },
 ): Promise<Version> {
-  const existing = input.modificationId ? await findByModification(p.db, input.modificationId) : null;
+  const existing = input.modificationId ? await findVersionByModification(p.db, input.modificationId) : null;
   if (existing) return existing;
   const { files, contentHash } = input.generated;
   const blobKey = fileSetKey(contentHash);
@@ -64,62 +49,36 @@ export async function storeVersion(
     zipBytes = zip.byteLength;
   }
   const manifest = manifestOf(files);
-  for (let attempt = 0; ; attempt++) {
-    const [{ current } = { current: 0 }] = await p.db.select({ current: max(generatedCode.version) }).from(generatedCode).where(eq(generatedCode.projectId, input.projectId));
-    try {
-      const [row] = await p.db
-        .insert(generatedCode)
-        .values({
-          id: createId("version"),
-          projectId: input.projectId,
-          version: (current ?? 0) + 1,
-          specHash: sha256(JSON.stringify(input.spec)),
-          contentHash,
-          manifest,
-          blobKey,
-          zipBlobKey,
-          fileCount: manifest.length,
-          totalBytes: manifest.reduce((n, f) => n + f.size, 0),
-          zipBytes,
-          verification: input.verification,
-          modificationId: input.modificationId ?? null,
-        })
-        .returning();
-      await touchProject(p.db, input.projectId);
-      return toVersion(row!);
-    } catch (e) {
-      // Two writers took the same version number: the unique index refused one; retry with the next.
-      if (attempt < 5 && /generated_code_project_version_uq/.test(String((e as { cause?: unknown }).cause ?? e))) continue;
-      if (input.modificationId && /generated_code_modification_uq/.test(String((e as { cause?: unknown }).cause ?? e))) {
-        const raced = await findByModification(p.db, input.modificationId);
-        if (raced) return raced;
-      }
-      throw e;
-    }
-  }
-}
-
-/** The version a modification produced, if any (one per modification: a unique index). */
-async function findByModification(db: Db, modificationId: string): Promise<Version | null> {
-  const [row] = await db.select().from(generatedCode).where(eq(generatedCode.modificationId, modificationId)).limit(1);
-  return row ? toVersion(row) : null;
+  const version = await insertNextVersion(p.db, {
+    projectId: input.projectId,
+    specHash: sha256(JSON.stringify(input.spec)),
+    contentHash,
+    manifest,
+    blobKey,
+    zipBlobKey,
+    fileCount: manifest.length,
+    totalBytes: manifest.reduce((n, f) => n + f.size, 0),
+    zipBytes,
+    verification: input.verification,
+    modificationId: input.modificationId ?? null,
+  });
+  await touchProject(p.db, input.projectId);
+  return version;
 }
 
 export async function listVersions(db: Db, projectId: string): Promise<VersionSummary[]> {
-  const rows = await db.select().from(generatedCode).where(eq(generatedCode.projectId, projectId)).orderBy(desc(generatedCode.version));
-  return rows.map((r) => summary(toVersion(r)));
+  return (await listVersionsOf(db, projectId)).map(summary);
 }
 
 export async function latestVersion(db: Db, projectId: string): Promise<Version | null> {
-  const [row] = await db.select().from(generatedCode).where(eq(generatedCode.projectId, projectId)).orderBy(desc(generatedCode.version)).limit(1);
-  return row ? toVersion(row) : null;
+  return findLatestVersion(db, projectId);
 }
 
 /** A version of a project (the project's ownership is checked by the caller). */
 export async function getVersion(db: Db, projectId: string, versionId: string): Promise<Version> {
-  const [row] = await db.select().from(generatedCode).where(and(eq(generatedCode.id, versionId), eq(generatedCode.projectId, projectId))).limit(1);
-  if (!row) throw notFound("Version", versionId);
-  return toVersion(row);
+  const version = await findVersion(db, projectId, versionId);
+  if (!version) throw notFound("Version", versionId);
+  return version;
 }
 
 export async function readVersionFiles(p: Pick<Platform, "blobs">, version: Pick<Version, "blobKey" | "id">): Promise<ProjectFiles> {
@@ -131,25 +90,6 @@ export async function readVersionFiles(p: Pick<Platform, "blobs">, version: Pick
 export async function readVersionZip(p: Pick<Platform, "blobs">, version: Version): Promise<Uint8Array> {
   const stored = version.zipBlobKey ? await p.blobs.get(version.zipBlobKey) : null;
   return stored ?? zipProject(await readVersionFiles(p, version));
-}
-
-function toVersion(r: typeof generatedCode.$inferSelect): Version {
-  return {
-    id: r.id,
-    projectId: r.projectId,
-    version: r.version,
-    specHash: r.specHash,
-    contentHash: r.contentHash,
-    fileCount: r.fileCount,
-    totalBytes: r.totalBytes,
-    zipBytes: r.zipBytes,
-    modificationId: r.modificationId,
-    verification: (r.verification as VerificationResult | null) ?? null,
-    createdAt: r.createdAt,
-    manifest: r.manifest,
-    blobKey: r.blobKey,
-    zipBlobKey: r.zipBlobKey,
-  };
 }
 
 const summary = ({ manifest: _m, blobKey: _b, zipBlobKey: _z, ...rest }: Version): VersionSummary => rest;

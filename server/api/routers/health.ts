@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { pingDatabase } from "../../db/ping";
 import type { Platform } from "../../platform";
 import { createTRPCRouter, publicProcedure } from "../trpc";
 
@@ -12,8 +12,8 @@ const checks = new WeakMap<Platform, { at: number; done: Promise<unknown> }>();
 function checkStores(platform: Platform): Promise<unknown> {
   const last = checks.get(platform);
   if (last && Date.now() - last.at < STORE_CHECK_MS) return last.done;
-  // A drizzle query runs each time it is awaited: make it one promise that every caller shares.
-  const done = Promise.resolve(platform.db.execute(sql`select 1`));
+  // One promise that every caller within the window shares.
+  const done = pingDatabase(platform.db);
   checks.set(platform, { at: Date.now(), done });
   done.catch(() => checks.delete(platform)); // a failed check is retried by the next call
   return done;

@@ -1,13 +1,11 @@
 import { createHash, randomBytes } from "node:crypto";
-import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { awsConnections } from "../../db/schema";
 import { DomainError } from "../../errors";
-import { createId } from "../../ids";
 import { getDeployer } from "../../platform";
 import { DeployerError, type ConnectionCheck, type DeployTarget } from "../../platform/deployer/types";
 import type { Platform } from "../../platform/types";
 import { BOOTSTRAP_STACK_NAME, bootstrapTemplate, deployRoleName } from "../bootstrap";
+import { deleteConnectionOf, findConnectionOf, upsertConnection, type Connection } from "../connection-repo";
 
 const Region = z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, "is not an AWS region");
 export const StartConnectionInput = z.object({ region: Region });
@@ -16,15 +14,10 @@ export const ConnectInput = z.discriminatedUnion("mode", [
   z.object({ mode: z.literal("default-chain"), region: Region }),
 ]);
 
-export type Connection = { id: string; mode: "role" | "default-chain"; roleArn: string | null; externalId: string; region: string; verifiedAt: Date | null };
-
-function toConnection(r: typeof awsConnections.$inferSelect): Connection {
-  return { id: r.id, mode: r.mode as Connection["mode"], roleArn: r.roleArn, externalId: r.externalId, region: r.region, verifiedAt: r.verifiedAt };
-}
+export type { Connection };
 
 export async function findConnection(p: Pick<Platform, "db">, userId: string): Promise<Connection | null> {
-  const [row] = await p.db.select().from(awsConnections).where(eq(awsConnections.userId, userId)).limit(1);
-  return row ? toConnection(row) : null;
+  return findConnectionOf(p.db, userId);
 }
 
 /** The Deployer target of a verified connection; DomainError naming what is missing otherwise. */
@@ -45,10 +38,7 @@ export async function startConnection(p: Platform, userId: string, raw: z.input<
   const { region } = StartConnectionInput.parse(raw);
   const existing = await findConnection(p, userId);
   const externalId = existing?.externalId ?? randomBytes(18).toString("base64url");
-  await p.db
-    .insert(awsConnections)
-    .values({ id: createId("connection"), userId, externalId, region, mode: "role" })
-    .onConflictDoUpdate({ target: awsConnections.userId, set: { region, ...(existing?.verifiedAt ? {} : { mode: "role" }) } });
+  await upsertConnection(p.db, userId, { externalId, region, mode: "role" }, { region, ...(existing?.verifiedAt ? {} : { mode: "role" as const }) });
   const platform = await (await getDeployer(p)).verify({ mode: "default-chain", region });
   const principal = `arn:aws:iam::${platform.accountId}:root`;
   const file = `${BOOTSTRAP_STACK_NAME}.yaml`;
@@ -109,14 +99,9 @@ export async function connectAccount(p: Platform, userId: string, raw: z.input<t
     throw e instanceof DeployerError ? new DomainError("unavailable", `AWS refused the check: ${e.message}`) : e;
   }
   const values = { mode: input.mode, roleArn: input.mode === "role" ? input.roleArn : null, region, externalId, verifiedAt: new Date() };
-  const [row] = await p.db
-    .insert(awsConnections)
-    .values({ id: createId("connection"), userId, ...values })
-    .onConflictDoUpdate({ target: awsConnections.userId, set: values })
-    .returning();
-  return { connection: toConnection(row!), check };
+  return { connection: await upsertConnection(p.db, userId, values), check };
 }
 
 export async function disconnectAccount(p: Pick<Platform, "db">, userId: string): Promise<void> {
-  await p.db.delete(awsConnections).where(eq(awsConnections.userId, userId));
+  await deleteConnectionOf(p.db, userId);
 }

@@ -1,6 +1,4 @@
-import { and, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { deployments } from "../../db/schema";
 import { DomainError } from "../../errors";
 import { getDeployer } from "../../platform";
 import type { Platform } from "../../platform/types";
@@ -11,7 +9,7 @@ import { resolveTarget, DEPLOY_STATUS_EVENT } from "../driver";
 import { transition } from "../machine";
 import type { PlanDeps } from "../plan/build-plan";
 import { findCfnTemplates } from "../plan/iac";
-import { getProjectDeployment, insertDeployment, listDeployments, moveDeployment, type Deployment } from "../store";
+import { findLatestDeployment, getProjectDeployment, insertDeployment, listDeployments, listLastGoodDeployments, moveDeployment, type Deployment } from "../store";
 import { watchDeployment } from "../watch";
 import { findConnection, targetOf } from "./connection";
 import { DeployEnvironment, planDeployment, VersionId } from "./plan";
@@ -75,10 +73,7 @@ export async function rejectDeployment(p: Platform, userId: string, raw: z.input
   return moved;
 }
 
-const lastGood = (p: Platform, projectId: string, environment: string) =>
-  p.db.select().from(deployments)
-    .where(and(eq(deployments.projectId, projectId), eq(deployments.environment, environment), eq(deployments.status, "succeeded"), inArray(deployments.kind, ["deploy", "rollback"])))
-    .orderBy(desc(deployments.createdAt), desc(deployments.id)).limit(10);
+const lastGood = (p: Platform, projectId: string, environment: string) => listLastGoodDeployments(p.db, projectId, environment);
 
 /** Deploys the previous good version of the environment again (a change set to review, like any deploy). */
 export async function rollbackDeployment(p: Platform, planDeps: PlanDeps, userId: string, raw: z.input<typeof EnvRef>): Promise<Deployment> {
@@ -102,7 +97,7 @@ async function retainedResources(p: Platform, d: { projectId: string; versionId:
 export async function destroyEnvironment(p: Platform, userId: string, raw: z.input<typeof DestroyInput>): Promise<Deployment> {
   const input = DestroyInput.parse(raw);
   await getOwnedProject(p.db, userId, input.projectId);
-  const [latest] = await p.db.select().from(deployments).where(and(eq(deployments.projectId, input.projectId), eq(deployments.environment, input.environment))).orderBy(desc(deployments.createdAt)).limit(1);
+  const latest = await findLatestDeployment(p.db, input.projectId, input.environment);
   if (!latest) throw new DomainError("invalid", `Nothing has been deployed to ${input.environment}`);
   if (input.confirm !== latest.stackName) throw new DomainError("invalid", `confirm: type the stack name '${latest.stackName}' to destroy it`, { field: "confirm", expected: latest.stackName });
   const target = targetOf(await findConnection(p, userId));

@@ -1,6 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
 import { z } from "zod";
-import { deploymentInvocations, deployments } from "../../db/schema";
 import { DomainError } from "../../errors";
 import { createId } from "../../ids";
 import { getDeployer } from "../../platform";
@@ -9,6 +7,8 @@ import type { Platform } from "../../platform/types";
 import { getOwnedProject } from "../../projects/service";
 import { publishEvent } from "../../realtime/publish";
 import { resolveTarget } from "../driver";
+import { insertInvocation, listInvocationsOf } from "../invocation-repo";
+import { findLatestDeployment } from "../store";
 import { EnvRef } from "./deployments";
 
 export const InvokeInput = EnvRef.extend({ input: z.string().trim().min(1, "is required").max(20_000) });
@@ -33,9 +33,7 @@ export function endpointOf(outputs: Record<string, string>): AgentEndpoint | nul
 export async function invokeDeployed(p: Platform, userId: string, raw: z.input<typeof InvokeInput>, onText?: (delta: string) => void) {
   const input = InvokeInput.parse(raw);
   await getOwnedProject(p.db, userId, input.projectId);
-  const [live] = await p.db.select().from(deployments)
-    .where(and(eq(deployments.projectId, input.projectId), eq(deployments.environment, input.environment), eq(deployments.status, "succeeded")))
-    .orderBy(desc(deployments.createdAt)).limit(1);
+  const live = await findLatestDeployment(p.db, input.projectId, input.environment, "succeeded");
   const endpoint = live?.outputs ? endpointOf(live.outputs) : null;
   if (!live || !endpoint) throw new DomainError("invalid", `No deployed agent with an endpoint in ${input.environment}: deploy a version first`);
   const deployer = await getDeployer(p);
@@ -54,18 +52,18 @@ export async function invokeDeployed(p: Platform, userId: string, raw: z.input<t
     const result = await deployer.invoke(target, endpoint, input.input, onDelta);
     await chain;
     const total = Math.round(performance.now() - started);
-    await p.db.insert(deploymentInvocations).values({ ...row, output: result.output, status: "succeeded", latencyFirstTokenMs: first, latencyTotalMs: total, tokensIn: result.tokensIn, tokensOut: result.tokensOut });
+    await insertInvocation(p.db, { ...row, output: result.output, status: "succeeded", latencyFirstTokenMs: first, latencyTotalMs: total, tokensIn: result.tokensIn, tokensOut: result.tokensOut });
     await publishEvent(p, input.projectId, DEPLOY_INVOKE_EVENT, { invocationId: id, done: true, latencyMs: total });
     return { invocationId: id, endpoint, output: result.output, latencyFirstTokenMs: first, latencyTotalMs: total, tokensIn: result.tokensIn, tokensOut: result.tokensOut };
   } catch (e) {
     await chain;
     const message = e instanceof Error ? e.message : String(e);
-    await p.db.insert(deploymentInvocations).values({ ...row, status: "failed", error: message, latencyTotalMs: Math.round(performance.now() - started) });
+    await insertInvocation(p.db, { ...row, status: "failed", error: message, latencyTotalMs: Math.round(performance.now() - started) });
     throw new DomainError("unavailable", `The deployed agent did not answer: ${message}`);
   }
 }
 
 export async function listInvocations(p: Platform, userId: string, projectId: string) {
   await getOwnedProject(p.db, userId, projectId);
-  return p.db.select().from(deploymentInvocations).where(eq(deploymentInvocations.projectId, projectId)).orderBy(desc(deploymentInvocations.createdAt)).limit(50);
+  return listInvocationsOf(p.db, projectId);
 }

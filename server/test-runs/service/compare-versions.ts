@@ -1,7 +1,5 @@
-import { inArray, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client";
-import { testResults, testRunDetails } from "../../db/schema";
 import { env } from "../../env";
 import type { Platform } from "../../platform/types";
 import { getOwnedProject } from "../../projects/service";
@@ -9,6 +7,7 @@ import { caseScore } from "../evaluate-case";
 import type { Check } from "../evaluation";
 import { EVALUATORS, type Evaluator } from "../judge/rubric";
 import { applyGate, type Gate } from "../regression";
+import { listCaseMetrics, type CaseMetrics } from "../store/runs-repo";
 import { suiteHistory } from "../store/suites-repo";
 
 /**
@@ -42,16 +41,7 @@ export type VersionRow = {
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
 const known = <T>(xs: Array<T | null>) => xs.filter((x): x is T => x !== null);
 
-async function caseRows(db: Db, suiteRunIds: string[]) {
-  if (suiteRunIds.length === 0) return [];
-  return db
-    .select({ suiteRunId: testRunDetails.suiteRunId, checks: testRunDetails.checks, latency: testResults.latencyTotalMs, tokensIn: testResults.tokensIn, tokensOut: testResults.tokensOut, cost: testResults.costUsd })
-    .from(testRunDetails)
-    .innerJoin(testResults, eq(testResults.id, testRunDetails.resultId))
-    .where(inArray(testRunDetails.suiteRunId, suiteRunIds));
-}
-
-type CaseRow = Awaited<ReturnType<typeof caseRows>>[number];
+type CaseRow = CaseMetrics;
 
 function summarize(cases: CaseRow[]) {
   const checks = cases.map((c) => (c.checks ?? []).flatMap((x) => { const p = StoredCheck.safeParse(x); return p.success ? [p.data as unknown as Check & z.infer<typeof StoredCheck>] : []; }));
@@ -76,7 +66,7 @@ function summarize(cases: CaseRow[]) {
 /** Every version with a suite run, oldest first (no ownership check: for the QA gate and the service below). */
 export async function compareSuiteVersions(db: Db, projectId: string, margin = env().EVAL_REGRESSION_MARGIN): Promise<VersionRow[]> {
   const history = await suiteHistory(db, projectId);
-  const cases = await caseRows(db, history.map((h) => h.suiteRunId));
+  const cases = await listCaseMetrics(db, history.map((h) => h.suiteRunId));
   const rows = history.map((h) => ({ versionId: h.versionId, version: h.version, suiteRunId: h.suiteRunId, status: h.status, total: h.total, passed: h.passed, passRate: h.passRate, ...summarize(cases.filter((c) => c.suiteRunId === h.suiteRunId)) }));
   return applyGate(rows, margin);
 }

@@ -148,3 +148,24 @@ export async function runForReport(db: Db, id: string) {
     .limit(1);
   return row ?? null;
 }
+
+/** The status a run that finished normally has (the cost calibration and the workflow read it too). */
+export const SUCCESSFUL_RUN_STATUS = "succeeded";
+
+/** Whether the project has at least one run that finished normally. */
+export async function hasSuccessfulRun(db: Db, projectId: string): Promise<boolean> {
+  const [row] = await db.select({ id: testResults.id }).from(testResults).where(and(eq(testResults.projectId, projectId), eq(testResults.status, SUCCESSFUL_RUN_STATUS))).limit(1);
+  return row !== undefined;
+}
+
+export type CaseMetrics = { suiteRunId: string | null; checks: unknown[] | null; latency: number | null; tokensIn: number | null; tokensOut: number | null; cost: string | null };
+
+/** Checks and metrics of every case run of the given suite runs. */
+export async function listCaseMetrics(db: Db, suiteRunIds: string[]): Promise<CaseMetrics[]> {
+  if (suiteRunIds.length === 0) return [];
+  return db
+    .select({ suiteRunId: testRunDetails.suiteRunId, checks: testRunDetails.checks, latency: testResults.latencyTotalMs, tokensIn: testResults.tokensIn, tokensOut: testResults.tokensOut, cost: testResults.costUsd })
+    .from(testRunDetails)
+    .innerJoin(testResults, eq(testResults.id, testRunDetails.resultId))
+    .where(inArray(testRunDetails.suiteRunId, suiteRunIds));
+}

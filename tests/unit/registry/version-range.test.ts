@@ -40,6 +40,35 @@ describe("pip specifiers", () => {
   test("anything else is rejected, not guessed", () => {
     assert.throws(() => parseRange("latest", "pip"), /not a pip specifier/);
     assert.throws(() => parseRange(">=1.0 || <0.5", "pip"));
+    assert.throws(() => parseRange("~=1", "pip"), /not a pip specifier/); // PEP 440: ~= needs two release parts
+    assert.throws(() => parseRange("===foobar", "pip"), /arbitrary equality with a non-version/);
+  });
+
+  // Each of these the hand-written parser got wrong (it accepted a disjoint range or threw).
+  test("pre-releases order by number and kind: dev < a < b < rc", () => {
+    assert.equal(merge([">=1.0a10", "<1.0a2"], "pip"), null);
+    assert.equal(merge([">=1.0a2", "<1.0a10"], "pip"), ">=1.0a2,<1.0a10");
+    assert.equal(merge([">=1.0a1", "<1.0.dev5"], "pip"), null);
+  });
+
+  test("post releases, local versions and epochs are versions", () => {
+    assert.equal(merge(["==1.0.post1", ">=1.0"], "pip"), "==1.0.post1");
+    assert.equal(merge(["==1.0+cpu", ">=0.9"], "pip"), "==1.0+cpu");
+    assert.equal(merge([">=1!1.0", "<2.0"], "pip"), null); // epoch 1 sorts after every epoch-0 version
+    assert.equal(merge([">=1!1.0", "<1!2"], "pip"), ">=1!1.0,<1!2");
+    assert.equal(merge(["~=1!1.4.2"], "pip"), ">=1!1.4.2,<1!1.5.0");
+  });
+
+  test("!= with a wildcard excludes every release with that prefix", () => {
+    assert.equal(merge(["!=1.4.*", ">=1.0"], "pip"), ">=1.0,!=1.4.*");
+    assert.equal(merge(["!=1.4.*", "~=1.4.2"], "pip"), null);
+    assert.equal(merge(["!=1.4.*", "~=1.4"], "pip"), ">=1.4,<2.0.0,!=1.4.*");
+  });
+
+  test("=== pins a version; versions are written in their normal form", () => {
+    assert.equal(merge(["===1.0"], "pip"), "==1.0");
+    assert.equal(merge([">=1.0.0-RC1"], "pip"), ">=1.0.0rc1");
+    assert.equal(merge(["==2.0", "!=2.0.0"], "pip"), null); // 2.0 and 2.0.0 are the same version
   });
 });
 
@@ -59,6 +88,11 @@ describe("npm ranges", () => {
   test("wildcards", () => {
     assert.equal(merge(["*", "^3.0.0"], "npm"), ">=3.0.0 <4.0.0");
     assert.equal(merge(["1.x", "^1.4.0"], "npm"), ">=1.4.0 <2.0.0");
+  });
+
+  test("pre-release bounds keep semver's dash", () => {
+    assert.equal(merge([">=1.0.0-beta.1 <2.0.0"], "npm"), ">=1.0.0-beta.1 <2.0.0");
+    assert.equal(merge([">=1.0.0-beta.2", "<1.0.0-beta.10"], "npm"), ">=1.0.0-beta.2 <1.0.0-beta.10");
   });
 
   test("unions are rejected", () => {
