@@ -47,13 +47,15 @@ const STACK_ACTIONS = [
   "cloudformation:DetectStackDrift", "cloudformation:DescribeStackDriftDetectionStatus", "cloudformation:DescribeStackResourceDrifts",
 ];
 
-export function deployerPermissions(template: CfnTemplate, opts: { containerImage: boolean }): DeployerPermission[] {
+export function deployerPermissions(template: CfnTemplate, opts: { containerImage: boolean; lambdaPackage?: boolean }): DeployerPermission[] {
   const out: DeployerPermission[] = [
     { service: "cloudformation", resourceType: null, actions: STACK_ACTIONS, inferred: false, why: "change sets, events, drift and teardown of the agent's stack" },
     { service: "s3", resourceType: null, actions: ["s3:PutObject", "s3:GetObject"], inferred: false, why: "upload the version's artifact to the bootstrap bucket" },
   ];
   if (opts.containerImage) {
     out.push({ service: "codebuild", resourceType: null, actions: ["codebuild:StartBuild", "codebuild:BatchGetBuilds"], inferred: false, why: "build and push the ARM64 image with the bootstrap CodeBuild project" });
+  } else if (opts.lambdaPackage) {
+    out.push({ service: "codebuild", resourceType: null, actions: ["codebuild:StartBuild", "codebuild:BatchGetBuilds"], inferred: false, why: "run scripts/package-lambda.sh with the bootstrap CodeBuild project (the ZIP Lambda runs)" });
   }
   for (const type of [...new Set(template.resources.map((r) => r.type))].sort()) {
     const known = KNOWN[type];

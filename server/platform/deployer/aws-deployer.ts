@@ -9,7 +9,7 @@ import type { AwsCredentialIdentity } from "@aws-sdk/types";
 import { RoleSessions } from "./aws-credentials";
 import { invokeAgent } from "./aws-invoke";
 import { toDeployerError, withRetry, type RetryOptions } from "./aws-retry";
-import { DeployerError, type AgentEndpoint, type BootstrapNames, type BuildState, type ChangeSetRequest, type ChangeSetState, type ConnectionCheck, type Deployer, type DeployTarget, type DriftState, type InvokeResult, type ResourceChange, type StackEvent, type StackState } from "./types";
+import { DeployerError, type AgentEndpoint, type BootstrapNames, type BuildState, type ChangeSetRequest, type ChangeSetState, type ConnectionCheck, type Deployer, type DeployTarget, type DriftState, type InvokeResult, type LambdaPackageRequest, type ResourceChange, type StackEvent, type StackState } from "./types";
 
 type ClientConfig = { region: string; credentials?: AwsCredentialIdentity; maxAttempts: number };
 export type AwsClients = {
@@ -24,6 +24,16 @@ const DEFAULT_CLIENTS: AwsClients = { cfn: (c) => new CloudFormationClient(c), s
 const TEMPLATE_BODY_LIMIT = 51_200;
 const NO_CHANGES = /didn't contain changes|No updates are to be performed/i;
 const BOOTSTRAP_STACK = "agent-builder-bootstrap";
+
+/**
+ * CodeBuild's curated Amazon Linux 2023 images per Lambda architecture (ARM64 is the bootstrap
+ * project's own; "aws/codebuild/amazonlinux-x86_64-standard:5.0" is AL2023 per the
+ * aws-codebuild-docker-images repository, al/x86_64/standard/5.0, read 2026-12-05).
+ */
+const PACKAGE_ENVIRONMENT = {
+  arm64: { type: "ARM_CONTAINER", image: "aws/codebuild/amazonlinux-aarch64-standard:3.0" },
+  x86_64: { type: "LINUX_CONTAINER", image: "aws/codebuild/amazonlinux-x86_64-standard:5.0" },
+} as const;
 
 /** The Deployer against real AWS: every call assumes the user's role (cached session) and retries throttling. */
 export class AwsDeployer implements Deployer {
@@ -80,7 +90,33 @@ export class AwsDeployer implements Deployer {
     return out.build.id;
   }
 
-  async getImageBuild(target: DeployTarget, buildId: string): Promise<BuildState> {
+  /**
+   * The same bootstrap CodeBuild project, told by BUILD_KIND to run scripts/package-lambda.sh
+   * and copy the ZIP to PACKAGE_KEY (see the buildspec in server/deploy/bootstrap.ts). The
+   * project's environment is ARM64; an x86_64 function is packaged on an x86_64 image, so
+   * native dependencies match the function's architecture.
+   */
+  async startLambdaPackage(target: DeployTarget, names: BootstrapNames, input: LambdaPackageRequest): Promise<string> {
+    const environment = PACKAGE_ENVIRONMENT[input.architecture];
+    const out = await this.call(target, this.clients.codebuild, (c) =>
+      c.send(new StartBuildCommand({
+        projectName: names.buildProject,
+        sourceTypeOverride: "S3",
+        sourceLocationOverride: `${names.bucket}/${input.sourceKey}`,
+        environmentTypeOverride: environment.type,
+        imageOverride: environment.image,
+        privilegedModeOverride: false,
+        environmentVariablesOverride: [
+          { name: "BUILD_KIND", value: "lambda-package", type: "PLAINTEXT" },
+          { name: "PACKAGE_KEY", value: input.packageKey, type: "PLAINTEXT" },
+        ],
+      })),
+    );
+    if (!out.build?.id) throw new DeployerError("failed", "CodeBuild StartBuild returned no build id");
+    return out.build.id;
+  }
+
+  async getBuild(target: DeployTarget, buildId: string): Promise<BuildState> {
     const out = await this.call(target, this.clients.codebuild, (c) => c.send(new BatchGetBuildsCommand({ ids: [buildId] })));
     const build = out.builds?.[0];
     if (!build) throw new DeployerError("not-found", `Build ${buildId} does not exist`);

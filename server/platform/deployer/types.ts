@@ -37,7 +37,18 @@ export type ChangeSetState = {
 };
 export type StackState = { status: string; reason: string | null; outputs: Record<string, string> };
 export type StackEvent = { id: string; timestamp: string; logicalId: string; type: string; status: string; reason: string | null };
-export type BuildState = { status: "IN_PROGRESS" | "SUCCEEDED" | "FAILED" | "FAULT" | "STOPPED" | "TIMED_OUT"; imageUri: string | null; reason: string | null };
+/**
+ * A CodeBuild build (image or Lambda package). `imageUri` is set for a finished image build;
+ * `note` says what a finished build could not do for real (the local packager's Python skip).
+ */
+export type BuildState = { status: "IN_PROGRESS" | "SUCCEEDED" | "FAILED" | "FAULT" | "STOPPED" | "TIMED_OUT"; imageUri: string | null; reason: string | null; note?: string | null };
+
+/**
+ * Build the Lambda deployment package from the uploaded sources (the project's
+ * scripts/package-lambda.sh: dependencies installed, TypeScript built, Python deps vendored)
+ * and put the ZIP at `packageKey`, the key the template's Code property is given.
+ */
+export type LambdaPackageRequest = { sourceKey: string; packageKey: string; language: "typescript" | "python"; architecture: "arm64" | "x86_64" };
 export type DriftState = { status: "IN_SYNC" | "DRIFTED" | "NOT_CHECKED" | "UNKNOWN"; drifted: { logicalId: string; type: string; status: string }[] };
 
 /** How to reach a deployed agent: AgentCore runtime ARN, a Lambda Function URL (SigV4) or an ALB URL. */
@@ -71,7 +82,9 @@ export interface Deployer {
   verify(target: DeployTarget): Promise<ConnectionCheck>;
   putArtifact(target: DeployTarget, names: BootstrapNames, key: string, bytes: Uint8Array): Promise<void>;
   startImageBuild(target: DeployTarget, names: BootstrapNames, input: { artifactKey: string; imageTag: string }): Promise<string>;
-  getImageBuild(target: DeployTarget, buildId: string): Promise<BuildState>;
+  startLambdaPackage(target: DeployTarget, names: BootstrapNames, input: LambdaPackageRequest): Promise<string>;
+  /** An image or Lambda package build started by this Deployer. */
+  getBuild(target: DeployTarget, buildId: string): Promise<BuildState>;
   createChangeSet(target: DeployTarget, names: BootstrapNames, request: ChangeSetRequest): Promise<void>;
   describeChangeSet(target: DeployTarget, stackName: string, changeSetName: string): Promise<ChangeSetState>;
   executeChangeSet(target: DeployTarget, stackName: string, changeSetName: string): Promise<void>;
