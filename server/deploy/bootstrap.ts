@@ -141,6 +141,9 @@ export function bootstrapTemplate(): string {
               Statement: [
                 { Effect: "Allow", Action: ["cloudformation:CreateChangeSet", "cloudformation:DescribeChangeSet", "cloudformation:ExecuteChangeSet", "cloudformation:DeleteChangeSet", "cloudformation:DescribeStacks", "cloudformation:DescribeStackEvents", "cloudformation:DeleteStack", "cloudformation:GetTemplate", "cloudformation:DetectStackDrift", "cloudformation:DescribeStackDriftDetectionStatus", "cloudformation:DescribeStackResourceDrifts"], Resource: "*" },
                 { Effect: "Allow", Action: "iam:PassRole", Resource: { "Fn::GetAtt": ["ExecutionRole", "Arn"] } },
+                // Connect and Apply show what this role and the execution role may do (IAM's policy simulator).
+                // The role's own ARN is built, not referenced: a GetAtt on itself would be a circular dependency.
+                { Effect: "Allow", Action: "iam:SimulatePrincipalPolicy", Resource: [sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:role/agent-builder-deploy-${AWS::Region}"), { "Fn::GetAtt": ["ExecutionRole", "Arn"] }] },
                 { Effect: "Allow", Action: ["s3:PutObject", "s3:GetObject"], Resource: sub("${ArtifactBucket.Arn}/*") },
                 { Effect: "Allow", Action: ["codebuild:StartBuild", "codebuild:BatchGetBuilds"], Resource: { "Fn::GetAtt": ["ImageBuild", "Arn"] } },
                 { Effect: "Allow", Action: ["bedrock-agentcore:InvokeAgentRuntime", "lambda:InvokeFunctionUrl"], Resource: "*" },

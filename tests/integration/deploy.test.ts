@@ -70,7 +70,9 @@ describe("deploy through the router against the local account", () => {
     await assert.rejects(caller.deploy.connect({ mode: "role", roleArn: "arn:aws:iam::123456789012:role/SomethingElse" }), (e) => code(e) === "FORBIDDEN" && /trust policy/.test((e as Error).message) && (e as Error).message.includes(start.externalId));
     const connected = await caller.deploy.connect({ mode: "role", roleArn: ROLE });
     assert.equal(connected.connection.roleArn, ROLE);
-    assert.ok(connected.check.permissions.length > 0);
+    // The local account has no IAM to simulate: it says so rather than listing actions as allowed.
+    assert.deepEqual([connected.permissions.simulated, connected.permissions.principalArn], [false, ROLE]);
+    assert.match(connected.permissions.simulated ? "" : connected.permissions.reason, /^not simulated locally/);
 
     const d1 = await caller.deploy.start({ ...ref, versionId: v1!.id });
     await assert.rejects(caller.deploy.start({ ...ref, versionId: v2!.id }), (e) => code(e) === "CONFLICT");

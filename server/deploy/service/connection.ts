@@ -5,9 +5,11 @@ import { awsConnections } from "../../db/schema";
 import { DomainError } from "../../errors";
 import { createId } from "../../ids";
 import { getDeployer } from "../../platform";
-import { DeployerError, type ConnectionCheck, type DeployTarget } from "../../platform/deployer/types";
+import { DeployerError, type ConnectionCheck, type DeployTarget, type PermissionCheck } from "../../platform/deployer/types";
 import type { Platform } from "../../platform/types";
-import { BOOTSTRAP_STACK_NAME, bootstrapTemplate, deployRoleName } from "../bootstrap";
+import { BOOTSTRAP_STACK_NAME, bootstrapNames, bootstrapTemplate, deployRoleName } from "../bootstrap";
+import { baseDeployerPermissions } from "../plan/deployer-iam";
+import { checkRolePermissions } from "./permissions";
 
 const Region = z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, "is not an AWS region");
 export const StartConnectionInput = z.object({ region: Region });
@@ -89,7 +91,7 @@ function trustFix(roleArn: string, principal: string, externalId: string): strin
 }
 
 /** Step 2: verifies the role (or, locally, the machine's credentials) and stores the connection. */
-export async function connectAccount(p: Platform, userId: string, raw: z.input<typeof ConnectInput>): Promise<{ connection: Connection; check: ConnectionCheck }> {
+export async function connectAccount(p: Platform, userId: string, raw: z.input<typeof ConnectInput>): Promise<{ connection: Connection; check: ConnectionCheck; permissions: PermissionCheck }> {
   const input = ConnectInput.parse(raw);
   const deployer = await getDeployer(p);
   if (input.mode === "default-chain" && p.runtime !== "local") throw new DomainError("invalid", "mode: the machine's default credentials are accepted only when running locally; connect a role");
@@ -108,13 +110,15 @@ export async function connectAccount(p: Platform, userId: string, raw: z.input<t
     }
     throw e instanceof DeployerError ? new DomainError("unavailable", `AWS refused the check: ${e.message}`) : e;
   }
+  // What the deploy role may do, for the calls every deploy makes (a project's own resources are checked at Apply).
+  const { deployRole } = await checkRolePermissions(deployer, target, bootstrapNames(check.accountId, region), baseDeployerPermissions(), check.principalArn);
   const values = { mode: input.mode, roleArn: input.mode === "role" ? input.roleArn : null, region, externalId, verifiedAt: new Date() };
   const [row] = await p.db
     .insert(awsConnections)
     .values({ id: createId("connection"), userId, ...values })
     .onConflictDoUpdate({ target: awsConnections.userId, set: values })
     .returning();
-  return { connection: toConnection(row!), check };
+  return { connection: toConnection(row!), check, permissions: deployRole };
 }
 
 export async function disconnectAccount(p: Pick<Platform, "db">, userId: string): Promise<void> {

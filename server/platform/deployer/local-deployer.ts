@@ -2,7 +2,7 @@ import { findCfnTemplates } from "../../deploy/plan/iac";
 import type { BlobStore } from "../types";
 import type { LambdaPackager } from "./local-lambda-package";
 import { changeSetState, diffResources, operationEvents, settle, type SimResource, type SimStack } from "./local-sim";
-import { DeployerError, type AgentEndpoint, type BootstrapNames, type BuildState, type ChangeSetRequest, type ChangeSetState, type ConnectionCheck, type Deployer, type DeployTarget, type DriftState, type InvokeResult, type LambdaPackageRequest, type StackEvent, type StackState } from "./types";
+import { DeployerError, type AgentEndpoint, type BootstrapNames, type BuildState, type ChangeSetRequest, type ChangeSetState, type ConnectionCheck, type Deployer, type DeployTarget, type DriftState, type InvokeResult, type LambdaPackageRequest, type PermissionCheck, type StackEvent, type StackState } from "./types";
 
 export type LocalDeployerOptions = {
   /** How long each simulated resource takes to create, update or delete. */
@@ -26,6 +26,7 @@ function processAlive(pid: number): boolean {
 }
 
 const LOCAL_ACCOUNT = "000000000000";
+export const NOT_SIMULATED_LOCALLY = "not simulated locally: the simulated account has no IAM policies to evaluate, so every action is attempted as it comes";
 const ROLE = /^arn:aws:iam::(\d{12}):role\/(agent-builder-deploy[\w+=,.@-]*)$/;
 
 /**
@@ -66,13 +67,17 @@ export class LocalDeployer implements Deployer {
   }
 
   async verify(target: DeployTarget): Promise<ConnectionCheck> {
-    if (target.mode === "default-chain") return { accountId: LOCAL_ACCOUNT, principalArn: `arn:aws:iam::${LOCAL_ACCOUNT}:user/local`, permissions: [{ action: "cloudformation:CreateChangeSet", allowed: true }] };
+    if (target.mode === "default-chain") return { accountId: LOCAL_ACCOUNT, principalArn: `arn:aws:iam::${LOCAL_ACCOUNT}:user/local` };
     const m = ROLE.exec(target.roleArn);
     if (!m || !/^[\w+=,.@:/-]{2,1224}$/.test(target.externalId)) {
       throw new DeployerError("assume-role-denied", `User: arn:aws:iam::${LOCAL_ACCOUNT}:user/agent-builder is not authorized to perform: sts:AssumeRole on resource: ${target.roleArn}`);
     }
-    const actions = ["cloudformation:CreateChangeSet", "cloudformation:ExecuteChangeSet", "cloudformation:DeleteStack", "s3:PutObject", "codebuild:StartBuild", "iam:PassRole"];
-    return { accountId: m[1]!, principalArn: `arn:aws:sts::${m[1]}:assumed-role/${m[2]}/agent-builder`, permissions: actions.map((action) => ({ action, allowed: true })) };
+    return { accountId: m[1]!, principalArn: `arn:aws:sts::${m[1]}:assumed-role/${m[2]}/agent-builder` };
+  }
+
+  /** The simulated account holds no IAM policies, so nothing is evaluated, and the answer says so. */
+  async simulatePermissions(_target: DeployTarget, principalArn: string): Promise<PermissionCheck> {
+    return { simulated: false, principalArn, reason: NOT_SIMULATED_LOCALLY };
   }
 
   async putArtifact(target: DeployTarget, names: BootstrapNames, key: string, bytes: Uint8Array): Promise<void> {

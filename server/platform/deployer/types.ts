@@ -14,9 +14,17 @@ export type ConnectionCheck = {
   accountId: string;
   /** The assumed-role (or caller) ARN STS returned. */
   principalArn: string;
-  /** What the role may do, from the IAM policy simulator (or the bootstrap contract locally). */
-  permissions: { action: string; allowed: boolean }[];
 };
+
+/** IAM's evaluation of one action for a principal (SimulatePrincipalPolicy's EvalDecision). */
+export type PermissionDecision = "allowed" | "implicitDeny" | "explicitDeny";
+/**
+ * What a role may do, from IAM's policy simulator; `simulated: false` says why it was not
+ * evaluated (locally there is no IAM to ask; a role without iam:SimulatePrincipalPolicy).
+ */
+export type PermissionCheck =
+  | { simulated: true; principalArn: string; results: { action: string; decision: PermissionDecision }[] }
+  | { simulated: false; principalArn: string; reason: string };
 
 export type ChangeAction = "Add" | "Modify" | "Remove" | "Import" | "Dynamic";
 export type ResourceChange = {
@@ -80,6 +88,8 @@ export interface Deployer {
   readonly mechanism: "local-simulator" | "aws";
   /** Assumes the role (or reads the caller) and reports what it may do. Throws assume-role-denied with the trust-policy fix. */
   verify(target: DeployTarget): Promise<ConnectionCheck>;
+  /** Simulates `actions` for a role of the target account (IAM SimulatePrincipalPolicy). Never throws for a denied simulation: says so. */
+  simulatePermissions(target: DeployTarget, principalArn: string, actions: string[]): Promise<PermissionCheck>;
   putArtifact(target: DeployTarget, names: BootstrapNames, key: string, bytes: Uint8Array): Promise<void>;
   startImageBuild(target: DeployTarget, names: BootstrapNames, input: { artifactKey: string; imageTag: string }): Promise<string>;
   startLambdaPackage(target: DeployTarget, names: BootstrapNames, input: LambdaPackageRequest): Promise<string>;
