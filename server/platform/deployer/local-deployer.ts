@@ -76,7 +76,7 @@ export class LocalDeployer implements Deployer {
   }
 
   /** The simulated account holds no IAM policies, so nothing is evaluated, and the answer says so. */
-  async simulatePermissions(_target: DeployTarget, principalArn: string): Promise<PermissionCheck> {
+  async simulatePermissions(_target: DeployTarget, principalArn: string, _actions: string[]): Promise<PermissionCheck> {
     return { simulated: false, principalArn, reason: NOT_SIMULATED_LOCALLY };
   }
 
