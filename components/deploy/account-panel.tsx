@@ -7,6 +7,7 @@ import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import { ErrorMessage } from "../ui/feedback";
 import { Field } from "../ui/input";
+import { PermissionList } from "./permission-list";
 
 /** Connect an AWS account: the bootstrap template with its ExternalId, then the deploy role ARN (or, locally, this machine's credentials). */
 export function AccountPanel({ region }: { region: string }) {
@@ -61,11 +62,7 @@ export function AccountPanel({ region }: { region: string }) {
           </form>
         </div>
       )}
-      {connect.data && (
-        <ul className="mt-2 text-xs text-slate-600" data-testid="deploy-permissions">
-          {connect.data.check.permissions.map((p) => <li key={p.action}>{p.allowed ? "✓" : "✗"} {p.action}</li>)}
-        </ul>
-      )}
+      {connect.data && <PermissionList check={connect.data.permissions} />}
       {(connect.error || start.error) && <div className="mt-2"><ErrorMessage error={connect.error ?? start.error} /></div>}
     </Card>
   );

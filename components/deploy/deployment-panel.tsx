@@ -11,7 +11,7 @@ type Deployment = inferRouterOutputs<AppRouter>["deploy"]["get"];
 type Change = { action: string; logicalId: string; type: string; replacement: string | null; iam: boolean };
 
 const STATUS_TEXT: Record<string, string> = {
-  pending: "Starting", uploading: "Uploading the artifact", building: "Building the ARM64 image (CodeBuild)", creating_change_set: "Creating the change set",
+  pending: "Starting", uploading: "Uploading the artifact", building: "Building the ARM64 image (CodeBuild)", packaging: "Packaging the Lambda function (package-lambda.sh)", creating_change_set: "Creating the change set",
   review: "Review the change set", executing: "Deploying", deleting: "Deleting the stack", succeeded: "Deployed", failed: "Failed",
   cancelled: "Change set rejected", no_changes: "No changes to deploy", destroyed: "Stack deleted",
 };
@@ -47,7 +47,7 @@ export function DeploymentPanel({ d, timeline, onApprove, onReject, busy }: { d:
       {timeline.length > 0 && (
         <ol className="mt-3 max-h-64 overflow-y-auto border-l border-slate-200 pl-3 text-xs" data-testid="deploy-timeline">
           {timeline.map((e) => (
-            <li key={e.id} className={/FAILED|ROLLBACK/.test(e.status) ? "text-red-700" : /COMPLETE/.test(e.status) ? "text-emerald-700" : "text-slate-600"}>
+            <li key={e.id} className={/FAILED|ROLLBACK/.test(e.status) ? "text-red-700" : /SKIPPED/.test(e.status) ? "text-amber-700" : /COMPLETE/.test(e.status) ? "text-emerald-700" : "text-slate-600"}>
               <time className="text-slate-400">{new Date(e.timestamp).toLocaleTimeString()}</time> <code>{e.logicalId}</code> {e.status}{e.reason ? ` — ${e.reason}` : ""}
             </li>
           ))}

@@ -6,7 +6,7 @@ import type { BootstrapNames } from "../platform/deployer/types";
  * deploy there without long-lived keys: a deploy role the platform assumes with an ExternalId,
  * a CloudFormation execution role that holds the resource permissions (the deploy role may
  * only pass it), the artifact bucket, an ECR repository and an ARM64 CodeBuild project that
- * builds agent images. Built as an object and serialized (never concatenated).
+ * builds agent images and Lambda deployment packages. Built as an object and serialized (never concatenated).
  */
 export const BOOTSTRAP_STACK_NAME = "agent-builder-bootstrap";
 
@@ -27,13 +27,34 @@ const sub = (s: string) => ({ "Fn::Sub": s });
 /** What CloudFormation may create for an agent stack (the three targets' resource types). */
 const EXECUTION_ACTIONS = ["iam:*Role*", "iam:PassRole", "logs:*", "ecs:*", "ec2:*SecurityGroup*", "ec2:Describe*", "ec2:CreateTags", "elasticloadbalancing:*", "lambda:*", "bedrock-agentcore:*", "secretsmanager:DescribeSecret", "s3:GetObject"];
 
+/**
+ * One build project, two kinds of build, chosen per build by BUILD_KIND (StartBuild's
+ * environment override): an agent image (ARM64, pushed to ECR), or a Lambda deployment
+ * package — the project's own scripts/package-lambda.sh, its ZIP copied to PACKAGE_KEY in the
+ * artifact bucket, the key the stack's Code property is then given.
+ */
+export const LAMBDA_PACKAGE_PREFIX = "packages/";
 const BUILD_SPEC = stringify({
   version: 0.2,
-  phases: {
-    pre_build: { commands: ["aws ecr get-login-password | docker login --username AWS --password-stdin $REPO_URI"] },
-    build: { commands: ["docker build --platform linux/arm64 -t $REPO_URI:$IMAGE_TAG .", "docker push $REPO_URI:$IMAGE_TAG", "export IMAGE_URI=$REPO_URI:$IMAGE_TAG"] },
-  },
   env: { "exported-variables": ["IMAGE_URI"] },
+  phases: {
+    pre_build: { commands: ['if [ "$BUILD_KIND" != "lambda-package" ]; then aws ecr get-login-password | docker login --username AWS --password-stdin $REPO_URI; fi'] },
+    build: {
+      commands: [
+        [
+          'if [ "$BUILD_KIND" = "lambda-package" ]; then',
+          '  case "$PACKAGE_KEY" in packages/*) ;; *) echo "PACKAGE_KEY must be under packages/" >&2; exit 1;; esac',
+          "  sh scripts/package-lambda.sh",
+          '  aws s3 cp dist/lambda.zip "s3://$ARTIFACT_BUCKET/$PACKAGE_KEY"',
+          "else",
+          "  docker build --platform linux/arm64 -t $REPO_URI:$IMAGE_TAG .",
+          "  docker push $REPO_URI:$IMAGE_TAG",
+          "  export IMAGE_URI=$REPO_URI:$IMAGE_TAG",
+          "fi",
+        ].join("\n"),
+      ],
+    },
+  },
 });
 
 export function bootstrapTemplate(): string {
@@ -75,6 +96,7 @@ export function bootstrapTemplate(): string {
               Version: "2012-10-17",
               Statement: [
                 { Effect: "Allow", Action: ["s3:GetObject"], Resource: sub("${ArtifactBucket.Arn}/*") },
+                { Effect: "Allow", Action: ["s3:PutObject"], Resource: sub(`\${ArtifactBucket.Arn}/${LAMBDA_PACKAGE_PREFIX}*`) },
                 { Effect: "Allow", Action: ["ecr:GetAuthorizationToken"], Resource: "*" },
                 { Effect: "Allow", Action: ["ecr:BatchCheckLayerAvailability", "ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload", "ecr:PutImage", "ecr:BatchGetImage"], Resource: { "Fn::GetAtt": ["ImageRepository", "Arn"] } },
                 { Effect: "Allow", Action: ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"], Resource: "*" },
@@ -95,7 +117,11 @@ export function bootstrapTemplate(): string {
             ComputeType: "BUILD_GENERAL1_SMALL",
             Image: "aws/codebuild/amazonlinux-aarch64-standard:3.0",
             PrivilegedMode: true,
-            EnvironmentVariables: [{ Name: "REPO_URI", Value: { "Fn::GetAtt": ["ImageRepository", "RepositoryUri"] } }],
+            EnvironmentVariables: [
+              { Name: "REPO_URI", Value: { "Fn::GetAtt": ["ImageRepository", "RepositoryUri"] } },
+              { Name: "ARTIFACT_BUCKET", Value: { Ref: "ArtifactBucket" } },
+              { Name: "BUILD_KIND", Value: "image" },
+            ],
           },
         },
       },
@@ -115,6 +141,9 @@ export function bootstrapTemplate(): string {
               Statement: [
                 { Effect: "Allow", Action: ["cloudformation:CreateChangeSet", "cloudformation:DescribeChangeSet", "cloudformation:ExecuteChangeSet", "cloudformation:DeleteChangeSet", "cloudformation:DescribeStacks", "cloudformation:DescribeStackEvents", "cloudformation:DeleteStack", "cloudformation:GetTemplate", "cloudformation:DetectStackDrift", "cloudformation:DescribeStackDriftDetectionStatus", "cloudformation:DescribeStackResourceDrifts"], Resource: "*" },
                 { Effect: "Allow", Action: "iam:PassRole", Resource: { "Fn::GetAtt": ["ExecutionRole", "Arn"] } },
+                // Connect and Apply show what this role and the execution role may do (IAM's policy simulator).
+                // The role's own ARN is built, not referenced: a GetAtt on itself would be a circular dependency.
+                { Effect: "Allow", Action: "iam:SimulatePrincipalPolicy", Resource: [sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:role/agent-builder-deploy-${AWS::Region}"), { "Fn::GetAtt": ["ExecutionRole", "Arn"] }] },
                 { Effect: "Allow", Action: ["s3:PutObject", "s3:GetObject"], Resource: sub("${ArtifactBucket.Arn}/*") },
                 { Effect: "Allow", Action: ["codebuild:StartBuild", "codebuild:BatchGetBuilds"], Resource: { "Fn::GetAtt": ["ImageBuild", "Arn"] } },
                 { Effect: "Allow", Action: ["bedrock-agentcore:InvokeAgentRuntime", "lambda:InvokeFunctionUrl"], Resource: "*" },

@@ -6,6 +6,7 @@ import type { Platform } from "../platform/types";
 import { publishEvent } from "../realtime/publish";
 import { getVersion, readVersionFiles, readVersionZip } from "../versions/service";
 import { accountOfRole, bootstrapNames } from "./bootstrap";
+import { lambdaPackageKey, lambdaPackageOf, packageTimelineEvent, type PackageStatus } from "./lambda-package";
 import { transition, type DeployEvent, type DeployState } from "./machine";
 import { findCfnTemplates } from "./plan/iac";
 import { findConnection, targetOf } from "./service/connection";
@@ -33,7 +34,7 @@ async function templateAndParams(ctx: Ctx, extra: Record<string, string>) {
   const template = findCfnTemplates(await readVersionFiles(ctx.p, version))[0]!;
   const wanted = new Set(template.parameters.map((x) => x.name));
   const supplied = { ...(ctx.d.parameters ?? {}), ...extra };
-  return { body: template.body, parameters: Object.fromEntries(Object.entries(supplied).filter(([k]) => wanted.has(k))) };
+  return { template, contentHash: version.contentHash, body: template.body, parameters: Object.fromEntries(Object.entries(supplied).filter(([k]) => wanted.has(k))) };
 }
 
 async function createChangeSet(ctx: Ctx, extra: Record<string, string>): Promise<void> {
@@ -66,21 +67,30 @@ async function step(ctx: Ctx): Promise<Deployment | null> {
       const version = await getVersion(ctx.p.db, d.projectId, d.versionId!);
       const key = artifactKey(d, version.contentHash);
       await deployer.putArtifact(target, names, key, await readVersionZip(ctx.p, version));
-      const needsImage = (await templateAndParams(ctx, {})).body.includes("ImageUri");
-      if (needsImage) {
+      const { template } = await templateAndParams(ctx, {});
+      if (template.body.includes("ImageUri")) {
         const buildId = await deployer.startImageBuild(target, names, { artifactKey: key, imageTag: `v${d.version}-${version.contentHash.slice(0, 12)}` });
-        return move(ctx, { type: "artifact_uploaded", needsImage }, { buildId });
+        return move(ctx, { type: "artifact_uploaded", build: "image" }, { buildId });
+      }
+      const lambda = lambdaPackageOf(template);
+      if (lambda) {
+        const buildId = await deployer.startLambdaPackage(target, names, { sourceKey: key, packageKey: lambdaPackageKey(d.stackName, version.contentHash, lambda), ...lambda });
+        const moved = await move(ctx, { type: "artifact_uploaded", build: "lambda-package" }, { buildId });
+        if (moved) await timeline(ctx, "PACKAGE_IN_PROGRESS", `scripts/package-lambda.sh for ${lambda.language} on ${lambda.architecture} (build ${buildId})`);
+        return moved;
       }
       await createChangeSet(ctx, { CodeBucket: names.bucket, CodeKey: key });
-      return move(ctx, { type: "artifact_uploaded", needsImage });
+      return move(ctx, { type: "artifact_uploaded", build: null });
     }
     case "building": {
-      const build = await deployer.getImageBuild(target, d.buildId!);
+      const build = await deployer.getBuild(target, d.buildId!);
       if (build.status === "IN_PROGRESS") return d;
       if (build.status !== "SUCCEEDED" || !build.imageUri) return move(ctx, { type: "fail", reason: `Image build ${d.buildId} ${build.status}${build.reason ? `: ${build.reason}` : ""}` });
       await createChangeSet(ctx, { ImageUri: build.imageUri });
       return move(ctx, { type: "build_succeeded" }, { imageUri: build.imageUri });
     }
+    case "packaging":
+      return stepPackaging(ctx);
     case "creating_change_set": {
       const cs = await deployer.describeChangeSet(target, d.stackName, d.changeSetName!);
       if (cs.noChanges) {
@@ -106,6 +116,30 @@ async function step(ctx: Ctx): Promise<Deployment | null> {
     default:
       return d;
   }
+}
+
+/** The Lambda package build: when it ends, the change set names the package's key as CodeKey. */
+async function stepPackaging(ctx: Ctx): Promise<Deployment | null> {
+  const { d, deployer, target, names } = ctx;
+  const build = await deployer.getBuild(target, d.buildId!);
+  if (build.status === "IN_PROGRESS") return d;
+  if (build.status !== "SUCCEEDED") {
+    const reason = `Lambda packaging build ${d.buildId} ${build.status}${build.reason ? `: ${build.reason}` : ""}`;
+    const moved = await move(ctx, { type: "fail", reason });
+    if (moved) await timeline(ctx, "PACKAGE_FAILED", build.reason ?? build.status);
+    return moved;
+  }
+  const { template, contentHash } = await templateAndParams(ctx, {});
+  const lambda = lambdaPackageOf(template);
+  if (!lambda) return move(ctx, { type: "fail", reason: "The version's template no longer names a Lambda package (CodeKey)" });
+  await createChangeSet(ctx, { CodeBucket: names.bucket, CodeKey: lambdaPackageKey(d.stackName, contentHash, lambda) });
+  const moved = await move(ctx, { type: "package_built" });
+  if (moved) await timeline(ctx, build.note?.startsWith("skipped") ? "PACKAGE_SKIPPED" : "PACKAGE_COMPLETE", build.note ?? null);
+  return moved;
+}
+
+async function timeline(ctx: Ctx, status: PackageStatus, reason: string | null): Promise<void> {
+  await publishEvent(ctx.p, ctx.d.projectId, DEPLOY_STACK_EVENT, { deploymentId: ctx.d.id, event: packageTimelineEvent(ctx.d.id, status, reason) });
 }
 
 export async function resolveTarget(p: Platform, deployer: Deployer, userId: string): Promise<{ target: DeployTarget; names: BootstrapNames }> {

@@ -2,12 +2,13 @@ import { DomainError } from "../errors";
 
 /**
  * The deployment state machine, pure. A deploy goes pending → uploading → (building, for
- * container targets) → creating_change_set → review → executing → succeeded; the user may
+ * container targets; packaging, for Lambda: package-lambda.sh's ZIP is what Lambda runs) →
+ * creating_change_set → review → executing → succeeded; the user may
  * reject in review; CloudFormation may report no changes or fail. A destroy goes pending →
  * deleting → destroyed. `fail` is allowed from every active state (expired session, throttling
  * past retries, a failed build). Terminal states accept nothing.
  */
-export const ACTIVE_STATES = ["pending", "uploading", "building", "creating_change_set", "review", "executing", "deleting"] as const;
+export const ACTIVE_STATES = ["pending", "uploading", "building", "packaging", "creating_change_set", "review", "executing", "deleting"] as const;
 export const TERMINAL_STATES = ["succeeded", "failed", "cancelled", "no_changes", "destroyed"] as const;
 export type ActiveState = (typeof ACTIVE_STATES)[number];
 export type TerminalState = (typeof TERMINAL_STATES)[number];
@@ -16,8 +17,10 @@ export type DeploymentKind = "deploy" | "rollback" | "destroy";
 
 export type DeployEvent =
   | { type: "start"; kind: DeploymentKind }
-  | { type: "artifact_uploaded"; needsImage: boolean }
+  /** The source ZIP is in the bucket; `build` says what must be built from it before the change set. */
+  | { type: "artifact_uploaded"; build: "image" | "lambda-package" | null }
   | { type: "build_succeeded" }
+  | { type: "package_built" }
   | { type: "change_set_ready" }
   | { type: "change_set_empty" }
   | { type: "approve" }
@@ -36,9 +39,12 @@ function next(state: DeployState, event: DeployEvent): DeployState | null {
     case "pending":
       return event.type === "start" ? (event.kind === "destroy" ? "deleting" : "uploading") : null;
     case "uploading":
-      return event.type === "artifact_uploaded" ? (event.needsImage ? "building" : "creating_change_set") : null;
+      if (event.type !== "artifact_uploaded") return null;
+      return event.build === "image" ? "building" : event.build === "lambda-package" ? "packaging" : "creating_change_set";
     case "building":
       return event.type === "build_succeeded" ? "creating_change_set" : null;
+    case "packaging":
+      return event.type === "package_built" ? "creating_change_set" : null;
     case "creating_change_set":
       return event.type === "change_set_ready" ? "review" : event.type === "change_set_empty" ? "no_changes" : null;
     case "review":

@@ -40,12 +40,19 @@ const deployers = new WeakMap<Platform, Deployer>();
 export async function getDeployer(platform: Platform): Promise<Deployer> {
   const existing = deployers.get(platform);
   if (existing) return existing;
-  const deployer =
-    platform.runtime === "aws"
-      ? new (await import("./deployer/aws-deployer")).AwsDeployer()
-      : new (await import("./deployer/local-deployer")).LocalDeployer(platform.blobs);
+  const deployer = platform.runtime === "aws" ? new (await import("./deployer/aws-deployer")).AwsDeployer() : await createLocalDeployer(platform);
   deployers.set(platform, deployer);
   return deployer;
+}
+
+/** The simulated account, packaging Lambda functions for real with the test runs' dependency cache. */
+async function createLocalDeployer(platform: Platform): Promise<Deployer> {
+  const e = env();
+  if (e.APP_RUNTIME !== "local") throw new Error("the simulated AWS account runs only with APP_RUNTIME=local");
+  const cacheRoot = path.resolve(/*turbopackIgnore: true*/ e.TEST_RUN_CACHE_DIR ?? path.join(e.DATA_DIR, "runner-cache"));
+  const { LocalDeployer } = await import("./deployer/local-deployer");
+  const { localLambdaPackager } = await import("./deployer/local-lambda-package");
+  return new LocalDeployer(platform.blobs, { packageLambda: localLambdaPackager(cacheRoot) });
 }
 
 export function setDeployer(platform: Platform, deployer: Deployer): void {

@@ -49,6 +49,10 @@ test("connect, plan, review, deploy with a live timeline, invoke, roll back and 
   await expect(page.getByTestId("deploy-external-id")).not.toBeEmpty();
   await page.getByRole("button", { name: /Use this machine's credentials/ }).click();
   await expect(page.getByTestId("deploy-connected")).toBeVisible();
+  // The simulated account has no IAM to ask: it says so instead of listing actions as allowed.
+  await expect(page.getByTestId("deploy-permissions")).toHaveAttribute("data-simulated", "false");
+  await expect(page.getByTestId("deploy-permissions")).toContainText("not simulated locally");
+  await page.screenshot({ path: "test-results/deploy-connected.png", fullPage: true });
 
   // Review: every resource is an Add, the role is flagged IAM; then the live timeline and outputs.
   await page.getByTestId("deploy-start").click();

@@ -6,6 +6,7 @@ import { insertDeployment } from "../../server/deploy/store";
 import { generateProject } from "../../server/generation";
 import { setDeployer } from "../../server/platform";
 import { LocalDeployer } from "../../server/platform/deployer/local-deployer";
+import type { DeployTarget, PermissionCheck } from "../../server/platform/deployer/types";
 import type { LocalPlatform } from "../../server/platform/local";
 import { registryLookup } from "../../server/registry/load";
 import { loadRegistry } from "../../server/composition/services";
@@ -70,7 +71,9 @@ describe("deploy through the router against the local account", () => {
     await assert.rejects(caller.deploy.connect({ mode: "role", roleArn: "arn:aws:iam::123456789012:role/SomethingElse" }), (e) => code(e) === "FORBIDDEN" && /trust policy/.test((e as Error).message) && (e as Error).message.includes(start.externalId));
     const connected = await caller.deploy.connect({ mode: "role", roleArn: ROLE });
     assert.equal(connected.connection.roleArn, ROLE);
-    assert.ok(connected.check.permissions.length > 0);
+    // The local account has no IAM to simulate: it says so rather than listing actions as allowed.
+    assert.deepEqual([connected.permissions.simulated, connected.permissions.principalArn], [false, ROLE]);
+    assert.match(connected.permissions.simulated ? "" : connected.permissions.reason, /^not simulated locally/);
 
     const d1 = await caller.deploy.start({ ...ref, versionId: v1!.id });
     await assert.rejects(caller.deploy.start({ ...ref, versionId: v2!.id }), (e) => code(e) === "CONFLICT");
@@ -125,5 +128,25 @@ describe("deploy through the router against the local account", () => {
     const done = await until(() => caller.deploy.get({ projectId: project.id, deploymentId: d.id }), (x) => x.status === "succeeded");
     assert.equal(done.status, "succeeded", done.error ?? "");
     assert.ok(done.lastEventId);
+  });
+
+  test("a denied action in the IAM policy simulation blocks Apply, naming the action; nothing is recorded", async () => {
+    /** The local account with IAM policies that deny iam:PassRole explicitly, as a simulated AWS account would report it. */
+    class DenyingDeployer extends LocalDeployer {
+      override async simulatePermissions(_t: DeployTarget, principalArn: string, actions: string[]): Promise<PermissionCheck> {
+        return { simulated: true, principalArn, results: actions.map((action) => ({ action, decision: action === "iam:PassRole" ? "explicitDeny" : "allowed" })) };
+      }
+    }
+    setDeployer(platform, new DenyingDeployer(platform.blobs, { stepMs: 15 }));
+    try {
+      const { caller } = await createUser(platform);
+      const { project, versions } = await projectWithVersions(caller, ["Denied."]);
+      const connected = await caller.deploy.connect({ mode: "default-chain", region: "us-east-1" });
+      assert.deepEqual(connected.permissions.simulated ? connected.permissions.results.filter((r) => r.decision !== "allowed") : null, [{ action: "iam:PassRole", decision: "explicitDeny" }]);
+      await assert.rejects(caller.deploy.start({ projectId: project.id, versionId: versions[0]!.id, environment: "dev" }), (e) => code(e) === "FORBIDDEN" && /iam:PassRole \(explicitDeny for /.test((e as Error).message));
+      assert.equal((await caller.deploy.history({ projectId: project.id })).length, 0);
+    } finally {
+      setDeployer(platform, new LocalDeployer(platform.blobs, { stepMs: 15 }));
+    }
   });
 });

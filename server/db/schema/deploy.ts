@@ -57,7 +57,7 @@ export const deployments = pgTable(
     // (the list is ACTIVE_STATES of server/deploy/machine.ts; a unit test keeps them equal).
     uniqueIndex("deployments_one_active_uq")
       .on(t.projectId, t.environment)
-      .where(sql`status in ('pending','uploading','building','creating_change_set','review','executing','deleting')`),
+      .where(sql`status in ('pending','uploading','building','packaging','creating_change_set','review','executing','deleting')`),
   ],
 );
 

@@ -5,6 +5,7 @@ import { DomainError } from "../../errors";
 import type { ProjectFiles } from "../../generation/types";
 import type { Registry } from "../../registry/load";
 import { iacOf, parseSpecOrThrow, type AgentSpec, type IacTool } from "../../spec/agent-spec";
+import { lambdaPackageOf, type LambdaPackageNeed } from "../lambda-package";
 import { ciCommands, stackName, type CiStep } from "./commands";
 import { deployerPermissions, type DeployerPermission } from "./deployer-iam";
 import { findCfnTemplates, type CfnTemplate } from "./iac";
@@ -28,6 +29,8 @@ export type DeployPlan = {
   iac: IacTool;
   /** Container targets build an ARM64 image with CodeBuild before the stack changes. */
   needsImage: boolean;
+  /** Lambda targets build their deployment package (scripts/package-lambda.sh) with CodeBuild first. */
+  lambdaPackage: LambdaPackageNeed | null;
   templatePath: string;
   resources: { logicalId: string; type: string; retainedOnDelete: boolean }[];
   parameters: { name: string; default: unknown; suppliedBy: "default" | "platform" | "user" }[];
@@ -78,6 +81,7 @@ export function buildPlan(input: PlanInput, deps: PlanDeps): DeployPlan {
   if (!template) throw new DomainError("invalid", "The version has no CloudFormation template to deploy");
   const tools = spec.tools.map((t) => deps.registry.toolById.get(t.id)).filter((t) => t !== undefined);
   const needsImage = spec.deployment.target !== "lambda" && template.parameters.some((p) => p.name === "ImageUri");
+  const lambdaPackage = needsImage ? null : lambdaPackageOf(template);
   return {
     stackName: stackName(spec, input.environment),
     environment: input.environment,
@@ -85,11 +89,12 @@ export function buildPlan(input: PlanInput, deps: PlanDeps): DeployPlan {
     target: spec.deployment.target,
     iac: iacOf(spec.deployment),
     needsImage,
+    lambdaPackage,
     templatePath: template.path,
     resources: template.resources.map((r) => ({ logicalId: r.logicalId, type: r.type, retainedOnDelete: r.deletionPolicy === "Retain" || r.deletionPolicy === "RetainExceptOnCreate" })),
     parameters: template.parameters.map((p) => ({ name: p.name, default: p.default, suppliedBy: PLATFORM_PARAMS.test(p.name) ? "platform" : p.default !== null ? "default" : "user" })),
     outputs: template.outputs.map((o) => o.name),
-    deployer: deployerPermissions(template, { containerImage: needsImage }),
+    deployer: deployerPermissions(template, { containerImage: needsImage, lambdaPackage: lambdaPackage !== null }),
     agentRoles: agentRoles(template),
     prerequisites: prerequisites(spec, access, tools, template),
     cost: costOf(spec, deps, input.requestsPerMonth),

@@ -47,13 +47,16 @@ const STACK_ACTIONS = [
   "cloudformation:DetectStackDrift", "cloudformation:DescribeStackDriftDetectionStatus", "cloudformation:DescribeStackResourceDrifts",
 ];
 
-export function deployerPermissions(template: CfnTemplate, opts: { containerImage: boolean }): DeployerPermission[] {
+export function deployerPermissions(template: CfnTemplate, opts: { containerImage: boolean; lambdaPackage?: boolean }): DeployerPermission[] {
   const out: DeployerPermission[] = [
     { service: "cloudformation", resourceType: null, actions: STACK_ACTIONS, inferred: false, why: "change sets, events, drift and teardown of the agent's stack" },
     { service: "s3", resourceType: null, actions: ["s3:PutObject", "s3:GetObject"], inferred: false, why: "upload the version's artifact to the bootstrap bucket" },
+    { service: "iam", resourceType: null, actions: ["iam:PassRole"], inferred: false, why: "hand the bootstrap execution role to CloudFormation (the change set's RoleARN)" },
   ];
   if (opts.containerImage) {
     out.push({ service: "codebuild", resourceType: null, actions: ["codebuild:StartBuild", "codebuild:BatchGetBuilds"], inferred: false, why: "build and push the ARM64 image with the bootstrap CodeBuild project" });
+  } else if (opts.lambdaPackage) {
+    out.push({ service: "codebuild", resourceType: null, actions: ["codebuild:StartBuild", "codebuild:BatchGetBuilds"], inferred: false, why: "run scripts/package-lambda.sh with the bootstrap CodeBuild project (the ZIP Lambda runs)" });
   }
   for (const type of [...new Set(template.resources.map((r) => r.type))].sort()) {
     const known = KNOWN[type];
@@ -66,4 +69,22 @@ export function deployerPermissions(template: CfnTemplate, opts: { containerImag
     });
   }
   return out;
+}
+
+/** The needs of the deploy role whatever the project: what connecting an account checks. */
+export function baseDeployerPermissions(): DeployerPermission[] {
+  const none: CfnTemplate = { path: "", body: "", description: null, resources: [], parameters: [], outputs: [] };
+  // CodeBuild's actions are the same for images and Lambda packages.
+  return deployerPermissions(none, { containerImage: true });
+}
+
+/**
+ * The actions to simulate, split by the role that performs them: the deploy role calls
+ * CloudFormation, S3 and CodeBuild itself; CloudFormation creates the resources with the
+ * bootstrap execution role (the change set's RoleARN). Wildcard (inferred) actions cannot be
+ * simulated and are left to the user, as the plan flags them.
+ */
+export function actionsByRole(needs: DeployerPermission[]): { deployRole: string[]; executionRole: string[] } {
+  const actions = (ps: DeployerPermission[]) => [...new Set(ps.flatMap((p) => p.actions).filter((a) => !a.includes("*")))];
+  return { deployRole: actions(needs.filter((p) => p.resourceType === null)), executionRole: actions(needs.filter((p) => p.resourceType !== null)) };
 }

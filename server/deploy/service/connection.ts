@@ -2,10 +2,12 @@ import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { DomainError } from "../../errors";
 import { getDeployer } from "../../platform";
-import { DeployerError, type ConnectionCheck, type DeployTarget } from "../../platform/deployer/types";
+import { DeployerError, type ConnectionCheck, type DeployTarget, type PermissionCheck } from "../../platform/deployer/types";
 import type { Platform } from "../../platform/types";
-import { BOOTSTRAP_STACK_NAME, bootstrapTemplate, deployRoleName } from "../bootstrap";
+import { BOOTSTRAP_STACK_NAME, bootstrapNames, bootstrapTemplate, deployRoleName } from "../bootstrap";
 import { deleteConnectionOf, findConnectionOf, upsertConnection, type Connection } from "../connection-repo";
+import { baseDeployerPermissions } from "../plan/deployer-iam";
+import { checkRolePermissions } from "./permissions";
 
 const Region = z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, "is not an AWS region");
 export const StartConnectionInput = z.object({ region: Region });
@@ -79,7 +81,7 @@ function trustFix(roleArn: string, principal: string, externalId: string): strin
 }
 
 /** Step 2: verifies the role (or, locally, the machine's credentials) and stores the connection. */
-export async function connectAccount(p: Platform, userId: string, raw: z.input<typeof ConnectInput>): Promise<{ connection: Connection; check: ConnectionCheck }> {
+export async function connectAccount(p: Platform, userId: string, raw: z.input<typeof ConnectInput>): Promise<{ connection: Connection; check: ConnectionCheck; permissions: PermissionCheck }> {
   const input = ConnectInput.parse(raw);
   const deployer = await getDeployer(p);
   if (input.mode === "default-chain" && p.runtime !== "local") throw new DomainError("invalid", "mode: the machine's default credentials are accepted only when running locally; connect a role");
@@ -98,8 +100,10 @@ export async function connectAccount(p: Platform, userId: string, raw: z.input<t
     }
     throw e instanceof DeployerError ? new DomainError("unavailable", `AWS refused the check: ${e.message}`) : e;
   }
+  // What the deploy role may do, for the calls every deploy makes (a project's own resources are checked at Apply).
+  const { deployRole } = await checkRolePermissions(deployer, target, bootstrapNames(check.accountId, region), baseDeployerPermissions(), check.principalArn);
   const values = { mode: input.mode, roleArn: input.mode === "role" ? input.roleArn : null, region, externalId, verifiedAt: new Date() };
-  return { connection: await upsertConnection(p.db, userId, values), check };
+  return { connection: await upsertConnection(p.db, userId, values), check, permissions: deployRole };
 }
 
 export async function disconnectAccount(p: Pick<Platform, "db">, userId: string): Promise<void> {

@@ -12,6 +12,7 @@ import { findCfnTemplates } from "../plan/iac";
 import { findLatestDeployment, getProjectDeployment, insertDeployment, listDeployments, listLastGoodDeployments, moveDeployment, type Deployment } from "../store";
 import { watchDeployment } from "../watch";
 import { findConnection, targetOf } from "./connection";
+import { checkRolePermissions, requireAllowed } from "./permissions";
 import { DeployEnvironment, planDeployment, VersionId } from "./plan";
 
 export const DeploymentId = z.string().regex(/^dep_[0-9a-z]{26}$/, "is not a deployment id");
@@ -33,6 +34,9 @@ export async function applyDeployment(p: Platform, planDeps: PlanDeps, userId: s
   if (plan.region !== connection.region) {
     throw new DomainError("invalid", `The version deploys to ${plan.region} but the connected account is set up in ${connection.region}: connect a role in ${plan.region} or change the spec's region`, { field: "deployment.region" });
   }
+  const deployer = await getDeployer(p);
+  const { target, names } = await resolveTarget(p, deployer, userId);
+  requireAllowed(await checkRolePermissions(deployer, target, names, plan.deployer));
   const d = await insertDeployment(p.db, {
     projectId: input.projectId, versionId: plan.versionId, version: plan.version, userId, environment: input.environment, kind,
     stackName: plan.stackName, region: plan.region, changeSetName: `agent-builder-v${plan.version}-${Date.now()}`, parameters: input.parameters,

@@ -4,12 +4,14 @@ import {
 } from "@aws-sdk/client-cloudformation";
 import { BatchGetBuildsCommand, CodeBuildClient, StartBuildCommand } from "@aws-sdk/client-codebuild";
 import { PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { IAMClient } from "@aws-sdk/client-iam";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import type { AwsCredentialIdentity } from "@aws-sdk/types";
 import { RoleSessions } from "./aws-credentials";
 import { invokeAgent } from "./aws-invoke";
+import { simulatePrincipal } from "./aws-permissions";
 import { toDeployerError, withRetry, type RetryOptions } from "./aws-retry";
-import { DeployerError, type AgentEndpoint, type BootstrapNames, type BuildState, type ChangeSetRequest, type ChangeSetState, type ConnectionCheck, type Deployer, type DeployTarget, type DriftState, type InvokeResult, type ResourceChange, type StackEvent, type StackState } from "./types";
+import { DeployerError, type AgentEndpoint, type BootstrapNames, type BuildState, type ChangeSetRequest, type ChangeSetState, type ConnectionCheck, type Deployer, type DeployTarget, type DriftState, type InvokeResult, type LambdaPackageRequest, type PermissionCheck, type ResourceChange, type StackEvent, type StackState } from "./types";
 
 type ClientConfig = { region: string; credentials?: AwsCredentialIdentity; maxAttempts: number };
 export type AwsClients = {
@@ -17,13 +19,23 @@ export type AwsClients = {
   s3: (c: ClientConfig) => S3Client;
   codebuild: (c: ClientConfig) => CodeBuildClient;
   sts: (c: ClientConfig) => STSClient;
+  iam: (c: ClientConfig) => IAMClient;
 };
-const DEFAULT_CLIENTS: AwsClients = { cfn: (c) => new CloudFormationClient(c), s3: (c) => new S3Client(c), codebuild: (c) => new CodeBuildClient(c), sts: (c) => new STSClient(c) };
+const DEFAULT_CLIENTS: AwsClients = { cfn: (c) => new CloudFormationClient(c), s3: (c) => new S3Client(c), codebuild: (c) => new CodeBuildClient(c), sts: (c) => new STSClient(c), iam: (c) => new IAMClient(c) };
 
 /** TemplateBody is limited to 51,200 bytes; larger templates go through the artifact bucket. */
 const TEMPLATE_BODY_LIMIT = 51_200;
 const NO_CHANGES = /didn't contain changes|No updates are to be performed/i;
-const BOOTSTRAP_STACK = "agent-builder-bootstrap";
+
+/**
+ * CodeBuild's curated Amazon Linux 2023 images per Lambda architecture (ARM64 is the bootstrap
+ * project's own; "aws/codebuild/amazonlinux-x86_64-standard:5.0" is AL2023 per the
+ * aws-codebuild-docker-images repository, al/x86_64/standard/5.0, read 2026-12-05).
+ */
+const PACKAGE_ENVIRONMENT = {
+  arm64: { type: "ARM_CONTAINER", image: "aws/codebuild/amazonlinux-aarch64-standard:3.0" },
+  x86_64: { type: "LINUX_CONTAINER", image: "aws/codebuild/amazonlinux-x86_64-standard:5.0" },
+} as const;
 
 /** The Deployer against real AWS: every call assumes the user's role (cached session) and retries throttling. */
 export class AwsDeployer implements Deployer {
@@ -51,16 +63,11 @@ export class AwsDeployer implements Deployer {
 
   async verify(target: DeployTarget): Promise<ConnectionCheck> {
     const who = await this.call(target, this.clients.sts, (c) => c.send(new GetCallerIdentityCommand({})));
-    // The bootstrap stack is readable only by a role that may describe stacks: a cheap proof of what the role may do.
-    const permissions = [{ action: "sts:AssumeRole", allowed: true }];
-    try {
-      await this.call(target, this.clients.cfn, (c) => c.send(new DescribeStacksCommand({ StackName: BOOTSTRAP_STACK })));
-      permissions.push({ action: "cloudformation:DescribeStacks", allowed: true });
-    } catch (e) {
-      const error = toDeployerError(e);
-      permissions.push({ action: "cloudformation:DescribeStacks", allowed: error.kind !== "access-denied" });
-    }
-    return { accountId: who.Account ?? "", principalArn: who.Arn ?? "", permissions };
+    return { accountId: who.Account ?? "", principalArn: who.Arn ?? "" };
+  }
+
+  async simulatePermissions(target: DeployTarget, principalArn: string, actions: string[]): Promise<PermissionCheck> {
+    return simulatePrincipal(target, (command) => this.call(target, this.clients.iam, (c) => c.send(command)), principalArn, actions);
   }
 
   async putArtifact(target: DeployTarget, names: BootstrapNames, key: string, bytes: Uint8Array): Promise<void> {
@@ -80,7 +87,33 @@ export class AwsDeployer implements Deployer {
     return out.build.id;
   }
 
-  async getImageBuild(target: DeployTarget, buildId: string): Promise<BuildState> {
+  /**
+   * The same bootstrap CodeBuild project, told by BUILD_KIND to run scripts/package-lambda.sh
+   * and copy the ZIP to PACKAGE_KEY (see the buildspec in server/deploy/bootstrap.ts). The
+   * project's environment is ARM64; an x86_64 function is packaged on an x86_64 image, so
+   * native dependencies match the function's architecture.
+   */
+  async startLambdaPackage(target: DeployTarget, names: BootstrapNames, input: LambdaPackageRequest): Promise<string> {
+    const environment = PACKAGE_ENVIRONMENT[input.architecture];
+    const out = await this.call(target, this.clients.codebuild, (c) =>
+      c.send(new StartBuildCommand({
+        projectName: names.buildProject,
+        sourceTypeOverride: "S3",
+        sourceLocationOverride: `${names.bucket}/${input.sourceKey}`,
+        environmentTypeOverride: environment.type,
+        imageOverride: environment.image,
+        privilegedModeOverride: false,
+        environmentVariablesOverride: [
+          { name: "BUILD_KIND", value: "lambda-package", type: "PLAINTEXT" },
+          { name: "PACKAGE_KEY", value: input.packageKey, type: "PLAINTEXT" },
+        ],
+      })),
+    );
+    if (!out.build?.id) throw new DeployerError("failed", "CodeBuild StartBuild returned no build id");
+    return out.build.id;
+  }
+
+  async getBuild(target: DeployTarget, buildId: string): Promise<BuildState> {
     const out = await this.call(target, this.clients.codebuild, (c) => c.send(new BatchGetBuildsCommand({ ids: [buildId] })));
     const build = out.builds?.[0];
     if (!build) throw new DeployerError("not-found", `Build ${buildId} does not exist`);

@@ -1,7 +1,8 @@
 import { findCfnTemplates } from "../../deploy/plan/iac";
 import type { BlobStore } from "../types";
+import type { LambdaPackager } from "./local-lambda-package";
 import { changeSetState, diffResources, operationEvents, settle, type SimResource, type SimStack } from "./local-sim";
-import { DeployerError, type AgentEndpoint, type BootstrapNames, type BuildState, type ChangeSetRequest, type ChangeSetState, type ConnectionCheck, type Deployer, type DeployTarget, type DriftState, type InvokeResult, type StackEvent, type StackState } from "./types";
+import { DeployerError, type AgentEndpoint, type BootstrapNames, type BuildState, type ChangeSetRequest, type ChangeSetState, type ConnectionCheck, type Deployer, type DeployTarget, type DriftState, type InvokeResult, type LambdaPackageRequest, type PermissionCheck, type StackEvent, type StackState } from "./types";
 
 export type LocalDeployerOptions = {
   /** How long each simulated resource takes to create, update or delete. */
@@ -9,9 +10,23 @@ export type LocalDeployerOptions = {
   /** Tests: make the n-th resource of the next operation of a stack fail. */
   failStep?: (stackName: string) => number | null;
   now?: () => number;
+  /** Builds Lambda packages (package-lambda.sh's steps on this machine); without one a package build fails, saying so. */
+  packageLambda?: LambdaPackager;
 };
 
+type PackageRecord = { kind: "lambda-package"; pid: number; status: BuildState["status"]; reason: string | null; note: string | null };
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const LOCAL_ACCOUNT = "000000000000";
+export const NOT_SIMULATED_LOCALLY = "not simulated locally: the simulated account has no IAM policies to evaluate, so every action is attempted as it comes";
 const ROLE = /^arn:aws:iam::(\d{12}):role\/(agent-builder-deploy[\w+=,.@-]*)$/;
 
 /**
@@ -52,31 +67,67 @@ export class LocalDeployer implements Deployer {
   }
 
   async verify(target: DeployTarget): Promise<ConnectionCheck> {
-    if (target.mode === "default-chain") return { accountId: LOCAL_ACCOUNT, principalArn: `arn:aws:iam::${LOCAL_ACCOUNT}:user/local`, permissions: [{ action: "cloudformation:CreateChangeSet", allowed: true }] };
+    if (target.mode === "default-chain") return { accountId: LOCAL_ACCOUNT, principalArn: `arn:aws:iam::${LOCAL_ACCOUNT}:user/local` };
     const m = ROLE.exec(target.roleArn);
     if (!m || !/^[\w+=,.@:/-]{2,1224}$/.test(target.externalId)) {
       throw new DeployerError("assume-role-denied", `User: arn:aws:iam::${LOCAL_ACCOUNT}:user/agent-builder is not authorized to perform: sts:AssumeRole on resource: ${target.roleArn}`);
     }
-    const actions = ["cloudformation:CreateChangeSet", "cloudformation:ExecuteChangeSet", "cloudformation:DeleteStack", "s3:PutObject", "codebuild:StartBuild", "iam:PassRole"];
-    return { accountId: m[1]!, principalArn: `arn:aws:sts::${m[1]}:assumed-role/${m[2]}/agent-builder`, permissions: actions.map((action) => ({ action, allowed: true })) };
+    return { accountId: m[1]!, principalArn: `arn:aws:sts::${m[1]}:assumed-role/${m[2]}/agent-builder` };
+  }
+
+  /** The simulated account holds no IAM policies, so nothing is evaluated, and the answer says so. */
+  async simulatePermissions(_target: DeployTarget, principalArn: string, _actions: string[]): Promise<PermissionCheck> {
+    return { simulated: false, principalArn, reason: NOT_SIMULATED_LOCALLY };
   }
 
   async putArtifact(target: DeployTarget, names: BootstrapNames, key: string, bytes: Uint8Array): Promise<void> {
-    await this.blobs.put(`local-aws/${this.account(target)}/s3/${names.bucket}/${key}`, bytes, "application/octet-stream");
+    await this.blobs.put(this.objectKey(target, names, key), bytes, "application/octet-stream");
   }
 
   async startImageBuild(target: DeployTarget, names: BootstrapNames, input: { artifactKey: string; imageTag: string }): Promise<string> {
     const id = `${names.buildProject}:${input.imageTag}-${this.now()}`;
     const uri = `${this.account(target)}.dkr.ecr.${target.region}.amazonaws.com/${names.repository}:${input.imageTag}`;
-    await this.write(this.key(target, "builds", id), { startedAt: this.now(), uri });
+    await this.write(this.key(target, "builds", id), { kind: "image", startedAt: this.now(), uri });
     return id;
   }
 
-  async getImageBuild(target: DeployTarget, buildId: string): Promise<BuildState> {
-    const build = await this.read<{ startedAt: number; uri: string }>(this.key(target, "builds", buildId));
+  /** Runs the packager in the background (like CodeBuild) and records the outcome where getBuild reads it. */
+  async startLambdaPackage(target: DeployTarget, names: BootstrapNames, input: LambdaPackageRequest): Promise<string> {
+    const id = `${names.buildProject}:lambda-package-${this.now()}-${Math.random().toString(36).slice(2, 8)}`;
+    const key = this.key(target, "builds", id);
+    const source = await this.blobs.get(this.objectKey(target, names, input.sourceKey));
+    if (!source) throw new DeployerError("not-found", `The specified key does not exist: ${input.sourceKey}`);
+    const started: PackageRecord = { kind: "lambda-package", pid: process.pid, status: "IN_PROGRESS", reason: null, note: null };
+    await this.write(key, started);
+    const packager = this.options.packageLambda;
+    void (async () => {
+      try {
+        if (!packager) throw new Error("this local account has no Lambda packager configured");
+        const built = await packager(source, input);
+        await this.blobs.put(this.objectKey(target, names, input.packageKey), built.zip, "application/zip");
+        await this.write(key, { ...started, status: "SUCCEEDED", note: built.note });
+      } catch (e) {
+        await this.write(key, { ...started, status: "FAILED", reason: `BUILD: ${(e as Error).message}` });
+      }
+    })();
+    return id;
+  }
+
+  async getBuild(target: DeployTarget, buildId: string): Promise<BuildState> {
+    const build = await this.read<{ kind?: string; startedAt: number; uri: string } | PackageRecord>(this.key(target, "builds", buildId));
     if (!build) throw new DeployerError("not-found", `Build ${buildId} does not exist`);
+    if ("pid" in build) {
+      // A packager that died with its server never reports: the build is over, as CodeBuild's would be.
+      if (build.status === "IN_PROGRESS" && !processAlive(build.pid)) return { status: "FAILED", imageUri: null, reason: "BUILD: interrupted by a restart of the server", note: null };
+      return { status: build.status, imageUri: null, reason: build.reason, note: build.note };
+    }
     const done = this.now() - build.startedAt >= this.stepMs * 2;
     return { status: done ? "SUCCEEDED" : "IN_PROGRESS", imageUri: done ? build.uri : null, reason: null };
+  }
+
+  /** The simulated S3 object behind a bucket key (tests read uploaded artifacts through it). */
+  objectKey(target: DeployTarget, names: BootstrapNames, key: string): string {
+    return `local-aws/${this.account(target)}/s3/${names.bucket}/${key}`;
   }
 
   async createChangeSet(target: DeployTarget, _names: BootstrapNames, request: ChangeSetRequest): Promise<void> {

@@ -14,9 +14,17 @@ export type ConnectionCheck = {
   accountId: string;
   /** The assumed-role (or caller) ARN STS returned. */
   principalArn: string;
-  /** What the role may do, from the IAM policy simulator (or the bootstrap contract locally). */
-  permissions: { action: string; allowed: boolean }[];
 };
+
+/** IAM's evaluation of one action for a principal (SimulatePrincipalPolicy's EvalDecision). */
+export type PermissionDecision = "allowed" | "implicitDeny" | "explicitDeny";
+/**
+ * What a role may do, from IAM's policy simulator; `simulated: false` says why it was not
+ * evaluated (locally there is no IAM to ask; a role without iam:SimulatePrincipalPolicy).
+ */
+export type PermissionCheck =
+  | { simulated: true; principalArn: string; results: { action: string; decision: PermissionDecision }[] }
+  | { simulated: false; principalArn: string; reason: string };
 
 export type ChangeAction = "Add" | "Modify" | "Remove" | "Import" | "Dynamic";
 export type ResourceChange = {
@@ -37,7 +45,18 @@ export type ChangeSetState = {
 };
 export type StackState = { status: string; reason: string | null; outputs: Record<string, string> };
 export type StackEvent = { id: string; timestamp: string; logicalId: string; type: string; status: string; reason: string | null };
-export type BuildState = { status: "IN_PROGRESS" | "SUCCEEDED" | "FAILED" | "FAULT" | "STOPPED" | "TIMED_OUT"; imageUri: string | null; reason: string | null };
+/**
+ * A CodeBuild build (image or Lambda package). `imageUri` is set for a finished image build;
+ * `note` says what a finished build could not do for real (the local packager's Python skip).
+ */
+export type BuildState = { status: "IN_PROGRESS" | "SUCCEEDED" | "FAILED" | "FAULT" | "STOPPED" | "TIMED_OUT"; imageUri: string | null; reason: string | null; note?: string | null };
+
+/**
+ * Build the Lambda deployment package from the uploaded sources (the project's
+ * scripts/package-lambda.sh: dependencies installed, TypeScript built, Python deps vendored)
+ * and put the ZIP at `packageKey`, the key the template's Code property is given.
+ */
+export type LambdaPackageRequest = { sourceKey: string; packageKey: string; language: "typescript" | "python"; architecture: "arm64" | "x86_64" };
 export type DriftState = { status: "IN_SYNC" | "DRIFTED" | "NOT_CHECKED" | "UNKNOWN"; drifted: { logicalId: string; type: string; status: string }[] };
 
 /** How to reach a deployed agent: AgentCore runtime ARN, a Lambda Function URL (SigV4) or an ALB URL. */
@@ -69,9 +88,13 @@ export interface Deployer {
   readonly mechanism: "local-simulator" | "aws";
   /** Assumes the role (or reads the caller) and reports what it may do. Throws assume-role-denied with the trust-policy fix. */
   verify(target: DeployTarget): Promise<ConnectionCheck>;
+  /** Simulates `actions` for a role of the target account (IAM SimulatePrincipalPolicy). Never throws for a denied simulation: says so. */
+  simulatePermissions(target: DeployTarget, principalArn: string, actions: string[]): Promise<PermissionCheck>;
   putArtifact(target: DeployTarget, names: BootstrapNames, key: string, bytes: Uint8Array): Promise<void>;
   startImageBuild(target: DeployTarget, names: BootstrapNames, input: { artifactKey: string; imageTag: string }): Promise<string>;
-  getImageBuild(target: DeployTarget, buildId: string): Promise<BuildState>;
+  startLambdaPackage(target: DeployTarget, names: BootstrapNames, input: LambdaPackageRequest): Promise<string>;
+  /** An image or Lambda package build started by this Deployer. */
+  getBuild(target: DeployTarget, buildId: string): Promise<BuildState>;
   createChangeSet(target: DeployTarget, names: BootstrapNames, request: ChangeSetRequest): Promise<void>;
   describeChangeSet(target: DeployTarget, stackName: string, changeSetName: string): Promise<ChangeSetState>;
   executeChangeSet(target: DeployTarget, stackName: string, changeSetName: string): Promise<void>;

@@ -2,7 +2,7 @@ import { afterEach, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { mockClient } from "aws-sdk-client-mock";
 import { CloudFormationClient, CreateChangeSetCommand, DescribeChangeSetCommand, DescribeStacksCommand } from "@aws-sdk/client-cloudformation";
-import { BatchGetBuildsCommand, CodeBuildClient } from "@aws-sdk/client-codebuild";
+import { BatchGetBuildsCommand, CodeBuildClient, StartBuildCommand } from "@aws-sdk/client-codebuild";
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
 import { AwsDeployer } from "../../../server/platform/deployer/aws-deployer";
 import { DeployerError, type DeployTarget } from "../../../server/platform/deployer/types";
@@ -86,9 +86,41 @@ describe("AwsDeployer against the SDK client mock", () => {
       builds: [{ id: "agent-builder-image-build:1", buildStatus: "FAILED", phases: [{ phaseType: "PRE_BUILD", phaseStatus: "SUCCEEDED" }, { phaseType: "BUILD", phaseStatus: "FAILED", contexts: [{ statusCode: "COMMAND_EXECUTION_ERROR", message: "Error while executing command: docker build. Reason: exit status 1" }] }] }],
       buildsNotFound: [],
     });
-    const build = await deployer().getImageBuild(target, "agent-builder-image-build:1");
+    const build = await deployer().getBuild(target, "agent-builder-image-build:1");
     assert.equal(build.status, "FAILED");
     assert.equal(build.imageUri, null);
     assert.match(build.reason ?? "", /^BUILD: .*docker build/);
+  });
+
+  test("a Lambda package is built by the bootstrap project on the function's architecture, from the uploaded sources", async () => {
+    sts.on(AssumeRoleCommand).resolves(credentials);
+    codebuild.on(StartBuildCommand).resolves({ build: { id: "agent-builder-image-build:pkg-1", buildStatus: "IN_PROGRESS" } });
+    const request = { sourceKey: "artifacts/bot-dev/abc.zip", packageKey: "packages/bot-dev/abc-typescript-arm64.zip", language: "typescript" as const, architecture: "arm64" as const };
+    assert.equal(await deployer().startLambdaPackage(target, names, request), "agent-builder-image-build:pkg-1");
+    await deployer().startLambdaPackage(target, names, { ...request, architecture: "x86_64" });
+    const [arm, x86] = codebuild.commandCalls(StartBuildCommand).map((c) => c.args[0].input);
+    assert.equal(arm!.projectName, "agent-builder-image-build");
+    assert.equal(arm!.sourceLocationOverride, `${names.bucket}/artifacts/bot-dev/abc.zip`);
+    assert.deepEqual([arm!.environmentTypeOverride, arm!.imageOverride], ["ARM_CONTAINER", "aws/codebuild/amazonlinux-aarch64-standard:3.0"]);
+    assert.deepEqual([x86!.environmentTypeOverride, x86!.imageOverride], ["LINUX_CONTAINER", "aws/codebuild/amazonlinux-x86_64-standard:5.0"]);
+    assert.equal(arm!.privilegedModeOverride, false);
+    const vars = Object.fromEntries((arm!.environmentVariablesOverride ?? []).map((v) => [v.name, v.value]));
+    assert.deepEqual(vars, { BUILD_KIND: "lambda-package", PACKAGE_KEY: "packages/bot-dev/abc-typescript-arm64.zip" });
+  });
+
+  test("a Lambda packaging build is polled until it ends; a failed package-lambda.sh names its phase", async () => {
+    sts.on(AssumeRoleCommand).resolves(credentials);
+    codebuild
+      .on(BatchGetBuildsCommand)
+      .resolvesOnce({ builds: [{ id: "agent-builder-image-build:pkg-2", buildStatus: "IN_PROGRESS", currentPhase: "BUILD", phases: [{ phaseType: "SUBMITTED", phaseStatus: "SUCCEEDED" }, { phaseType: "BUILD" }] }] })
+      .resolves({
+        builds: [{ id: "agent-builder-image-build:pkg-2", buildStatus: "FAILED", phases: [{ phaseType: "INSTALL", phaseStatus: "SUCCEEDED" }, { phaseType: "BUILD", phaseStatus: "FAILED", contexts: [{ statusCode: "COMMAND_EXECUTION_ERROR", message: "Error while executing command: sh scripts/package-lambda.sh. Reason: exit status 1" }] }] }],
+        buildsNotFound: [],
+      });
+    const d = deployer();
+    assert.deepEqual(await d.getBuild(target, "agent-builder-image-build:pkg-2"), { status: "IN_PROGRESS", imageUri: null, reason: null });
+    const failed = await d.getBuild(target, "agent-builder-image-build:pkg-2");
+    assert.equal(failed.status, "FAILED");
+    assert.match(failed.reason ?? "", /^BUILD: .*package-lambda\.sh/);
   });
 });

@@ -1,0 +1,2 @@
+DROP INDEX "deployments_one_active_uq";--> statement-breakpoint
+CREATE UNIQUE INDEX "deployments_one_active_uq" ON "deployments" USING btree ("project_id","environment") WHERE status in ('pending','uploading','building','packaging','creating_change_set','review','executing','deleting');
