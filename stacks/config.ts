@@ -70,7 +70,8 @@ export type WorkerConfig = {
   bedrock: boolean;
   /**
    * Packages installed beside the bundle instead of bundled: QA's in-memory TypeScript check
-   * reads the compiler's lib files and the Strands SDK's declarations from node_modules.
+   * reads the compiler's lib files and the Strands SDK's declarations from node_modules; Dev
+   * runs npm's own CLI (Lambda's Node runtime has no npm) to resolve package-lock.json.
    */
   install?: readonly string[];
 };
@@ -82,7 +83,7 @@ export type WorkerConfig = {
  */
 export const WORKERS: Record<Role, WorkerConfig> = {
   pm: { queue: "PmQueue", functionName: "PmWorker", handler: "server/agents/pm.handler", timeoutSeconds: 120, memoryMb: 512, bedrock: true },
-  dev: { queue: "DevQueue", functionName: "DevWorker", handler: "server/agents/dev.handler", timeoutSeconds: 900, memoryMb: 2048, bedrock: true },
+  dev: { queue: "DevQueue", functionName: "DevWorker", handler: "server/agents/dev.handler", timeoutSeconds: 900, memoryMb: 2048, bedrock: true, install: ["npm"] },
   qa: { queue: "QaQueue", functionName: "QaWorker", handler: "server/agents/qa.handler", timeoutSeconds: 180, memoryMb: 1024, bedrock: false, install: ["typescript", "@strands-agents/sdk"] },
   ops: { queue: "OpsQueue", functionName: "OpsWorker", handler: "server/agents/ops.handler", timeoutSeconds: 60, memoryMb: 512, bedrock: false },
 };

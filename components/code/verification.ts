@@ -48,6 +48,7 @@ export const CHECK_LABEL: Record<string, string> = {
   dockerfile: "Dockerfile (non-root, ARM64)",
   secrets: "No secrets in any file",
   "ci-workflow": "CI deploys what it tested",
+  lockfile: "package-lock.json for npm ci",
   rehearsal: "Deploy rehearsal",
 };
 

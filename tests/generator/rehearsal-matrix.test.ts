@@ -56,6 +56,10 @@ for (const language of ["typescript", "python"] as const) {
           if (target !== "lambda") assert.ok(names.includes("busy-session"));
           if (target === "ecs-fargate") assert.ok(names.includes("health-check"));
           assert.match(r.how ?? "", /Node 22\./);
+          // Only the model endpoint is swapped: the spec's Bedrock client goes to the mock's Bedrock-compatible endpoint.
+          assert.match(r.how ?? "", /Bedrock Runtime's endpoint swapped for the mock model's Bedrock-compatible one/);
+          // A container listens where AWS expects it (8080) unless another process holds that port here.
+          if (target !== "lambda") assert.match(r.how ?? "", /listening on (port 8080, as deployed|port \d+ \(the deployed port 8080 was busy on this machine\))/);
           assert.ok(r.checks.every((c) => c.ms >= 0));
         });
       }

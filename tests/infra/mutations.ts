@@ -87,6 +87,7 @@ const CASES: [string, Check, (s: Snapshot) => void, RegExp][] = [
   ["a worker missing a link aws.ts reads", checkAppContract, (s) => (s.components.find((c) => c.name === "QaWorker")!.args.link = ["AgentTable"]), /QaWorker: not linked to Artifacts/],
   ["a worker without the templates", checkAppContract, (s) => (s.components.find((c) => c.name === "DevWorker")!.args.copyFiles = [{ from: "registry", to: "registry" }]), /DevWorker: templates\/ is not copied/],
   ["QA without the compiler", checkAppContract, (s) => (s.components.find((c) => c.name === "QaWorker")!.args.install = []), /QaWorker: typescript is not installed/],
+  ["Dev without npm (no lockfile on AWS)", checkAppContract, (s) => (s.components.find((c) => c.name === "DevWorker")!.args.install = undefined), /DevWorker: npm is not installed/],
   ["a worker without DATABASE_URL", checkAppContract, (s) => delete get(s, FN, "OpsWorkerFunction").inputs.environment.variables.DATABASE_URL, /OpsWorker: environment rejected.*DATABASE_URL/],
 ];
 

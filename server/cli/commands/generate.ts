@@ -3,17 +3,23 @@ import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { tmpdir } from "node:os";
 import { generateProject } from "../../generation/generate-project";
-import { withNpmLockfile } from "../../generation/lockfile";
+import { addLockfile, missingLockfileMessage } from "../../generation/lockfile";
+import { dirLockfileCache } from "../../generation/lockfile/cache";
+import { resolveNpmLockfile } from "../../generation/lockfile/npm-resolve";
 import { fileBytes } from "../../generation/content-hash";
 import { cliRegistry, EXIT, readSpecFile, reportError, type CliIo } from "../io";
 import { registryLookup } from "../../registry/load";
 
-const USAGE = `Usage: agent-builder generate SPEC --out DIR [--json] [--lockfile]
+const LOCK_CACHE = join(tmpdir(), "agent-builder-npm-lock");
+
+const USAGE = `Usage: agent-builder generate SPEC --out DIR [--json] [--no-lockfile]
 
 Generates the agent project described by SPEC (JSON or YAML) into DIR and prints its
 content hash and file list. The same spec always gives the same files and hash.
---lockfile also writes package-lock.json for a TypeScript project (npm resolves it from
-the registry), which its Dockerfile, Lambda package script and CI install with npm ci.`;
+A TypeScript project also gets package-lock.json, which its Dockerfile, Lambda package
+script and CI install with npm ci: npm resolves it from the registry once per dependency
+set (cached in ${LOCK_CACHE}). Offline, the project is written without it and a warning
+says how to make it. --no-lockfile skips it.`;
 
 export async function generateCommand(argv: string[], io: CliIo): Promise<number> {
   let parsed;
@@ -21,7 +27,7 @@ export async function generateCommand(argv: string[], io: CliIo): Promise<number
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { out: { type: "string", short: "o" }, json: { type: "boolean", default: false }, lockfile: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
+      options: { out: { type: "string", short: "o" }, json: { type: "boolean", default: false }, lockfile: { type: "boolean", default: true }, "no-lockfile": { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
     });
   } catch (e) {
     io.err(`${(e as Error).message}\n${USAGE}\n`);
@@ -33,7 +39,9 @@ export async function generateCommand(argv: string[], io: CliIo): Promise<number
   try {
     const registry = cliRegistry();
     const generated = generateProject(readSpecFile(positionals[0]!), registryLookup(registry));
-    const project = values.lockfile ? { ...generated, ...(await withNpmLockfile(generated.files, join(tmpdir(), "agent-builder-npm-lock"))) } : generated;
+    const locked = values["no-lockfile"] ? undefined : await addLockfile(generated.files, { cache: dirLockfileCache(LOCK_CACHE), resolve: (deps) => resolveNpmLockfile(deps) });
+    const project = { ...generated, ...locked };
+    if (locked?.lockfile?.status === "failed") io.err(`warning: ${missingLockfileMessage(locked.lockfile.reason)}\n`);
     const outDir = resolve(values.out);
     const listed: Array<{ path: string; bytes: number }> = [];
     for (const [path, content] of project.files) {
@@ -46,7 +54,7 @@ export async function generateCommand(argv: string[], io: CliIo): Promise<number
     }
     if (values.json) {
       const { contentHash, templateVersion, notes } = project;
-      io.out(`${JSON.stringify({ contentHash, templateVersion, outDir, files: listed, notes }, null, 2)}\n`);
+      io.out(`${JSON.stringify({ contentHash, templateVersion, outDir, files: listed, notes, ...(locked?.lockfile ? { lockfile: locked.lockfile } : {}) }, null, 2)}\n`);
     } else {
       io.out(`Generated ${listed.length} files in ${outDir}\ncontent hash: ${project.contentHash}\n`);
       io.out(listed.map((f) => `  ${f.path} (${f.bytes} bytes)`).join("\n") + "\n");

@@ -1,21 +1,19 @@
-import { join } from "node:path";
 import { startMockModelServer } from "../../test-runs/mock-model/server";
 import { approvalChecks } from "./approval-check";
 import { guardrailCheck, specGuardrails } from "./guardrail-check";
 import { filesFromVersion } from "../../test-runs/prepare/project-files";
 import type { ProjectFiles } from "../types";
 import { apiToolChecks, apiToolEnvironment } from "./api-tool-check";
-import { freePort, start, staysUp, stop, waitUntilServing, type Booted } from "./boot";
+import { bootAgent } from "./agent-process";
+import { start, stop, type Booted } from "./boot";
 import { deployedShape, type DeployedShape } from "./deployed-shape";
 import { clientChecks } from "./http-checks";
-import { LAMBDA_HARNESS } from "./lambda-harness";
-import { buildProject, depsCached, nodeFor, removeDir, scratchDir, writeText } from "./runtime";
-import { startStandIns, type StandIns } from "./standins";
+import { buildProject, depsCached, nodeFor, removeDir, scratchDir } from "./runtime";
+import { startStandIns, THROWAWAY_CREDENTIALS, type StandIns } from "./standins";
+import { startMockBedrockEndpoint } from "../../test-runs/mock-model/bedrock-endpoint";
 import type { RehearsalCheck, RehearsalOptions, RehearsalResult } from "./types";
 
 const DEFAULT_STEP_MS = 60_000;
-// How long a Lambda handler's init (secrets, tools) is watched for a crash after the module loaded.
-const LAMBDA_INIT_MS = 1_000;
 const decoder = new TextDecoder();
 const asText = (c: string | Uint8Array) => (typeof c === "string" ? c : decoder.decode(c));
 
@@ -30,8 +28,25 @@ function resolveEnv(env: Record<string, unknown>, region: string): Record<string
   return out;
 }
 
-/** The environment: the IaC's, then the model endpoint swapped for the mock, and AWS made unreachable (no credentials). */
-function environment(shape: DeployedShape, region: string, modelUrl: string, scratch: string, port: number, standIns: StandIns): Record<string, string> {
+/** Where the agent's model client is pointed: only its endpoint, never its provider or model id. */
+type ModelEndpoint = { env: Record<string, string>; what: string };
+
+/**
+ * The spec's provider is kept. Bedrock (the deployed default): the unchanged Bedrock client is
+ * sent to the mock's Bedrock-compatible endpoint by AWS_ENDPOINT_URL_BEDROCK_RUNTIME, with
+ * throw-away credentials (the SDK signs; only the loopback mock receives them). An Ollama or
+ * OpenAI-compatible endpoint the spec chose: its base URL becomes the mock's.
+ */
+function modelEndpoint(files: Map<string, string>, mockUrl: string, bedrockEndpoint: string): ModelEndpoint {
+  const config = JSON.parse(files.get("agent_config.json") ?? "{}") as { model?: { provider?: string } };
+  const provider = config.model?.provider ?? "bedrock";
+  if (provider === "ollama") return { env: { AGENT_MODEL_BASE_URL: mockUrl.replace(/\/v1$/, "") }, what: "the Ollama endpoint swapped for the mock model" };
+  if (provider === "openai-compatible") return { env: { AGENT_MODEL_BASE_URL: mockUrl }, what: "the OpenAI-compatible endpoint swapped for the mock model" };
+  return { env: { AWS_ENDPOINT_URL_BEDROCK_RUNTIME: bedrockEndpoint, ...THROWAWAY_CREDENTIALS }, what: "Bedrock Runtime's endpoint swapped for the mock model's Bedrock-compatible one" };
+}
+
+/** The environment: the IaC's, then the model endpoint swapped for the mock, and AWS made unreachable. */
+function environment(shape: DeployedShape, region: string, model: ModelEndpoint, scratch: string, port: number, standIns: StandIns): Record<string, string> {
   return {
     PATH: "/usr/bin:/bin",
     HOME: scratch,
@@ -41,13 +56,11 @@ function environment(shape: DeployedShape, region: string, modelUrl: string, scr
     AWS_REGION: region,
     AWS_DEFAULT_REGION: region,
     ...resolveEnv(shape.env, region),
-    AGENT_MODEL_PROVIDER: "openai-compatible",
-    AGENT_MODEL_BASE_URL: modelUrl,
-    AGENT_MODEL_ID: "mock",
-    // No credentials and no metadata service: every AWS call fails at once, as with an unfilled secret.
+    // No metadata service and every other AWS endpoint unreachable: an unfilled secret fails at once.
     AWS_EC2_METADATA_DISABLED: "true",
     AWS_ENDPOINT_URL: "http://127.0.0.1:9",
     ...standIns.env,
+    ...model.env,
     PORT: String(port),
   };
 }
@@ -97,35 +110,22 @@ async function rehearseTypeScript(loaded: ReturnType<typeof filesFromVersion>, f
   const scratch = scratchDir(o.cacheRoot);
   let booted: Booted | null = null;
   const model = await startMockModelServer({ port: 0 }, { guardrails });
+  const bedrock = await startMockBedrockEndpoint(model.stats, { guardrails });
   const standIns = await startStandIns(files);
   try {
-    let t = performance.now();
+    const t = performance.now();
     const built = await buildProject(loaded, o.cacheRoot, stepMs);
     const node = await nodeFor(major ?? process.versions.node.split(".")[0]!, o.cacheRoot);
     checks.push({ name: "build", ok: true, ms: Math.round(performance.now() - t), detail: `dependencies ${built.depsCached ? "cached" : "installed"}, build ${built.buildCached ? "cached" : "compiled"}; Node ${node.version}${node.note ? ` (${node.note})` : ""}` });
-    const port = await freePort();
-    const env = { ...environment(shape, region, model.url!, scratch, port, standIns), ...apiToolEnvironment(files) };
-    let command: string[];
-    if (shape.kind === "container") {
-      command = shape.command[0] === "node" ? [node.binary, ...shape.command.slice(1)] : shape.command;
-    } else {
-      const [file, exportName] = [shape.handler.slice(0, shape.handler.lastIndexOf(".")), shape.handler.slice(shape.handler.lastIndexOf(".") + 1)];
-      writeText(join(scratch, "harness.mjs"), LAMBDA_HARNESS);
-      command = [node.binary, join(scratch, "harness.mjs"), join(built.dir, `${file}.js`), exportName, String(port)];
-    }
+    const endpoint = modelEndpoint(files, model.url!, bedrock.endpoint);
+    let env: Record<string, string> = {};
+    const agent = await bootAgent({ shape, node: node.binary, dir: built.dir, scratch, stepMs, envFor: (p) => (env = { ...environment(shape, region, endpoint, scratch, p, standIns), ...apiToolEnvironment(files) }) });
+    booted = agent.booted;
+    checks.push(agent.check);
+    const how = describe(shape, node.version, standIns, endpoint, agent.portNote);
+    if (!agent.check.ok) return finish(checks, how, t0);
+    const { port } = agent;
     const url = `http://127.0.0.1:${port}`;
-    t = performance.now();
-    booted = start(command, { cwd: built.dir, env });
-    const b = booted;
-    const probe = shape.kind === "container" ? async () => (await fetch(`${url}/ping`, { signal: AbortSignal.timeout(1000) })).ok : async () => (await fetch(url, { signal: AbortSignal.timeout(1000) }).catch(() => null)) !== null;
-    try {
-      await waitUntilServing(b, probe, stepMs);
-      if (shape.kind === "lambda") await staysUp(b, LAMBDA_INIT_MS);
-      checks.push({ name: "boot", ok: true, ms: Math.round(performance.now() - t), detail: shape.kind === "container" ? "GET /ping answered 200" : "the handler module loaded and the function URL answers" });
-    } catch (e) {
-      checks.push({ name: "boot", ok: false, ms: Math.round(performance.now() - t), detail: (e as Error).message });
-      return finish(checks, describe(shape, node.version, standIns), t0);
-    }
     if (shape.kind === "container" && shape.healthCheck) checks.push(await healthCheck(shape.healthCheck, node.binary, built.dir, env, port, stepMs));
     checks.push(...(await clientChecks(url, { sessions: shape.kind === "container", timeoutMs: stepMs })));
     checks.push(...(await apiToolChecks(files, url, stepMs)));
@@ -134,13 +134,14 @@ async function rehearseTypeScript(loaded: ReturnType<typeof filesFromVersion>, f
     const approvalExpected = shape.kind === "container" && files.has("src/approval.ts");
     checks.push(...(await approvalChecks(url, [...(model.stats.toolNames ?? [])].sort(), approvalExpected, stepMs)));
     checks.push(...(await standIns.checks(url, stepMs)));
-    return finish(checks, describe(shape, node.version, standIns), t0);
+    return finish(checks, how, t0);
   } catch (e) {
     checks.push({ name: "build", ok: false, ms: Math.round(performance.now() - t0), detail: (e as Error).message });
     return finish(checks, null, t0);
   } finally {
     if (booted) await stop(booted);
     await model.close();
+    await bedrock.close();
     await standIns.close();
     removeDir(scratch);
   }
@@ -158,13 +159,14 @@ async function healthCheck(command: string[], node: string, cwd: string, env: Re
   return { name: "health-check", ok: code === 0, ms: Math.round(performance.now() - t), detail: code === 0 ? "the task definition's health check passed" : `the health check exited ${code}: ${b.output().slice(-300)}` };
 }
 
-const awsNote = (standIns: StandIns) =>
-  standIns.names.length > 0 ? `${standIns.names.join(" and ")} stood in on loopback with throw-away credentials; every other AWS endpoint unreachable` : "no AWS credentials";
+const awsNote = (standIns: StandIns, model: ModelEndpoint) => {
+  const throwaway = "AWS_ACCESS_KEY_ID" in model.env || "AWS_ACCESS_KEY_ID" in standIns.env;
+  const stood = standIns.names.length > 0 ? `${standIns.names.join(" and ")} stood in on loopback; ` : "";
+  return throwaway ? `${stood}throw-away credentials, every other AWS endpoint unreachable` : "no AWS credentials";
+};
 
-const describe = (shape: DeployedShape, nodeVersion: string, standIns: StandIns) =>
-  shape.kind === "container"
-    ? `${shape.command.join(" ")} on Node ${nodeVersion}; environment from ${shape.source}; model endpoint swapped for the mock model; ${awsNote(standIns)}`
-    : `handler ${shape.handler} (${shape.runtime}, function URL ${shape.streaming ? "RESPONSE_STREAM" : "BUFFERED"}) on Node ${nodeVersion}; environment from ${shape.source}; model endpoint swapped for the mock model; ${awsNote(standIns)}`;
+const describe = (shape: DeployedShape, nodeVersion: string, standIns: StandIns, model: ModelEndpoint, port: string) =>
+  `${shape.kind === "container" ? shape.command.join(" ") : `handler ${shape.handler} (${shape.runtime}, function URL ${shape.streaming ? "RESPONSE_STREAM" : "BUFFERED"})`} on Node ${nodeVersion}, listening on ${port}; environment from ${shape.source}; ${model.what}; ${awsNote(standIns, model)}`;
 
 function finish(checks: RehearsalCheck[], how: string | null, t0: number): RehearsalResult {
   const failed = checks.find((c) => !c.ok);

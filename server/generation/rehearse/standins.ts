@@ -18,7 +18,7 @@ export type StandIns = {
 };
 
 // Not credentials of any account: the SDK refuses to send unsigned requests, and only loopback stand-ins receive them.
-const THROWAWAY_CREDENTIALS = { AWS_ACCESS_KEY_ID: "REHEARSALLOCALONLY", AWS_SECRET_ACCESS_KEY: "rehearsal-local-only" };
+export const THROWAWAY_CREDENTIALS = { AWS_ACCESS_KEY_ID: "REHEARSALLOCALONLY", AWS_SECRET_ACCESS_KEY: "rehearsal-local-only" };
 
 type AgentConfig = { tools?: Record<string, unknown>; memory?: { type?: string } };
 

@@ -34,25 +34,23 @@ export function parseDockerfile(text: string): Instruction[] {
 const ROOT_USERS = new Set(["root", "0"]);
 
 const NPM_INSTALL = /\bnpm\s+(install|i|add)(\s|$)/;
-const NPM_CI = /\bnpm\s+(ci|clean-install)\b/;
 
 /**
  * Dependencies in the image come from the lockfile: `npm install` resolves afresh at build time
- * (another image than the one tested); `npm ci` needs package-lock.json in the project.
+ * (another image than the one tested). Whether the project has package-lock.json for `npm ci`
+ * is the lockfile check's (verify/lockfile.ts).
  */
-function checkNpmInstalls(path: string, instructions: Instruction[], hasLockfile: boolean): Finding[] {
+function checkNpmInstalls(path: string, instructions: Instruction[]): Finding[] {
   const findings: Finding[] = [];
   for (const run of instructions.filter((i) => i.keyword === "RUN")) {
     if (NPM_INSTALL.test(run.args) && !/--package-lock-only/.test(run.args)) {
       findings.push({ check: "dockerfile", file: path, line: run.line, message: "installs with `npm install`, which resolves versions afresh at build time: copy package-lock.json and use `npm ci`", severity: "error" });
-    } else if (NPM_CI.test(run.args) && !hasLockfile) {
-      findings.push({ check: "dockerfile", file: path, line: run.line, message: "`npm ci` needs package-lock.json, which the project does not have: write it with `npm install --package-lock-only`", severity: "warning" });
     }
   }
   return findings;
 }
 
-export function checkDockerfile(path: string, text: string, target: string | undefined, hasLockfile = true): Finding[] {
+export function checkDockerfile(path: string, text: string, target: string | undefined): Finding[] {
   const findings: Finding[] = [];
   const instructions = parseDockerfile(text);
   const froms = instructions.filter((i) => i.keyword === "FROM");
@@ -60,7 +58,7 @@ export function checkDockerfile(path: string, text: string, target: string | und
   if (!lastFrom) {
     return [{ check: "dockerfile", file: path, line: 1, message: "has no FROM instruction", severity: "error" }];
   }
-  findings.push(...checkNpmInstalls(path, instructions, hasLockfile));
+  findings.push(...checkNpmInstalls(path, instructions));
   const finalStage = instructions.filter((i) => i.line >= lastFrom.line);
   const user = finalStage.filter((i) => i.keyword === "USER").at(-1);
   if (!user) {

@@ -12,6 +12,7 @@ export type CheckName =
   | "dockerfile"
   | "secrets"
   | "ci-workflow"
+  | "lockfile"
   | "rehearsal";
 
 /** One problem found in one file; `line` is 1-based when the check can point at one. */

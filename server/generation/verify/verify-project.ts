@@ -1,5 +1,6 @@
 import type { ProjectFiles } from "../types";
 import { checkDockerfile } from "./dockerfile";
+import { checkLockfile } from "./lockfile";
 import { checkResourceSpec } from "./cfn-spec";
 import { checkWorkflow } from "./ci-workflow";
 import { checkExposure } from "./exposure";
@@ -95,7 +96,8 @@ export async function verifyProject(input: ProjectFiles, options: VerifyOptions 
   const workflows = byExt(/^\.github\/workflows\/[^/]+\.ya?ml$/);
   await run("ci-workflow", workflows.length, () => workflows.flatMap(([p, t]) => checkWorkflow(p, t, files.get("scripts/deploy.sh"))));
   const dockerfiles = byExt(/(^|\/)Dockerfile(\.[\w-]+)?$/);
-  await run("dockerfile", dockerfiles.length, () => dockerfiles.flatMap(([p, t]) => checkDockerfile(p, t, shape.target, files.has("package-lock.json"))));
+  await run("dockerfile", dockerfiles.length, () => dockerfiles.flatMap(([p, t]) => checkDockerfile(p, t, shape.target)));
+  await run("lockfile", files.has("package.json") ? 1 : 0, () => checkLockfile(files));
   await run("secrets", files.size, () => [...files].flatMap(([p, t]) => scanSecrets(p, t)));
   const python = new Map(byExt(/\.py$/));
   await run("python-syntax", python.size, () => checkPythonSyntax(python, options.python ?? "required"));

@@ -1,3 +1,4 @@
+import type { LockfileOutcome } from "../../generation/lockfile";
 import type { VerificationResult } from "../../generation/verify/types";
 import type { IamStatement } from "../../registry/schema";
 import type { AgentSpec } from "../../spec/agent-spec";
@@ -9,7 +10,8 @@ import type { ModificationPlan } from "../plan/types";
  * File sets themselves are in the blob store (content-addressed); these hold references.
  */
 export type PlanArtifact = { baseVersionId: string | null; plan: ModificationPlan; targetSpec: AgentSpec };
-export type DevArtifact = { loop: number; contentHash: string; fileSetKey: string; fileCount: number; requiredIam: IamStatement[] };
+/** `lockfile`: how package-lock.json was had for a TypeScript project (absent for Python and before this existed). */
+export type DevArtifact = { loop: number; contentHash: string; fileSetKey: string; fileCount: number; requiredIam: IamStatement[]; lockfile?: LockfileOutcome };
 export type QaArtifact = { loop: number; ok: boolean; errors: string[]; checks: number; result?: VerificationResult };
 export type OpsArtifact = { versionId: string; version: number; estimateId: string | null };
 

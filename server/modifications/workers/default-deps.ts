@@ -4,7 +4,9 @@ import { defaultUsage, estimateCost, parseCostUsage } from "../../cost";
 import { costDepsFrom } from "../../cost/deps";
 import { env } from "../../env";
 import { generateProject } from "../../generation/generate-project";
-import { lockfileCached, withNpmLockfile } from "../../generation/lockfile";
+import { addLockfile } from "../../generation/lockfile";
+import { blobLockfileCache, dirLockfileCache, tieredLockfileCache } from "../../generation/lockfile/cache";
+import { resolveNpmLockfile } from "../../generation/lockfile/npm-resolve";
 import type { ProjectFiles } from "../../generation/types";
 import { verifyProject } from "../../generation/verify/verify-project";
 import type { Platform } from "../../platform/types";
@@ -26,7 +28,7 @@ export function createPipelineDeps(platform: Platform): PipelineDeps {
     registry: { models: registry.models, tools: registry.tools, ...lookup },
     plan: (spec, request, answers) => planChange(spec, request, registry, { answers, model: structuredModel() }),
     generate: (spec) => generateProject(spec, lookup),
-    lockfile: lockfileFor(),
+    lockfile: lockfileFor(platform),
     // Lambda's Node runtime has no python3: there the Python parse check is a warning, not a failure.
     verify: (files, generated) => verifyProject(files, { requiredIam: generated.requiredIam, python: platform.runtime === "aws" ? "optional" : "required" }),
     // Without a traffic figure in the spec, the stored estimate assumes the registry's default traffic (listed in its assumptions).
@@ -38,19 +40,15 @@ export function createPipelineDeps(platform: Platform): PipelineDeps {
 }
 
 /**
- * Local workers resolve package-lock.json with npm as QA_REHEARSAL allows installs: "on"
- * resolves (registry calls), "cached" uses a lockfile already resolved for the same
- * dependencies, "off" none. Workers on AWS have no npm cache: none there.
+ * Every TypeScript version gets package-lock.json, locally and on AWS: taken from the blob store
+ * when the same dependency set was resolved before, else resolved by npm from the registry
+ * (the Dev worker Lambda runs the bundled npm package: stacks/config.ts installs it beside the
+ * bundle). Local workers also keep a directory cache beside the test-run caches, shared by every
+ * data directory on the machine (tests start with empty blob stores).
  */
-function lockfileFor(): PipelineDeps["lockfile"] {
+function lockfileFor(platform: Platform): PipelineDeps["lockfile"] {
   const e = env();
-  if (e.APP_RUNTIME !== "local" || e.QA_REHEARSAL === "off") return undefined;
-  const mode = e.QA_REHEARSAL;
-  const cacheRoot = path.resolve(e.TEST_RUN_CACHE_DIR ?? path.join(e.DATA_DIR, "runner-cache"));
-  return async (files: ProjectFiles) => {
-    const pkg = files.get("package.json");
-    const text = typeof pkg === "string" ? pkg : pkg ? new TextDecoder().decode(pkg) : null;
-    if (text === null || (mode === "cached" && !lockfileCached(text, cacheRoot))) return null;
-    return withNpmLockfile(files, cacheRoot);
-  };
+  const blobs = blobLockfileCache(platform.blobs);
+  const cache = e.APP_RUNTIME === "local" ? tieredLockfileCache(blobs, dirLockfileCache(path.resolve(e.TEST_RUN_CACHE_DIR ?? path.join(e.DATA_DIR, "runner-cache"), "npm-lock-files"))) : blobs;
+  return (files: ProjectFiles) => addLockfile(files, { cache, resolve: (deps) => resolveNpmLockfile(deps) });
 }

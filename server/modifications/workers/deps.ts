@@ -1,5 +1,6 @@
 import type { CostUsage } from "../../cost/inputs";
 import type { CostEstimate } from "../../cost/types";
+import type { LockedProject } from "../../generation/lockfile";
 import type { GeneratedProject, ProjectFiles, RegistryLookup } from "../../generation/types";
 import type { VerificationResult } from "../../generation/verify/types";
 import type { Platform } from "../../platform/types";
@@ -19,8 +20,8 @@ export type PipelineDeps = {
   /** The model proposes and the server validates when one is configured; the rule engine otherwise. */
   plan(spec: AgentSpec, request: string, answers?: Record<string, string>): ModificationPlan | Promise<ModificationPlan>;
   generate(spec: AgentSpec, feedback: QaFeedback[]): GeneratedProject;
-  /** Adds the lockfile a TypeScript project installs from (package-lock.json), when one can be had here. */
-  lockfile?(files: ProjectFiles): Promise<{ files: ProjectFiles; contentHash: string } | null>;
+  /** Adds the lockfile a TypeScript project installs from (package-lock.json); the outcome says when it could not. */
+  lockfile?(files: ProjectFiles): Promise<LockedProject>;
   verify(files: ProjectFiles, generated: Pick<GeneratedProject, "requiredIam">): Promise<VerificationResult>;
   /** The estimate Ops stores with a version, and the usage it priced. */
   estimate(spec: AgentSpec): { estimate: CostEstimate; usage: CostUsage } | null;

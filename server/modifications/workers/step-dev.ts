@@ -1,6 +1,7 @@
 import type { Modification } from "../../dynamo/modification-repo";
 import { withEvalSet } from "../../generation/evals/eval-set";
 import { listCases } from "../../test-runs/store/cases-repo";
+import type { LockfileOutcome } from "../../generation/lockfile";
 import type { GeneratedProject } from "../../generation/types";
 import { encodeFileSet } from "../../versions/file-set";
 import { fileSetKey } from "../../versions/service";
@@ -8,15 +9,10 @@ import { artifactsOf, type DevArtifact } from "./artifacts";
 import type { PipelineDeps } from "./deps";
 import { transition } from "./transitions";
 
-/** The project with its package-lock.json when deps can produce one; without it (verify then warns) when that fails. */
-async function withLockfile(deps: PipelineDeps, generated: GeneratedProject): Promise<GeneratedProject> {
+/** The project with its package-lock.json (TypeScript), and how that went: QA shows a failure as a finding. */
+async function withLockfile(deps: PipelineDeps, generated: GeneratedProject): Promise<GeneratedProject & { lockfile?: LockfileOutcome }> {
   if (!deps.lockfile) return generated;
-  try {
-    const locked = await deps.lockfile(generated.files);
-    return locked ? { ...generated, ...locked } : generated;
-  } catch (e) {
-    return { ...generated, notes: [...generated.notes, `package-lock.json was not written: ${e instanceof Error ? e.message : String(e)}`] };
-  }
+  return { ...generated, ...(await deps.lockfile(generated.files)) };
 }
 
 /** Dev: generates the target spec's file set (with QA's earlier findings as feedback) and stores it. */
@@ -32,7 +28,7 @@ export async function runDev(deps: PipelineDeps, m: Modification): Promise<Modif
   // a reused one is touched, so the garbage collector's grace period covers it until the modification points at it.
   if (!(await deps.platform.blobs.touch(key, "application/json"))) await deps.platform.blobs.put(key, encodeFileSet(generated.files), "application/json");
   deps.fault?.("dev:before-write", m.modificationId);
-  const dev: DevArtifact = { loop: m.qaLoops, contentHash: generated.contentHash, fileSetKey: key, fileCount: generated.files.size, requiredIam: generated.requiredIam };
+  const dev: DevArtifact = { loop: m.qaLoops, contentHash: generated.contentHash, fileSetKey: key, fileCount: generated.files.size, requiredIam: generated.requiredIam, ...(generated.lockfile ? { lockfile: generated.lockfile } : {}) };
   const next = await transition(deps, m, { status: "verifying", artifacts: { ...artifacts, dev: [...(artifacts.dev ?? []), dev] } }, `Dev generated ${dev.fileCount} files`);
   deps.fault?.("dev:after-write", m.modificationId);
   return next;

@@ -1,12 +1,21 @@
 import type { Modification } from "../../dynamo/modification-repo";
 import { decodeFileSet } from "../../versions/file-set";
-import { artifactsOf, type QaArtifact } from "./artifacts";
+import { missingLockfileMessage } from "../../generation/lockfile";
+import type { VerificationResult } from "../../generation/verify/types";
+import { artifactsOf, type DevArtifact, type QaArtifact } from "./artifacts";
 import type { PipelineDeps } from "./deps";
 import { MAX_QA_LOOPS } from "./job";
 import { withRehearsal } from "./step-qa-rehearsal";
 import { transition } from "./transitions";
 
 const MAX_ERRORS_KEPT = 20;
+
+/** Verify can only say that package-lock.json is missing; Dev knows why (npm's own words), so the finding says it. */
+function withLockfileReason(result: VerificationResult, dev: DevArtifact): VerificationResult {
+  if (dev.lockfile?.status !== "failed") return result;
+  const message = missingLockfileMessage(dev.lockfile.reason);
+  return { ...result, checks: result.checks.map((c) => (c.check === "lockfile" && c.file === "package.json" ? { ...c, message } : c)) };
+}
 
 /**
  * QA: verifies Dev's file set. A failure goes back to Dev with the errors, at most
@@ -19,7 +28,7 @@ export async function runQa(deps: PipelineDeps, m: Modification): Promise<Modifi
   const bytes = await deps.platform.blobs.get(dev.fileSetKey);
   if (!bytes) throw new Error(`file set ${dev.fileSetKey} is missing`);
   const files = decodeFileSet(bytes);
-  const result = await withRehearsal(await deps.verify(files, { requiredIam: dev.requiredIam }), files);
+  const result = withLockfileReason(await withRehearsal(await deps.verify(files, { requiredIam: dev.requiredIam }), files), dev);
   const errors = result.checks.filter((c) => c.severity === "error").map((c) => `${c.file}${c.line ? `:${c.line}` : ""} [${c.check}] ${c.message}`);
   // The findings (capped) travel with the artifact so the version shows what QA checked and found.
   const kept = { ok: result.ok, checks: result.checks.slice(0, 200), ran: result.ran, ...(result.rehearsal ? { rehearsal: result.rehearsal } : {}) };

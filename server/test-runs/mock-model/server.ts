@@ -2,12 +2,18 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { listenHttp, readBody, type ListenOn, type ListeningServer } from "../model/listen";
 import type { GuardrailsSpec } from "../../spec/guardrails";
 import { guardrailReply } from "./guardrail";
+import { BEDROCK_PATH, converseReply, converseStreamReply, parseConverse, toChatRequest } from "./bedrock-api";
 import { ChatRequest, mockReply, usageOf, type MockReply } from "./policy";
+import { splitText } from "./split-text";
+
+export { splitText };
 
 /**
  * The built-in mock model: an OpenAI-compatible Chat Completions endpoint (`POST
  * /v1/chat/completions`, streaming SSE or a JSON answer, tool calls, usage in the last
  * chunk) that answers deterministically, so the whole run path works offline and in CI.
+ * The same answers are served on Bedrock Runtime's Converse API (bedrock-api.ts), so an
+ * agent's Bedrock client can be pointed here by endpoint alone.
  */
 
 export const MOCK_MODEL_ID = "mock";
@@ -15,18 +21,8 @@ export const MOCK_MODEL_ID = "mock";
 /** Requests served, and the tool names agents offered (the deploy rehearsal asks for them by name). */
 export type MockStats = { requests: number; toolNames?: Set<string> };
 
-const CHUNK_WORDS = 3;
-
 function chunkOf(model: string, delta: object, finish: string | null = null) {
   return { id: "chatcmpl-mock", object: "chat.completion.chunk", created: 0, model, choices: [{ index: 0, delta, finish_reason: finish }] };
-}
-
-/** Text in chunks of a few words, so clients see a real stream of deltas. */
-export function splitText(text: string): string[] {
-  const words = text.split(/(?<= )/);
-  const out: string[] = [];
-  for (let i = 0; i < words.length; i += CHUNK_WORDS) out.push(words.slice(i, i + CHUNK_WORDS).join(""));
-  return out.length > 0 ? out : [""];
 }
 
 function sse(res: ServerResponse, data: unknown) {
@@ -83,6 +79,8 @@ export function mockModelHandler(stats: MockStats = { requests: 0 }, options: Mo
     if (req.method === "GET" && (path === "/v1/models" || path === "/models")) {
       return void res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ object: "list", data: [{ id: MOCK_MODEL_ID, object: "model", owned_by: "agent-builder" }] }));
     }
+    const bedrock = req.method === "POST" ? BEDROCK_PATH.exec(path) : null;
+    if (bedrock) return void serveBedrock(req, res, decodeURIComponent(bedrock[1]!), bedrock[2] === "converse-stream", stats, options);
     if (req.method !== "POST" || !/\/chat\/completions$/.test(path)) return void error(res, 404, `no route for ${req.method} ${path}`);
     readBody(req).then(
       (body) => {
@@ -102,6 +100,24 @@ export function mockModelHandler(stats: MockStats = { requests: 0 }, options: Mo
       () => error(res, 413, "the request is too large"),
     );
   };
+}
+
+/** Bedrock's Converse/ConverseStream, answered by the same policy (errors in Bedrock's JSON shape). */
+function serveBedrock(req: IncomingMessage, res: ServerResponse, modelId: string, stream: boolean, stats: MockStats, options: MockOptions) {
+  const fail = (status: number, message: string) => res.writeHead(status, { "content-type": "application/json", "x-amzn-errortype": "ValidationException" }).end(JSON.stringify({ message }));
+  readBody(req).then(
+    (body) => {
+      const parsed = parseConverse(body);
+      if (!parsed.ok) return fail(400, parsed.message);
+      const request = toChatRequest(parsed.body, modelId);
+      stats.requests++;
+      for (const t of request.tools ?? []) stats.toolNames?.add(t.function.name);
+      const reply = replyTo(request, options);
+      if (stream) converseStreamReply(res, request, reply);
+      else converseReply(res, request, reply);
+    },
+    () => fail(413, "the request is too large"),
+  );
 }
 
 export type MockModelServer = ListeningServer & { stats: MockStats };

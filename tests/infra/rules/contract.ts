@@ -33,6 +33,8 @@ const envError = (vars: Record<string, string>) => {
  */
 const WORKER_FILES = ["registry", "templates"];
 const QA_INSTALL = ["typescript", "@strands-agents/sdk"];
+/** Dev resolves package-lock.json with npm's CLI from node_modules (server/generation/lockfile/npm-resolve.ts). */
+const DEV_INSTALL = ["npm"];
 
 export function checkAppContract(s: Snapshot, links = platformLinks()): string[] {
   const v: string[] = [];
@@ -45,7 +47,8 @@ export function checkAppContract(s: Snapshot, links = platformLinks()): string[]
       const args = component(s, "Function", owner)?.args ?? {};
       const copied = (args.copyFiles ?? []).map((c: { from: string; to?: string }) => c.to ?? c.from);
       for (const dir of WORKER_FILES) if (!copied.includes(dir)) v.push(`${fn}: ${dir}/ is not copied into the bundle`);
-      if (fn === ROLE_NAMES.qa.fn) for (const pkg of QA_INSTALL) if (!(args.install ?? []).includes(pkg)) v.push(`${fn}: ${pkg} is not installed beside the bundle`);
+      const install = fn === ROLE_NAMES.qa.fn ? QA_INSTALL : fn === ROLE_NAMES.dev.fn ? DEV_INSTALL : [];
+      for (const pkg of install) if (!(args.install ?? []).includes(pkg)) v.push(`${fn}: ${pkg} is not installed beside the bundle`);
     }
     const vars = functionNamed(s, fn)?.inputs.environment?.variables ?? {};
     const error = envError(vars);

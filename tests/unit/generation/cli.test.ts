@@ -80,13 +80,18 @@ describe("agent-builder CLI", () => {
   test("verify type-checks a TypeScript project (tests included) from any directory; a check with nothing to check is not applicable", async () => {
     const init = await cli(["init", "--template", "typescript-agentcore"]);
     writeFileSync(join(work, "ts-spec.json"), init.out);
-    assert.equal((await cli(["generate", "ts-spec.json", "--out", "ts-out"])).code, 0);
+    const generated = await cli(["generate", "ts-spec.json", "--out", "ts-out", "--json"]);
+    assert.equal(generated.code, 0, generated.err);
+    // A TypeScript project always gets package-lock.json (npm ci in its Dockerfile): resolved once, then cached.
+    assert.match((JSON.parse(generated.out) as { lockfile: { status: string } }).lockfile.status, /^(resolved|cached)$/);
+    assert.ok(existsSync(join(work, "ts-out", "package-lock.json")));
     const r = await cli(["verify", "ts-out", "--json", "--skip-rehearsal"]);
     assert.equal(r.code, 0, r.out + r.err);
     const result = JSON.parse(r.out) as { ran: Array<{ check: string; files: number; status: string }>; rehearsal?: unknown };
     const types = result.ran.find((x) => x.check === "typescript-types");
     assert.equal(types?.status, "passed");
     assert.ok((types?.files ?? 0) > 5);
+    assert.equal(result.ran.find((x) => x.check === "lockfile")?.status, "passed");
     assert.deepEqual(result.ran.find((x) => x.check === "python-syntax"), { ...result.ran.find((x) => x.check === "python-syntax"), files: 0, status: "not-applicable" });
     assert.equal(result.rehearsal, undefined);
   });
