@@ -7,7 +7,8 @@ import type { LocalTestRunner } from "../../server/test-runs/local-runner";
 import { sandboxAvailable } from "../../server/test-runs/sandbox/host";
 import type { RunEvent } from "../../server/test-runs/types";
 import { createUser, startTestPlatform } from "../helpers/platform";
-import { storeScript, useTestRunner, waitForRun } from "../sandbox/helpers";
+import { SPEC } from "../helpers/sample-spec";
+import { storeGenerated, storeScript, useTestRunner, waitForRun } from "../sandbox/helpers";
 
 /**
  * Approval in a test run: the agent (a scripted one, so no install) asks for approval, the
@@ -99,5 +100,35 @@ describe("approval in a test run", { skip, timeout: 300_000 }, () => {
     const run = await waitForRun(() => caller.testing.get({ projectId: project.id, runId }));
     assert.match(run.output, /denied/);
     await assert.rejects(caller.testing.decideApproval({ runId, approvalId: approval.id, decision: "approve" }), (e) => code(e) === "CONFLICT" && /no one answered in time/.test((e as Error).message));
+  });
+});
+
+/** The real template: a generated TypeScript agent whose http_request needs approval, on the mock model. */
+const GATED_SPEC = {
+  ...SPEC,
+  name: "gated-agent",
+  language: "typescript",
+  deployment: { target: "ecs-fargate" },
+  tools: [{ id: "notebook" }, { id: "http_request_vended" }],
+  approval: { tools: ["http_request_vended"], timeoutSeconds: 120 },
+};
+
+describe("approval in a test run of a generated agent", { skip, timeout: 600_000 }, () => {
+  test("pause → approve → the tool runs; pause → deny → the agent says it was not done", async () => {
+    const { caller } = await createUser(platform, "generated");
+    const project = await caller.project.create({ name: "Gated" });
+    const version = await storeGenerated(platform, project.id, GATED_SPEC);
+    for (const decision of ["approve", "deny"] as const) {
+      const { runId } = await caller.testing.run({ projectId: project.id, versionId: version.id, input: "Send an http request to https://example.com/orders" });
+      const approval = await pendingApproval(runId, 300_000);
+      assert.equal(approval.tool, "http_request");
+      await caller.testing.decideApproval({ runId, approvalId: approval.id, decision });
+      const run = await waitForRun(() => caller.testing.get({ projectId: project.id, runId }));
+      assert.equal(run.status, "succeeded", `${decision}: ${run.error}\n${run.logsExcerpt}`);
+      const decided = run.events.find((e) => e.type === "approval_decision");
+      assert.equal(decided?.type === "approval_decision" && decided.decision, decision);
+      if (decision === "approve") assert.ok(run.events.some((e) => e.type === "tool_result" && e.name === "http_request"), "the approved tool ran");
+      else assert.match(run.output, /denied running http_request/);
+    }
   });
 });
