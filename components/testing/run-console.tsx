@@ -11,9 +11,10 @@ type Block = { key: number; t: number; node: ReactNode };
 
 const json = (v: unknown) => (typeof v === "string" ? v : JSON.stringify(v, null, 2));
 
-/** Consecutive text deltas read as one paragraph; everything else is its own line. */
-function blocks(events: RunEvent[]): Block[] {
+/** Consecutive text deltas read as one paragraph; everything else is its own line. `runId` (live runs only) lets open approvals be decided. */
+function blocks(events: RunEvent[], runId?: string): Block[] {
   const out: Block[] = [];
+  const decided = new Set(events.flatMap((e) => (e.type === "approval_decision" ? [e.id] : [])));
   let text: { key: number; t: number; value: string } | null = null;
   const hasText = events.some((e) => e.type === "text");
   const flush = () => {
@@ -42,7 +43,7 @@ function blocks(events: RunEvent[]): Block[] {
       ) : e.type === "log" ? (
         <p className="whitespace-pre-wrap text-xs text-slate-500">[{e.level}] {e.message}</p>
       ) : e.type === "approval_request" ? (
-        <ApprovalRequestNotice tool={e.tool} input={e.input} />
+        <ApprovalRequestNotice request={e} decide={runId && !decided.has(e.id) ? { runId } : undefined} />
       ) : e.type === "approval_decision" ? (
         <ApprovalDecisionNotice tool={e.tool} decision={e.decision} />
       ) : e.type === "guardrail" ? (
@@ -61,7 +62,7 @@ function blocks(events: RunEvent[]): Block[] {
 export type ConsoleSummary = { status: string | null; modelUsed: string | null; firstTokenMs: number | null; totalMs: number | null; tokensIn: number | null; tokensOut: number | null; error: string | null };
 
 /** A run's output as it streams (or as stored): text, tool calls with arguments and results, logs, timing. */
-export function RunConsole({ events, summary, live }: { events: RunEvent[]; summary: ConsoleSummary; live: boolean }) {
+export function RunConsole({ events, summary, live, runId }: { events: RunEvent[]; summary: ConsoleSummary; live: boolean; runId?: string }) {
   const status = summary.status ? statusOf(summary.status) : null;
   return (
     <div data-testid="run-console" data-status={summary.status ?? ""} className="rounded-lg border border-slate-200">
@@ -76,7 +77,7 @@ export function RunConsole({ events, summary, live }: { events: RunEvent[]; summ
       </div>
       <ol className="flex max-h-[28rem] flex-col gap-2 overflow-y-auto px-4 py-3 font-mono text-sm" aria-label="Run output" aria-live="polite">
         {events.length === 0 && <li className="text-slate-400">Waiting for output…</li>}
-        {blocks(events).map((b) => (
+        {blocks(events, live ? runId : undefined).map((b) => (
           <li key={b.key} className="grid grid-cols-[4.5rem_1fr] gap-2">
             <span className="pt-0.5 text-right text-xs text-slate-400">+{(b.t / 1000).toFixed(2)}s</span>
             <div className="min-w-0">{b.node}</div>

@@ -83,6 +83,7 @@ export function TestingTab({ projectId }: { projectId: string }) {
           <RunConsole
             events={events}
             live={!done}
+            runId={activeRunId}
             summary={{ status: stored?.status ?? liveRun?.status ?? "queued", modelUsed: stored?.modelUsed ?? null, firstTokenMs: stored?.latencyFirstTokenMs ?? null, totalMs: stored?.latencyTotalMs ?? null, tokensIn: stored?.tokensIn ?? null, tokensOut: stored?.tokensOut ?? null, error: stored?.error ?? liveRun?.error ?? null }}
           />
         )}

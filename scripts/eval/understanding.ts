@@ -22,6 +22,10 @@ const Expect = z.object({
   /** kind → fragments the engine's words (summary, unresolved needs) must contain. */
   mentions: z.record(z.string(), z.array(z.string())).optional(),
   outcome: z.enum(["changed", "no-change", "needs-input"]).optional(),
+  /** kind → an endpoint URL (base URL + path) one of the spec's apiTools operations must call. */
+  apiTools: z.record(z.string(), z.string()).optional(),
+  /** Guardrail denied topics the spec must have, by name (case-insensitive). */
+  deniedTopics: z.array(z.string()).optional(),
 });
 export type Expect = z.infer<typeof Expect>;
 
@@ -70,6 +74,11 @@ export function checkCase(caseId: string, expect: Expect, answer: Answer): Check
     out.push({ caseId, kind, ok: alts.split("|").some((id) => ids.has(id)), what: `tool ${alts}` });
   }
   for (const id of expect.noTools ?? []) out.push({ caseId, kind: "negation", ok: !ids.has(id), what: `no tool ${id}` });
+  const spec = answer.spec as { apiTools?: Array<{ baseUrl?: string; operations?: Array<{ path?: string }> }>; guardrails?: { deniedTopics?: Array<{ name?: string }> } };
+  const endpoints = (spec.apiTools ?? []).flatMap((a) => (a.operations ?? []).map((o) => `${a.baseUrl ?? ""}${o.path ?? ""}`));
+  for (const [kind, url] of Object.entries(expect.apiTools ?? {})) out.push({ caseId, kind, ok: endpoints.includes(url), what: `API tool calling ${url} (got ${endpoints.join(", ") || "none"})` });
+  const topics = new Set((spec.guardrails?.deniedTopics ?? []).map((t) => String(t.name).toLowerCase()));
+  for (const name of expect.deniedTopics ?? []) out.push({ caseId, kind: "guardrail", ok: topics.has(name.toLowerCase()), what: `denied topic "${name}" (got ${[...topics].join(", ") || "none"})` });
   for (const [path, value] of Object.entries(expect.paths ?? {})) {
     out.push({ caseId, kind: PATH_KIND[path] ?? path.replace(/\.\d+\./, ".N."), ok: JSON.stringify(getPath(answer.spec, path)) === JSON.stringify(value), what: `${path} = ${JSON.stringify(value)} (got ${JSON.stringify(getPath(answer.spec, path))})` });
   }

@@ -20,13 +20,21 @@ export function approvalIssues(project: Pick<ResolvedProject, "spec">, tools: Re
   const issues: SpecIssue[] = (project.spec.approval?.tools ?? []).flatMap((id, i) =>
     selected.has(id) ? [] : [{ path: `approval.tools.${i}`, kind: "invalid" as const, message: `tool '${id}' is not one of the agent's tools` }],
   );
-  const target = project.spec.deployment.target;
-  if (target !== "ecs-fargate" && approvalToolIds({ spec: project.spec, tools }).length > 0) {
-    // A paused call waits for a person, who answers on the agent's approval endpoints. A Lambda
-    // invocation cannot be resumed from another request, and AgentCore Runtime forwards only
-    // /invocations and /ping, so neither can reach those endpoints.
-    const why = target === "lambda" ? "a Lambda function cannot wait for an approval" : "AgentCore Runtime forwards only /invocations and /ping, so the approval endpoints cannot be reached";
-    issues.push({ path: "approval", kind: "invalid", message: `needs the ecs-fargate target: ${why}` });
-  }
+  const refused = approvalRefusal(project.spec.deployment.target, project.spec.language);
+  if (refused && approvalToolIds({ spec: project.spec, tools }).length > 0) issues.push({ path: "approval", kind: "invalid", message: refused });
   return issues;
+}
+
+/**
+ * Why a target cannot pause for a person, or null. A paused call waits for a decision from
+ * another request. ECS: the approval endpoints per session. AgentCore (TypeScript): Runtime
+ * forwards only /invocations and /ping, so the decision is an /invocations body on the same
+ * session; the Python entrypoint (BedrockAgentCoreApp) does not take decisions that way yet.
+ * A Lambda invocation cannot be resumed from another request at all.
+ */
+export function approvalRefusal(target: string, language: string): string | null {
+  if (target === "ecs-fargate") return null;
+  if (target === "agentcore" && language === "typescript") return null;
+  if (target === "lambda") return "needs the ecs-fargate or agentcore (TypeScript) target: a Lambda function cannot wait for an approval";
+  return "needs the ecs-fargate target, or agentcore with TypeScript: the Python AgentCore entrypoint cannot take a decision through /invocations yet (AgentCore Runtime forwards only /invocations and /ping)";
 }

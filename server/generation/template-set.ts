@@ -4,6 +4,9 @@ import { join, relative, resolve, sep } from "node:path";
 import { DomainError } from "../errors";
 import { TemplateManifest } from "./template-manifest";
 
+/** templates/project-files holds verbatim project files, not a layer (server/generation/project-files.ts). */
+export const PROJECT_FILES_DIR = "project-files";
+
 export type TemplateVariant = "common" | "python" | "typescript";
 
 export type TemplateFile = {
@@ -120,25 +123,30 @@ export function createTemplateSet(layers: TemplateLayer[]): TemplateSet {
   return Object.freeze({ version: versionOf(sorted), layers: sorted });
 }
 
-function defaultRoot(): string {
+/** The templates directory of this checkout (or of the working directory when bundled). */
+export function templatesRoot(): string {
   const here = typeof __dirname === "string" ? resolve(__dirname, "../../templates") : "";
   return here && existsSync(here) ? here : join(process.cwd(), "templates");
 }
 
-/** A directory with a manifest.json is a layer; other directories are searched for layers. */
-function findLayerDirs(dir: string): string[] {
+/**
+ * A directory with a manifest.json is a layer; other directories are searched for layers,
+ * except templates/project-files (verbatim files, see project-files.ts), which never is one.
+ */
+function findLayerDirs(dir: string, root = dir): string[] {
   if (existsSync(join(dir, "manifest.json"))) return [dir];
   return readdirSync(dir)
     .sort()
+    .filter((name) => !(dir === root && name === PROJECT_FILES_DIR))
     .map((name) => join(dir, name))
     .filter((path) => statSync(path).isDirectory())
-    .flatMap(findLayerDirs);
+    .flatMap((path) => findLayerDirs(path, root));
 }
 
 const loaded = new Map<string, TemplateSet>();
 
 /** Loads every layer under `root` (a directory holding manifest.json files); memoized per root. */
-export function loadTemplateSet(root: string = defaultRoot()): TemplateSet {
+export function loadTemplateSet(root: string = templatesRoot()): TemplateSet {
   const cached = loaded.get(root);
   if (cached) return cached;
   if (!existsSync(root)) throw new DomainError("not_found", `Template directory '${root}' was not found`);

@@ -61,6 +61,7 @@ export const PROCEDURE_CLASSES: Record<string, RateLimitClass> = {
   "testing.list": "read",
   "testing.get": "read",
   "testing.compare": "read",
+  "testing.decideApproval": "write",
   "testing.cases.create": "write",
   "testing.cases.list": "read",
   "testing.cases.delete": "write",
@@ -73,6 +74,7 @@ export const PROCEDURE_CLASSES: Record<string, RateLimitClass> = {
   "testing.suite.compare": "read",
   // Runner tasks authenticate with a one-time token; they are anonymous callers, limited per IP.
   "testing.runner.job": "write",
+  "testing.runner.decisions": "read",
   "testing.runner.report": "write",
   "consultation.get": "read",
   "consultation.send": "expensive",

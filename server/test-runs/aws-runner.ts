@@ -52,6 +52,11 @@ export class AwsTestRunner implements TestRunner {
     return { kind: "bedrock", id, label: `bedrock:${id}` };
   }
 
+  /** The task polls testing.runner.decisions while its agent waits for one (runner/main.ts). */
+  async deliverDecision(): Promise<boolean> {
+    return true;
+  }
+
   async start(job: RunJob, reporter: RunReporter): Promise<void> {
     const model = await this.modelFor(job.agentModelId);
     const { RunTaskCommand } = await import("@aws-sdk/client-ecs");

@@ -5,7 +5,7 @@ import { readVersionFiles } from "../versions/service";
 import type { SandboxLimits } from "./limits";
 import { chooseModel, type TestModelConfig } from "./model/choose";
 import { filesFromVersion } from "./prepare/project-files";
-import { runProject } from "./run/run-project";
+import { runProject, type ApprovalDecisionLine } from "./run/run-project";
 import { sweepEmptyCgroups } from "./sandbox/cgroup";
 import { hostTools } from "./sandbox/host";
 import type { ModelServed, RunJob, RunReporter, TestRunner } from "./types";
@@ -29,6 +29,8 @@ export class LocalTestRunner implements TestRunner {
   private active = 0;
   private readonly waiting: Array<() => void> = [];
   private readonly inFlight = new Set<Promise<void>>();
+  /** Running agents' stdin, by run id: where approval decisions go. */
+  private readonly decisionChannels = new Map<string, (d: ApprovalDecisionLine) => boolean>();
 
   constructor(private readonly o: LocalRunnerOptions) {
     sweepEmptyCgroups();
@@ -52,6 +54,10 @@ export class LocalTestRunner implements TestRunner {
     void task.finally(() => this.inFlight.delete(task));
   }
 
+  async deliverDecision(runId: string, decision: ApprovalDecisionLine): Promise<boolean> {
+    return this.decisionChannels.get(runId)?.(decision) ?? false;
+  }
+
   /** Resolves when every accepted run has finished (tests and shutdown). */
   async idle(): Promise<void> {
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
@@ -69,7 +75,16 @@ export class LocalTestRunner implements TestRunner {
     const plan = await chooseModel(this.o.model, job.agentModelId);
     try {
       const files = filesFromVersion(await readVersionFiles(this.o.platform, { id: job.versionId, blobKey: job.blobKey }));
-      const outcome = await runProject({ runId: job.runId, files, input: job.input, cacheRoot: this.o.cacheRoot, model: plan, onEvent: (e) => reporter.event(e), limits: this.o.limits });
+      const outcome = await runProject({
+        runId: job.runId,
+        files,
+        input: job.input,
+        cacheRoot: this.o.cacheRoot,
+        model: plan,
+        onEvent: (e) => reporter.event(e),
+        limits: this.o.limits,
+        onDecisionChannel: (send) => this.decisionChannels.set(job.runId, send),
+      }).finally(() => this.decisionChannels.delete(job.runId));
       await reporter.finish(outcome);
     } catch (e) {
       log.error("test run could not be finished", { runId: job.runId, error: e instanceof Error ? e.stack : String(e) });

@@ -116,4 +116,10 @@ export interface TestRunner {
   modelFor(agentModelId: string | null): Promise<ModelServed>;
   /** Begins a run and returns once it is accepted (queued or started), not when it ends. */
   start(job: RunJob, reporter: RunReporter): Promise<void>;
+  /**
+   * Hands a person's decision (already claimed in test_run_approvals) to the running agent.
+   * Local: written to the agent's stdin; false when the run's agent is not running in this
+   * process. AWS: the runner task fetches decisions itself (testing.runner.decisions), so true.
+   */
+  deliverDecision(runId: string, decision: { approvalId: string; decision: "approve" | "deny" }): Promise<boolean>;
 }

@@ -33,6 +33,28 @@ describe("deploy rehearsal with human approval", { timeout: 900_000 }, () => {
     }
   });
 
+  test("typescript on agentcore: the decision comes through /invocations on the same session (approve and deny)", async () => {
+    const project = generateProject(spec("typescript", "agentcore"), fixtureRegistry);
+    const r = await rehearseProject(project.files, { cacheRoot: CACHE });
+    assert.equal(r.status, "passed", JSON.stringify(r.checks, null, 2));
+    for (const name of ["approval-approve", "approval-deny"]) {
+      const c = r.checks.find((x) => x.name === name);
+      assert.ok(c?.ok, `${name}: ${JSON.stringify(r.checks, null, 2)}`);
+      assert.match(c!.detail ?? "", /through \/invocations/);
+    }
+  });
+
+  test("on agentcore the rehearsal fails when /invocations does not take the decision", async () => {
+    const project = generateProject(spec("typescript", "agentcore"), fixtureRegistry);
+    const files = new Map(project.files);
+    const server = String(files.get("src/server.ts"));
+    const broken = server.replace("if (decision) return decideInvocation(req, res, decision);", "");
+    assert.notEqual(broken, server);
+    files.set("src/server.ts", broken);
+    const r = await rehearseProject(files, { cacheRoot: CACHE });
+    assert.equal(r.checks.find((c) => c.name === "approval-approve")?.ok, false);
+  });
+
   test("the rehearsal fails when the approval hook is taken out", async () => {
     const project = generateProject(spec("typescript", "ecs-fargate"), fixtureRegistry);
     const files = new Map(project.files);

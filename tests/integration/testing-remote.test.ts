@@ -20,7 +20,7 @@ const code = (e: unknown) => (e as TRPCError).code;
 
 before(async () => {
   platform = await startTestPlatform();
-  const stub: TestRunner = { kind: "aws", modelFor: async (id) => ({ kind: "bedrock", id: id ?? "x", label: `bedrock:${id}` }), start: async (job) => void jobs.push(job) };
+  const stub: TestRunner = { kind: "aws", modelFor: async (id) => ({ kind: "bedrock", id: id ?? "x", label: `bedrock:${id}` }), start: async (job) => void jobs.push(job), deliverDecision: async () => true };
   overrideServices(platform, { testRunner: stub });
 });
 after(() => platform.close());

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ProjectId } from "../../projects/service";
-import { acceptRunnerReport, runnerJob } from "../../test-runs/remote/reports";
+import { acceptRunnerReport, runnerDecisions, runnerJob } from "../../test-runs/remote/reports";
+import { decideApproval, DecideApprovalInput } from "../../test-runs/service/approvals";
 import { RunnerJobInput, RunnerReportInput } from "../../test-runs/remote/schema";
 import { finishDeps } from "../../test-runs/service/finish";
 import { describeRunModel } from "../../test-runs/service/run-model";
@@ -25,6 +26,8 @@ export const testingRouter = createTRPCRouter({
   list: protectedProcedure.input(ProjectInput.extend({ versionId: VersionId.optional() })).query(({ ctx, input }) => listProjectRuns(ctx.platform, ctx.userId, input.projectId, input.versionId)),
   get: protectedProcedure.input(RunRef).query(({ ctx, input }) => getProjectRun(ctx.platform, ctx.userId, input.projectId, input.runId)),
   compare: protectedProcedure.input(ProjectInput.extend({ a: RunId, b: RunId })).query(({ ctx, input }) => compareRuns(ctx.platform, ctx.userId, input.projectId, input.a, input.b)),
+  /** Approves or denies a tool call the running agent waits on; the run goes on. Decided or expired → CONFLICT. */
+  decideApproval: protectedProcedure.input(DecideApprovalInput).mutation(({ ctx, input }) => decideApproval(deps(ctx), ctx.userId, input)),
 
   cases: createTRPCRouter({
     create: protectedProcedure.input(CreateCaseInput).mutation(({ ctx, input }) => createCase(ctx.platform, ctx.userId, input)),
@@ -49,6 +52,8 @@ export const testingRouter = createTRPCRouter({
   /** For ECS runner tasks (aws mode), authenticated by the run's one-time token, not a session. */
   runner: createTRPCRouter({
     job: publicProcedure.input(RunnerJobInput).mutation(({ ctx, input }) => runnerJob(ctx.platform, input)),
+    /** Decisions taken on the run's pending approvals (the task hands them to its agent). */
+    decisions: publicProcedure.input(RunnerJobInput).query(({ ctx, input }) => runnerDecisions(ctx.platform, input)),
     report: publicProcedure.input(RunnerReportInput).mutation(({ ctx, input }) => acceptRunnerReport(ctx.platform, finishDeps(ctx.services), input)),
   }),
 });

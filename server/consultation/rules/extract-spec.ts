@@ -11,6 +11,8 @@ import { promptNeedLines } from "./extraction/prompt-needs";
 import { MAX_CONVERSATION_TURNS } from "./limits";
 import { questionTopic } from "./next-question";
 import type { SpecRegistry } from "./registry-view";
+import { endpointsAsApiTools, guardrailsWith, type GuardrailsDraft } from "./extraction/api-and-guardrails";
+import type { ApiTool } from "../../spec/api-tools";
 
 export type ExtractionResult = {
   draft: SpecDraft;
@@ -48,8 +50,11 @@ export function extractSpec(conversation: readonly Turn[], current: SpecDraft, r
   put("description", signals.description && clip(signals.description, 2_000));
   put("language", signals.language);
   draft = mergeDeployment(draft, signals);
+  const apis = endpointsAsApiTools((current.apiTools as ApiTool[] | undefined) ?? [], signals);
+  if (apis.changed) put("apiTools", apis.apiTools);
+  put("guardrails", guardrailsWith(draft.guardrails as GuardrailsDraft | undefined, signals.deniedTopics));
   const target = draft.deployment?.target;
-  const merged = mergeTools(current.tools as ToolChoice[] | undefined, signals, registry.tools, {
+  const merged = mergeTools(current.tools as ToolChoice[] | undefined, apis.signals, registry.tools, {
     language: draft.language ?? "python",
     target,
     region: draft.deployment?.region,
@@ -62,7 +67,7 @@ export function extractSpec(conversation: readonly Turn[], current: SpecDraft, r
   if (signals.memory) put("memory.type", signals.memory === "none" ? "none" : target === "agentcore" ? "agentcore-memory" : "dynamodb");
   put("name", signals.name ?? (draft.name ? undefined : signals.useCase?.name ?? (signals.useCasePhrase && nameFromPhrase(signals.useCasePhrase))));
   put("model.id", chooseModel(draft, current, signals, registry));
-  if (signals.description) put("systemPrompt", promptFor(draft, signals, registry.tools));
+  if (signals.description) put("systemPrompt", promptFor(draft, apis.signals, registry.tools));
 
   const known = new Set<string>(SPEC_FIELDS.map((f) => f.path).filter((p) => getPath(draft, p) !== undefined));
   const skipped = [...new Set([...(current.skippedPaths ?? []), ...signals.skipped, ...merged.skippedPaths])].filter((p) => !known.has(p)).sort();

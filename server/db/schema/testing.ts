@@ -1,4 +1,4 @@
-import { boolean, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import { generatedCode, projects, testResults } from "./projects";
 
 /**
@@ -58,4 +58,27 @@ export const testRunDetails = pgTable(
     finishedAt: timestamp("finished_at", { mode: "date" }),
   },
   (t) => [index("test_run_details_suite_idx").on(t.suiteRunId)],
+);
+
+/**
+ * Approvals a running agent asked for (its approval_request events) and how each was decided.
+ * The decision is claimed here once (decision IS NULL -> set), so two clicks, or a click after
+ * the agent's own timeout, cannot both count; the runner then delivers it to the agent.
+ */
+export const testRunApprovals = pgTable(
+  "test_run_approvals",
+  {
+    runId: text("run_id")
+      .notNull()
+      .references(() => testResults.id, { onDelete: "cascade" }),
+    /** The agent's id for the approval (apr_...). */
+    id: text("id").notNull(),
+    tool: text("tool").notNull(),
+    expiresAt: timestamp("expires_at", { mode: "date" }).notNull(),
+    /** null while pending; approve | deny (a person) | timeout (the agent's default-deny). */
+    decision: text("decision"),
+    decidedAt: timestamp("decided_at", { mode: "date" }),
+    createdAt: timestamp("created_at", { mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.id] })],
 );

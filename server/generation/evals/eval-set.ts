@@ -3,7 +3,7 @@ import { PINNED_ACTIONS, NODE_MAJOR } from "../builders/github-workflow";
 import { toJson, toYaml } from "../builders/common";
 import { contentHash, sortFiles } from "../content-hash";
 import type { GeneratedProject } from "../types";
-import { RUN_EVALS_MJS } from "./runner-script";
+import { projectFile } from "../project-files";
 
 /**
  * A generated project carries its eval set: the project's saved test cases as
@@ -48,7 +48,7 @@ export function withEvalSet(generated: GeneratedProject, spec: AgentSpec, cases:
   if (cases.length === 0) return generated;
   const files = new Map(generated.files);
   files.set("evals/cases.json", toJson({ cases: cases.map((c) => ({ name: c.name, input: c.input, expectations: c.expectations })) }));
-  files.set("evals/run-evals.mjs", RUN_EVALS_MJS);
+  files.set("evals/run-evals.mjs", projectFile("evals/run-evals.mjs"));
   files.set(".github/workflows/evals.yml", workflow(spec));
   const sorted = sortFiles(files);
   return { ...generated, files: sorted, contentHash: contentHash(sorted) };

@@ -6,6 +6,8 @@ import type { RehearsalCheck } from "./types";
  * the agent must pause with an approval_request event, list it at GET
  * /sessions/{id}/approvals, and continue once POST /sessions/{id}/approvals/{approvalId}
  * decides: approve → the tool runs; deny → the call is cancelled and the answer says so.
+ * On AgentCore (which forwards only /invocations and /ping) the decision is a second
+ * POST /invocations on the same runtime session: {"approval": {"id", "decision"}}.
  */
 
 const SESSION_HEADER = "x-amzn-bedrock-agentcore-runtime-session-id";
@@ -41,7 +43,20 @@ async function streamCall(url: string, prompt: string, sessionId: string, timeou
   return events;
 }
 
-async function decide(url: string, sessionId: string, approvalId: string, decision: "approve" | "deny", timeoutMs: number): Promise<void> {
+export type DecideVia = "endpoints" | "invocations";
+
+async function decideByInvocation(url: string, sessionId: string, approvalId: string, decision: "approve" | "deny", timeoutMs: number): Promise<void> {
+  const res = await fetch(`${url}/invocations`, {
+    method: "POST",
+    body: JSON.stringify({ approval: { id: approvalId, decision } }),
+    headers: { "content-type": "application/json", [SESSION_HEADER]: sessionId },
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  if (res.status !== 200) throw new Error(`POST /invocations {"approval": ...} ${decision} answered HTTP ${res.status}: ${(await res.text()).slice(0, 200)}`);
+}
+
+async function decide(url: string, sessionId: string, approvalId: string, decision: "approve" | "deny", timeoutMs: number, via: DecideVia): Promise<void> {
+  if (via === "invocations") return decideByInvocation(url, sessionId, approvalId, decision, timeoutMs);
   const listed = await fetch(`${url}/sessions/${sessionId}/approvals`, { signal: AbortSignal.timeout(timeoutMs) });
   const pending = ((await listed.json()) as { pending?: Array<{ id: string }> }).pending ?? [];
   if (!pending.some((p) => p.id === approvalId)) throw new Error(`GET /sessions/{id}/approvals did not list ${approvalId}`);
@@ -49,30 +64,32 @@ async function decide(url: string, sessionId: string, approvalId: string, decisi
   if (res.status !== 200) throw new Error(`POST ${decision} answered HTTP ${res.status}: ${(await res.text()).slice(0, 200)}`);
 }
 
-async function roundTrip(url: string, tool: string, decision: "approve" | "deny", n: number, timeoutMs: number): Promise<string> {
+async function roundTrip(url: string, tool: string, decision: "approve" | "deny", n: number, timeoutMs: number, via: DecideVia): Promise<string> {
   const sessionId = session(n);
-  const decisions: Promise<void>[] = [];
+  // Each decision's failure is kept (not left unhandled while the stream goes on) and reported after it.
+  const decisions: Promise<Error | null>[] = [];
   const events = await streamCall(url, `Please use ${tool} for http://127.0.0.1:9/rehearsal`, sessionId, timeoutMs, (e) => {
-    if (e.type === "approval_request" && typeof e.id === "string") decisions.push(decide(url, sessionId, e.id, decision, timeoutMs));
+    if (e.type === "approval_request" && typeof e.id === "string") decisions.push(decide(url, sessionId, e.id, decision, timeoutMs, via).then(() => null, (err: unknown) => (err instanceof Error ? err : new Error(String(err)))));
   });
-  await Promise.all(decisions);
+  const failed = (await Promise.all(decisions)).find((e) => e !== null);
+  if (failed) throw failed;
   if (decisions.length === 0) throw new Error(`${tool} ran without an approval_request (events: ${events.map((e) => e.type).join(", ")})`);
   const decided = events.find((e) => e.type === "approval_decision");
   if (decided?.decision !== decision) throw new Error(`expected an approval_decision "${decision}", got ${JSON.stringify(decided)}`);
   const final = events.at(-1);
   if (final?.type !== "final") throw new Error(`the call did not continue to a final answer after the ${decision}`);
   if (decision === "deny" && !/denied/i.test(String(final.output))) throw new Error(`after a deny the answer does not report it: ${String(final.output).slice(0, 200)}`);
-  return `${decision}: paused on ${tool}, listed, decided, then answered`;
+  return via === "invocations" ? `${decision}: paused on ${tool}, decided through /invocations on the same session, then answered` : `${decision}: paused on ${tool}, listed, decided, then answered`;
 }
 
 /** Both round trips on the first offered tool that pauses for approval; null when none of `toolNames` needs it. */
-export async function approvalChecks(url: string, toolNames: string[], approvalExpected: boolean, timeoutMs: number): Promise<RehearsalCheck[]> {
+export async function approvalChecks(url: string, toolNames: string[], approvalExpected: boolean, timeoutMs: number, via: DecideVia = "endpoints"): Promise<RehearsalCheck[]> {
   if (!approvalExpected) return [];
   return [
     await timed("approval-approve", async () => {
       for (const [i, tool] of toolNames.entries()) {
         try {
-          return await roundTrip(url, tool, "approve", 10 + i, timeoutMs);
+          return await roundTrip(url, tool, "approve", 10 + i, timeoutMs, via);
         } catch (e) {
           if (!/ran without an approval_request/.test((e as Error).message)) throw e;
         }
@@ -83,7 +100,7 @@ export async function approvalChecks(url: string, toolNames: string[], approvalE
       const errors: string[] = [];
       for (const [i, tool] of toolNames.entries()) {
         try {
-          return await roundTrip(url, tool, "deny", 40 + i, timeoutMs);
+          return await roundTrip(url, tool, "deny", 40 + i, timeoutMs, via);
         } catch (e) {
           errors.push((e as Error).message);
           if (!/ran without an approval_request/.test((e as Error).message)) throw e;

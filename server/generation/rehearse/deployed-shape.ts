@@ -14,6 +14,8 @@ export type ContainerShape = {
   port: number;
   /** The ECS container health check command (CMD form), when the task defines one. */
   healthCheck: string[] | null;
+  /** AgentCore Runtime forwards only /invocations and /ping: what a rehearsal client may call. */
+  runtime: "agentcore" | "ecs";
   source: string;
 };
 export type LambdaShape = { kind: "lambda"; handler: string; runtime: string; env: Record<string, unknown>; streaming: boolean; source: string };
@@ -53,7 +55,7 @@ export function deployedShape(files: Map<string, string>): DeployedShape {
   const runtime = resources.find((r) => r.Type === "AWS::BedrockAgentCore::Runtime");
   if (runtime) {
     // The AgentCore Runtime contract: HTTP on 8080.
-    return { kind: "container", command, env: runtime.Properties?.EnvironmentVariables ?? {}, port: 8080, healthCheck: null, source: "Dockerfile CMD + AWS::BedrockAgentCore::Runtime EnvironmentVariables" };
+    return { kind: "container", command, env: runtime.Properties?.EnvironmentVariables ?? {}, port: 8080, healthCheck: null, runtime: "agentcore", source: "Dockerfile CMD + AWS::BedrockAgentCore::Runtime EnvironmentVariables" };
   }
   const task = resources.find((r) => r.Type === "AWS::ECS::TaskDefinition");
   const container = task?.Properties?.ContainerDefinitions?.[0];
@@ -61,5 +63,5 @@ export function deployedShape(files: Map<string, string>): DeployedShape {
   const env = Object.fromEntries(((container.Environment ?? []) as Array<{ Name: string; Value: unknown }>).map((e) => [e.Name, e.Value]));
   const port = Number(container.PortMappings?.[0]?.ContainerPort ?? 8080);
   const health = container.HealthCheck?.Command as string[] | undefined;
-  return { kind: "container", command: container.Command ?? command, env, port, healthCheck: health?.[0] === "CMD" ? health.slice(1) : null, source: "Dockerfile CMD + AWS::ECS::TaskDefinition container environment" };
+  return { kind: "container", command: container.Command ?? command, env, port, healthCheck: health?.[0] === "CMD" ? health.slice(1) : null, runtime: "ecs", source: "Dockerfile CMD + AWS::ECS::TaskDefinition container environment" };
 }

@@ -5,6 +5,7 @@ import { getVersion } from "../../versions/service";
 import { createEventStream } from "../service/event-stream";
 import { finishRun, type FinishDeps } from "../service/finish";
 import { hashToken } from "../service/runs";
+import { decidedApprovals, trackApprovalEvent } from "../store/approvals-repo";
 import { markRunning, runForReport } from "../store/runs-repo";
 import type { RunEvent } from "../types";
 import { asOutcome, RunnerReportInput } from "./schema";
@@ -48,8 +49,17 @@ export async function acceptRunnerReport(p: Pick<Platform, "db" | "dynamo" | "ev
   if (run.status !== "queued" && run.status !== "running") return { accepted: 0, finished: true };
   if (input.events.some((e) => e.type === "status" && e.phase !== "queued")) await markRunning(p.db, input.runId);
   const stream = createEventStream(p, run.projectId, input.runId, 0);
-  for (const e of input.events) stream.push(e as RunEvent);
+  for (const e of input.events) {
+    await trackApprovalEvent(p.db, input.runId, e as RunEvent);
+    stream.push(e as RunEvent);
+  }
   await stream.close();
   if (input.outcome) await finishRun(p, deps, run.projectId, input.runId, asOutcome(input.outcome));
   return { accepted: input.events.length, finished: !!input.outcome };
+}
+
+/** The decisions people took on this run's approvals; the runner task polls them while its agent waits. */
+export async function runnerDecisions(p: Pick<Platform, "db">, input: { runId: string; token: string }) {
+  await authorised(p, input.runId, input.token);
+  return { decisions: await decidedApprovals(p.db, input.runId) };
 }

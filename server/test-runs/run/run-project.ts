@@ -31,11 +31,18 @@ export type RunProjectOptions = {
   cacheRoot: string;
   model: ModelPlan;
   onEvent(event: RunEvent): void;
+  /**
+   * Given, the agent's stdin carries approval decisions: this gets the function that sends one
+   * (the generated run-once reads `{"approval": ID, "decision": "approve" | "deny"}` lines).
+   */
+  onDecisionChannel?(send: (d: ApprovalDecisionLine) => boolean): void;
   limits?: SandboxLimits;
   isolation?: "bwrap" | "process";
   /** Facts of the run for benchmarks and tests: when the sandbox started, its first byte, its uid and cgroup. */
   probe?: { sandboxStartMs?: number; firstByteMs?: number | null; uid?: number | null; cgroup?: string | null };
 };
+
+export type ApprovalDecisionLine = { approvalId: string; decision: "approve" | "deny" };
 
 const RUNS_DIR = join(tmpdir(), "agent-builder-runs");
 
@@ -76,7 +83,11 @@ export async function runProject(o: RunProjectOptions): Promise<RunOutcome> {
         limits,
         model: endpoint.socketPath ? { socketPath: endpoint.socketPath } : { url: endpoint.url! },
       },
-      { stdout: (l) => collector.stdout(l), stderr: (l) => collector.stderr(l) },
+      {
+        stdout: (l) => collector.stdout(l),
+        stderr: (l) => collector.stderr(l),
+        input: o.onDecisionChannel && ((writeLine) => o.onDecisionChannel!((d) => writeLine(JSON.stringify({ approval: d.approvalId, decision: d.decision })))),
+      },
     );
     if (o.probe) Object.assign(o.probe, { firstByteMs: exit.firstByteMs, uid: exit.uid, cgroup: exit.cgroup });
     return collector.outcome(exit, limits, o.model.served);

@@ -15,6 +15,7 @@ import { mockPlan } from "../model/choose";
 import { startBedrockBridge } from "../model/bedrock-bridge";
 import { filesFromVersion } from "../prepare/project-files";
 import { runProject } from "../run/run-project";
+import { decisionPoller } from "./decision-poller";
 import { reportClient } from "./report-client";
 
 /** The version's ZIP through the presigned URL the app gave (the task role cannot read the bucket). */
@@ -42,13 +43,24 @@ async function main(): Promise<number> {
       ? { served: { kind: "bedrock" as const, id: e.RUNNER_MODEL_ID, label: `bedrock:${e.RUNNER_MODEL_ID}` }, start: (on: Parameters<typeof startBedrockBridge>[1]) => startBedrockBridge({ modelId: e.RUNNER_MODEL_ID, region: e.AWS_REGION }, on) }
       : mockPlan(e.RUNNER_MODEL_ID);
   let outcome;
+  const decisions = decisionPoller(reports.decisions);
   try {
     const files = await readZip(job.zipUrl);
-    outcome = await runProject({ runId: job.runId, files, input: job.input, cacheRoot: join(tmpdir(), "runner-cache"), model, onEvent: reports.event, isolation: "process" });
+    outcome = await runProject({
+      runId: job.runId,
+      files,
+      input: job.input,
+      cacheRoot: join(tmpdir(), "runner-cache"),
+      model,
+      onEvent: (e) => (decisions.event(e), reports.event(e)),
+      onDecisionChannel: decisions.channel,
+      isolation: "process",
+    });
   } catch (error) {
     log.error("test run failed in the runner", { runId: job.runId, error: String(error) });
     outcome = { status: "error" as const, error: "The runner task failed before the agent ran", output: "", firstTokenMs: null, totalMs: 0, tokensIn: null, tokensOut: null, toolCalls: [], logsExcerpt: "", events: [], model: model.served };
   }
+  decisions.stop();
   await reports.finish(outcome);
   log.info("test run finished", { runId: job.runId, status: outcome.status });
   return 0;

@@ -29,6 +29,7 @@ export function reportClient(appUrl: string, runId: string, token: string) {
   const timer = setInterval(flush, REPORT_EVERY_MS);
   return {
     job: () => client.testing.runner.job.mutate({ runId, token }),
+    decisions: () => client.testing.runner.decisions.query({ runId, token }),
     event: (e: RunEvent) => void pending.push(e),
     async finish(outcome: RunOutcome) {
       clearInterval(timer);

@@ -11,6 +11,7 @@ import { seccompProgram } from "./seccomp";
  * The launcher listens on 127.0.0.1:PORT inside the sandbox's empty network namespace and
  * pipes each connection to the model's Unix socket (the one way out), then runs the agent
  * and exits with its code (128 + signal when killed, so SIGXCPU and SIGXFSZ are visible).
+ * The agent inherits its stdin: the runner's channel for approval decisions (or nothing).
  * It is plain CommonJS so it needs nothing but node.
  */
 export const LAUNCHER_SOURCE = `"use strict";
@@ -19,7 +20,7 @@ const { spawn } = require("node:child_process");
 const { constants } = require("node:os");
 const [port, socketPath, command, ...args] = process.argv.slice(2);
 function start() {
-  const child = spawn(command, args, { stdio: ["ignore", "inherit", "inherit"] });
+  const child = spawn(command, args, { stdio: ["inherit", "inherit", "inherit"] });
   child.on("error", (e) => { process.stderr.write("sandbox: cannot start " + command + ": " + e.message + "\\n"); process.exit(127); });
   child.on("exit", (code, signal) => process.exit(signal ? 128 + (constants.signals[signal] || 0) : code === null ? 1 : code));
 }

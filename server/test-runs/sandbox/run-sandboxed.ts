@@ -37,6 +37,11 @@ export type SandboxSpec = {
 export type SandboxIO = {
   stdout(line: string): void;
   stderr(line: string): void;
+  /**
+   * Given, the command's stdin is a pipe and this gets a way to write a line to it (false once
+   * the command is gone): how a person's approval decision reaches a running agent. Absent, stdin is empty.
+   */
+  input?(writeLine: (line: string) => boolean): void;
 };
 
 export type SandboxExit = {
@@ -78,7 +83,16 @@ export async function runSandboxed(spec: SandboxSpec, io: SandboxIO): Promise<Sa
   let kill: Kill | null = null;
   const seen = { heapOom: false, fileLimit: false };
   // (ProcessEnv is widened by Next with NODE_ENV; this env is deliberately minimal.)
-  const child = spawn(argv[0]!, argv.slice(1), { env: env as NodeJS.ProcessEnv, cwd, detached: true, stdio: ["ignore", "pipe", "pipe", ...fds] });
+  const child = spawn(argv[0]!, argv.slice(1), { env: env as NodeJS.ProcessEnv, cwd, detached: true, stdio: [io.input ? "pipe" : "ignore", "pipe", "pipe", ...fds] });
+  if (io.input && child.stdin) {
+    const stdin = child.stdin;
+    stdin.on("error", () => undefined); // the agent may exit (or close stdin) before a decision arrives
+    io.input((line) => {
+      if (stdin.destroyed || !stdin.writable) return false;
+      stdin.write(`${line.replace(/\n/g, " ")}\n`);
+      return true;
+    });
+  }
 
   const killTree = (reason: Kill | null) => {
     if (reason && !kill) kill = reason;
@@ -132,6 +146,7 @@ export async function runSandboxed(spec: SandboxSpec, io: SandboxIO): Promise<Sa
   });
   // Orphans could hold the pipes open: give the streams a moment, then end them ourselves.
   await Promise.race([streamsClosed, new Promise((r) => setTimeout(r, 300).unref())]);
+  child.stdin?.destroy();
   child.stdout?.destroy();
   child.stderr?.destroy();
   clearTimeout(wall);

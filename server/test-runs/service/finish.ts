@@ -5,6 +5,7 @@ import { publishEvent } from "../../realtime/publish";
 import { evaluateCase } from "../evaluate-case";
 import type { LanguageModel } from "../../llm/types";
 import { judgeFor, type Judge } from "../judge";
+import { trackApprovalEvent } from "../store/approvals-repo";
 import { getCase } from "../store/cases-repo";
 import { getRun, markRunning, storeOutcome, storeVerdict } from "../store/runs-repo";
 import { countVerdict, getSuiteRun } from "../store/suites-repo";
@@ -65,15 +66,18 @@ export async function finishRun(p: Pick<Platform, "db" | "dynamo" | "events">, d
 export function reporterFor(p: Pick<Platform, "db" | "dynamo" | "events">, deps: FinishDeps, projectId: string, runId: string): RunReporter {
   const stream = createEventStream(p, projectId, runId);
   let running = false;
+  // An approval is recorded before the browser sees it, so its Approve button never races the record.
+  let inOrder = Promise.resolve();
   return {
     event(e) {
       if (!running && e.type === "status" && e.phase !== "queued") {
         running = true;
         void markRunning(p.db, runId).catch((err: unknown) => log.warn("could not mark a test run running", { runId, error: String(err) }));
       }
-      stream.push(e);
+      inOrder = inOrder.then(() => trackApprovalEvent(p.db, runId, e)).then(() => stream.push(e));
     },
     async finish(outcome) {
+      await inOrder;
       await stream.close();
       await finishRun(p, deps, projectId, runId, outcome);
     },

@@ -30,8 +30,19 @@ describe("human approval", () => {
     });
   });
 
-  test("Lambda cannot wait for a person: refused with the reason", () => {
-    assert.throws(() => resolveProject(tsSpec({ approval: {}, deployment: { target: "lambda" } }), registry), /approval needs the ecs-fargate target/);
+  test("Lambda cannot wait for a person, and Python on AgentCore cannot take the decision yet: refused with the reason", () => {
+    assert.throws(() => resolveProject(tsSpec({ approval: {}, deployment: { target: "lambda" } }), registry), /approval needs the ecs-fargate or agentcore \(TypeScript\) target: a Lambda function cannot wait/);
+    const python = baseSpec({ language: "python", tools: [{ id: "http_request" }], deployment: { target: "agentcore" }, approval: { tools: ["http_request"] } });
+    assert.throws(() => resolveProject(python, fixtureRegistry), /approval needs the ecs-fargate target, or agentcore with TypeScript/);
+  });
+
+  test("TypeScript on AgentCore: accepted; the server takes a decision as an /invocations body on the same session", () => {
+    const project = generateProject(tsSpec({ approval: {}, deployment: { target: "agentcore" } }), registry);
+    const server = String(project.files.get("src/server.ts"));
+    assert.match(server, /const decision = approvalDecisionOf\(raw\);\s+if \(decision\) return decideInvocation\(req, res, decision\);/);
+    // The decision is read before the busy check: the session is busy with the call that waits.
+    assert.ok(server.indexOf("approvalDecisionOf(raw)") < server.indexOf("if (busy.has(key))"));
+    assert.match(String(project.files.get("src/approval.ts")), /export function approvalDecisionOf\(body: Buffer\)/);
   });
 
   test("bad approval settings are refused with the field named", () => {

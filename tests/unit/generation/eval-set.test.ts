@@ -77,3 +77,21 @@ test("the runner runs each case against the agent contract on its mock model and
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("evals/run-evals.mjs comes from templates/project-files, byte for byte what it was as a TS string; the loader never takes that directory for a layer", async () => {
+  const { createHash } = await import("node:crypto");
+  const { readFileSync } = await import("node:fs");
+  const { loadTemplateSet, templatesRoot } = await import("../../../server/generation/template-set");
+  const { projectFile } = await import("../../../server/generation/project-files");
+  const generated = String(withEvalSet(base, spec, cases).files.get("evals/run-evals.mjs"));
+  assert.equal(generated, readFileSync(join(templatesRoot(), "project-files", "evals", "run-evals.mjs"), "utf8"));
+  // sha256 of RUN_EVALS_MJS in server/generation/evals/runner-script.ts at 6fa3523, before the move.
+  assert.equal(createHash("sha256").update(generated).digest("hex"), "e982ef43358ed34fae5d78905cc32f30a56f35f0061521153adb4e33f0bbb01e");
+  assert.ok(loadTemplateSet().layers.every((l) => !l.files.some((f) => f.outPath.includes("run-evals"))));
+  assert.throws(() => projectFile("evals/unlisted.mjs"), /does not list 'evals\/unlisted\.mjs'/);
+  const root = mkdtempSync(join(tmpdir(), "project-files-"));
+  mkdirSync(join(root, "project-files"), { recursive: true });
+  writeFileSync(join(root, "project-files", "files.json"), JSON.stringify({ about: "x", files: [{ path: "../escape.mjs", description: "y" }] }));
+  assert.throws(() => projectFile("../escape.mjs", root), /files\.json is invalid: .*without '\.\.'/s);
+  rmSync(root, { recursive: true, force: true });
+});

@@ -48,14 +48,37 @@ describe("descriptions: several needs, negations, behaviour", () => {
     assert.match(r.unresolvedTools.join(), /zendesk .*custom-API route/);
   });
 
-  test("languages, tone, escalation and a custom API become prompt lines; the API adds the HTTP tool", () => {
+  test("languages, tone, escalation and a custom API become prompt lines; the API becomes an API tool, not the HTTP tool", () => {
     const r = extractSpec([{ role: "user", content: "Support bot for our store, friendly tone, answers in Spanish and French too, escalates to a human by sending a Slack message when the customer is angry, and looks up order status from our REST API at https://api.example.com/orders/{id}" }], {}, registry);
     const prompt = String(r.draft.systemPrompt);
     assert.match(prompt, /^Languages: .*Spanish, French/m);
     assert.match(prompt, /^Tone: be friendly/m);
     assert.match(prompt, /^Escalation: escalate to a human by sending a Slack message when the customer is angry/m);
-    assert.match(prompt, /^API: .*https:\/\/api\.example\.com\/orders\/\{id\}/m);
-    assert.ok(ids(r.draft.tools).includes("http_request") && ids(r.draft.tools).includes("mcp_slack"), ids(r.draft.tools).join());
+    assert.match(prompt, /^API: .*use the get_orders_by_id tool, which calls https:\/\/api\.example\.com\/orders\/\{id\}/m);
+    const api = r.draft.apiTools?.[0];
+    assert.deepEqual([api?.baseUrl, api?.operations.map((o) => `${o.method} ${o.path}`)], ["https://api.example.com", ["GET /orders/{id}"]]);
+    assert.ok(!ids(r.draft.tools).includes("http_request") && ids(r.draft.tools).includes("mcp_slack"), ids(r.draft.tools).join());
+  });
+
+  test("an endpoint that cannot become an API tool stays with the HTTP tool; HTTP asked for in other words stays too", () => {
+    const local = extractSpec([{ role: "user", content: "An ops bot that checks our search API at https://api.example.com/search?q=status" }], {}, registry);
+    assert.equal(local.draft.apiTools, undefined);
+    assert.ok(ids(local.draft.tools).some((id) => id.startsWith("http_request")), ids(local.draft.tools).join());
+    const both = extractSpec([{ role: "user", content: "A research bot that makes http requests to any site, and looks up orders from our API at https://api.example.com/orders/{id}" }], {}, registry);
+    assert.equal(both.draft.apiTools?.length, 1);
+    assert.ok(ids(both.draft.tools).some((id) => id.startsWith("http_request")), ids(both.draft.tools).join());
+  });
+
+  test("'never give medical advice', 'don't talk about X', 'must not discuss Y' become guardrail denied topics (name + definition)", () => {
+    const r = extractSpec([{ role: "user", content: "A clinic front desk bot. Never give medical or legal advice, don't talk about competitors, and it must not discuss politics." }], {}, registry);
+    const topics = (r.draft.guardrails?.deniedTopics ?? []) as Array<{ name: string; definition: string }>;
+    assert.deepEqual(topics.map((t) => t.name), ["Medical advice", "Legal advice", "Competitors", "Politics"]);
+    assert.ok(topics.every((t) => t.definition.length > 10 && t.definition.length <= 200));
+    const plain = extractSpec([{ role: "user", content: "A clinic front desk bot. Don't use web search and don't forget to greet people." }], {}, registry);
+    assert.equal(plain.draft.guardrails, undefined);
+    // A topic already in the draft is not added twice, whatever its case.
+    const again = extractSpec([{ role: "user", content: "never give MEDICAL advice" }], { guardrails: { deniedTopics: [{ name: "Medical advice", definition: "x y z", examples: [] }] } } as never, registry);
+    assert.equal(again.draft.guardrails?.deniedTopics?.length, 1);
   });
 });
 

@@ -44,7 +44,8 @@ export type PromptNeeds = {
   tones: string[];
   /** "escalate to a human by sending a Slack message when the customer is angry" */
   escalation?: { when?: string; via?: string };
-  apis: { url: string; what: string }[];
+  /** `tool`: the API tool (apiTools operation) the endpoint became; without one the HTTP request tool calls it. */
+  apis: { url: string; what: string; tool?: string }[];
 };
 
 const PLAIN_ENGLISH = /\bplain english\b|\bin english\b(?= (?:to|and) (?:ask|query|questions))/;
@@ -102,7 +103,9 @@ export function promptNeedLines(needs: PromptNeeds): string[] {
     const via = needs.escalation.via ? ` by ${needs.escalation.via === "slack" ? "sending a Slack message" : `using ${needs.escalation.via}`}` : "";
     lines.push(`Escalation: escalate to a human${via}${needs.escalation.when ? ` when ${needs.escalation.when}` : " when you cannot help"}; tell the user you did.`);
   }
-  for (const api of needs.apis) lines.push(`API: ${api.what} — call ${api.url} with the HTTP request tool (replace {placeholders} with the values from the conversation).`);
+  for (const api of needs.apis) {
+    lines.push(api.tool ? `API: ${api.what} — use the ${api.tool} tool, which calls ${api.url}.` : `API: ${api.what} — call ${api.url} with the HTTP request tool (replace {placeholders} with the values from the conversation).`);
+  }
   return lines;
 }
 

@@ -8,6 +8,8 @@ import { parseBudget, parseLatency, parseTraffic } from "./numbers";
 import { parseConfigAnswer } from "./tool-config";
 import { clip, findMentions, isNegatedAt, normalize, sentences, wordCount } from "./text";
 import { readPromptNeeds, type PromptNeeds } from "./prompt-needs";
+import { findDeniedTopics } from "./denied-topics";
+import type { DeniedTopic } from "../../../spec/guardrails";
 import { spotSystems } from "./tool-search";
 import { TOOL_INTENTS, type ToolIntentId } from "./tool-intents";
 import { findUseCase, type UseCase } from "./use-cases";
@@ -47,6 +49,10 @@ export type Signals = {
   /** "no internet access", "never browse the web". */
   noInternet: boolean;
   promptNeeds: PromptNeeds;
+  /** The HTTP tool was asked for in words other than those describing an endpoint (which can become an API tool instead). */
+  httpBesidesEndpoints: boolean;
+  /** Topics the agent must not discuss ("never give medical advice"), as guardrail denied topics. */
+  deniedTopics: DeniedTopic[];
 };
 
 /** "no internet access", "must not access the internet", "we don't want internet access", "no web access at all". */
@@ -68,7 +74,7 @@ const CAPABILITY_WORDS: [Capability, RegExp][] = [
 export function readSignals(conversation: readonly Turn[], tools: readonly ToolEntry[] = []): Signals {
   const s: Signals = {
     toolIntents: new Map(), noTools: false, skipped: new Set(), capabilities: new Set(), toolSettings: [], skippedSettings: [], userText: "",
-    namedTools: new Map(), missingSystems: new Set(), noInternet: false, promptNeeds: { languages: [], tones: [], apis: [] },
+    namedTools: new Map(), missingSystems: new Set(), noInternet: false, promptNeeds: { languages: [], tones: [], apis: [] }, httpBesidesEndpoints: false, deniedTopics: [],
   };
   const descriptive: string[] = [];
   let topic: string | undefined;
@@ -176,7 +182,12 @@ function readBehaviour(s: Signals, original: string, text: string, readApis: boo
   p.tones = [...new Set([...p.tones, ...needs.tones])];
   p.escalation = needs.escalation ?? p.escalation;
   p.apis = [...p.apis, ...needs.apis.filter((a) => !p.apis.some((b) => b.url === a.url))];
+  // An endpoint is called by the HTTP tool unless it becomes an API tool (extract-spec decides).
   if (needs.apis.length) s.toolIntents.set("http", true);
+  const http = TOOL_INTENTS.find((i) => i.id === "http")!;
+  const rest = needs.apis.reduce((t, a) => t.replace(normalize(a.what), " ").replace(a.url.toLowerCase(), " "), text);
+  if (http.patterns.some((re) => findMentions(rest, re).some((m) => !m.negated))) s.httpBesidesEndpoints = true;
+  for (const topic of findDeniedTopics(original)) if (!s.deniedTopics.some((t) => t.name.toLowerCase() === topic.name.toLowerCase())) s.deniedTopics.push(topic);
 }
 
 /** Budget, traffic and deployment sentences are settings, not what the agent does: leave them out of the description. */

@@ -1,12 +1,4 @@
-/**
- * evals/run-evals.mjs of a generated project: runs evals/cases.json against the agent's
- * one-shot contract (JSON lines) with no dependencies. `--model mock` (the default) serves a
- * small deterministic OpenAI-compatible model on 127.0.0.1; `--model env` leaves the agent's
- * own model settings (Bedrock in CI with AWS access). The deterministic checks decide the exit
- * code; judge evaluators and JSON Schema checks run in Agent Builder and are reported as skipped.
- * Static code: no user text is ever interpolated here (cases are read from the JSON at run time).
- */
-export const RUN_EVALS_MJS = String.raw`#!/usr/bin/env node
+#!/usr/bin/env node
 import { spawn } from "node:child_process";
 import { readFileSync, existsSync } from "node:fs";
 import { createServer } from "node:http";
@@ -109,4 +101,3 @@ for (const c of cases) {
 server?.close();
 console.log(cases.length - failed + "/" + cases.length + " cases passed on the " + (mode === "mock" ? "mock model" : "agent's configured model"));
 process.exit(failed ? 1 : 0);
-`;
