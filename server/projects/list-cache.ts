@@ -12,21 +12,23 @@ import { listProjects, type Project } from "./service";
  */
 const MAX_USERS = 10_000;
 type Entry = { at: number; rows: readonly Project[] };
+
+/** Frozen, array and rows: the same answer is handed to every caller until the next write (and its serialisation is kept: server/api/transformer.ts). */
+const frozen = (rows: Project[]): readonly Project[] => Object.freeze(rows.map((r) => Object.freeze(r)));
 const caches = new WeakMap<ChangeClock, Map<string, Entry>>();
 
-export async function listProjectsCached(platform: Platform, ownerId: string): Promise<Project[]> {
+export async function listProjectsCached(platform: Platform, ownerId: string): Promise<readonly Project[]> {
   const clock = platform.projectsClock;
   if (!clock) return listProjects(platform.db, ownerId);
   let cache = caches.get(clock);
   if (!cache) caches.set(clock, (cache = new Map()));
   const before = clock.now();
   const hit = cache.get(ownerId);
-  if (hit && hit.at === before) return hit.rows.slice();
-  const rows = await listProjects(platform.db, ownerId);
+  if (hit && hit.at === before) return hit.rows;
+  const rows = frozen(await listProjects(platform.db, ownerId));
   if (clock.now() === before) {
     if (cache.size >= MAX_USERS) cache.clear(); // a bound, not an LRU: a write clears every entry anyway
-    // Frozen: the same objects are handed to every caller until the next write.
-    cache.set(ownerId, { at: before, rows: rows.map((r) => Object.freeze(r)) });
+    cache.set(ownerId, { at: before, rows });
   }
-  return rows.slice();
+  return rows;
 }
