@@ -1,5 +1,4 @@
 import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
-import superjson from "superjson";
 import { ZodError, z } from "zod";
 import { authenticate } from "../auth/authenticate";
 import { crossOriginMessage, isSameOrigin } from "../auth/same-origin";
@@ -11,6 +10,7 @@ import { getServices, servicesFor } from "../composition/root";
 import type { AppServices } from "../composition/services";
 import type { Platform } from "../platform";
 import { findUnstorableText } from "./input-hygiene";
+import { transformer } from "./transformer";
 
 export type Context = {
   platform: Platform;
@@ -64,7 +64,7 @@ function safeMessage(code: TRPC_ERROR_CODE_KEY, cause: unknown, message: string)
 }
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  transformer,
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     const { stack: _stack, ...data } = shape.data;

@@ -8,6 +8,7 @@ import { createContext, retryAfterHeaders } from "../api/trpc";
 import { env } from "../env";
 import { log } from "../log";
 import { REGISTRY_PATH } from "../registry/http";
+import { answerHealthCheck, isPlainHealthCheck } from "./health-answer";
 
 /**
  * `/api/trpc/*` and `/api/registry/*` served straight from the launcher's HTTP server: the
@@ -40,6 +41,10 @@ export function isApiRequest(url: string | undefined): boolean {
 }
 
 export function handleApiRequest(req: IncomingMessage, res: ServerResponse): void {
+  if (isPlainHealthCheck(req)) {
+    void answerHealthCheck(req, res).then((answered) => answered || trpc(req, res));
+    return;
+  }
   if (req.url!.startsWith("/api/trpc/")) {
     if (!refuseLargeBatch(req, res)) void trpc(req, res);
     return;

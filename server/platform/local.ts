@@ -10,6 +10,7 @@ import { startDynalite } from "./dynalite";
 import { FsBlobStore } from "./fs-blob-store";
 import { LocalEventHub } from "./local-event-hub";
 import { LocalJobQueue, type LocalQueueOptions } from "./local-job-queue";
+import { watchWrites } from "./pglite-write-clock";
 import type { Platform } from "./types";
 
 export type LocalPlatform = Platform & {
@@ -51,6 +52,7 @@ export async function createLocalPlatform(options: LocalPlatformOptions): Promis
   return {
     runtime: "local",
     db: pg.db,
+    projectsClock: watchWrites(pg.client, (sql) => /\b(projects|users)\b/i.test(sql)),
     dynamo: createDynamoService(client, LOCAL_TABLE),
     dynamoEndpoint: endpoint,
     pglite: pg.client,

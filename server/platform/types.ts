@@ -58,9 +58,21 @@ export interface EventPublisher {
   deliver(event: ProjectEvent): Promise<void>;
 }
 
+/** A reading that changes whenever the data it watches may have changed (pglite-write-clock.ts). */
+export interface ChangeClock {
+  now(): number;
+}
+
 export type Platform = {
   runtime: "local" | "aws";
   db: Db;
+  /**
+   * Advances on every write that can change a row of `projects` (a write to `projects`, or to
+   * `users`, whose delete cascades). Only where every write passes through this process (local
+   * mode's web process, which owns PGlite); absent in aws mode (Neon is written by many
+   * instances), where nothing is cached against it.
+   */
+  projectsClock?: ChangeClock;
   dynamo: DynamoService;
   blobs: BlobStore;
   jobs: JobQueue;

@@ -1,28 +1,7 @@
-import { pingDatabase } from "../../db/ping";
-import type { Platform } from "../../platform";
+import { healthStatus } from "../health";
 import { createTRPCRouter, publicProcedure } from "../trpc";
-
-/**
- * How long one store check answers for. Load balancers and monitors poll this procedure;
- * under load, a Postgres round trip per call was a third of its CPU profile (bench/README.md).
- */
-const STORE_CHECK_MS = 1000;
-const checks = new WeakMap<Platform, { at: number; done: Promise<unknown> }>();
-
-function checkStores(platform: Platform): Promise<unknown> {
-  const last = checks.get(platform);
-  if (last && Date.now() - last.at < STORE_CHECK_MS) return last.done;
-  // One promise that every caller within the window shares.
-  const done = pingDatabase(platform.db);
-  checks.set(platform, { at: Date.now(), done });
-  done.catch(() => checks.delete(platform)); // a failed check is retried by the next call
-  return done;
-}
 
 export const healthRouter = createTRPCRouter({
   /** Liveness of the API and its stores; used by the launcher, smoke tests and load balancers. */
-  check: publicProcedure.query(async ({ ctx }) => {
-    await checkStores(ctx.platform);
-    return { ok: true as const, runtime: ctx.platform.runtime };
-  }),
+  check: publicProcedure.query(({ ctx }) => healthStatus(ctx.platform)),
 });
