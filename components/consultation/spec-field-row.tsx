@@ -1,8 +1,13 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { cn } from "../ui/cn";
-import { FieldEditor } from "./field-editor";
 import { formatValue, type FieldMeta } from "./spec-fields";
+
+// The editors (model picker, tools editor…) open only on "Edit": they load then, not with the page.
+const FieldEditor = dynamic(() => import("./field-editor").then((m) => m.FieldEditor), {
+  loading: () => <div className="mt-2 h-16 animate-pulse rounded-md bg-slate-100" aria-busy="true" aria-label="Loading the editor" />,
+});
 
 type Props = {
   meta: FieldMeta;

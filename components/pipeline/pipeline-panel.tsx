@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useEffect, useState, type FormEvent } from "react";
 import { useProjectEvents } from "../realtime/use-project-events";
@@ -8,9 +9,14 @@ import { useTRPC } from "../trpc/client";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import { fieldError } from "../ui/errors";
-import { NeedsInputForm } from "./needs-input-form";
-import { PipelineView } from "./pipeline-view";
 import { isFinished } from "./stages";
+
+// Shown only once a change has been requested: a new project's page does not load them. When
+// one exists they render on the server and their code comes with the page (no shift).
+const PipelineView = dynamic(() => import("./pipeline-view").then((m) => m.PipelineView), {
+  loading: () => <div className="h-20 animate-pulse rounded-lg bg-slate-50" aria-busy="true" aria-label="Loading the pipeline" />,
+});
+const NeedsInputForm = dynamic(() => import("./needs-input-form").then((m) => m.NeedsInputForm));
 
 /**
  * "Request a change" plus the live PM → Dev → QA → Ops view of the newest modification and

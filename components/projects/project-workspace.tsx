@@ -1,6 +1,5 @@
 "use client";
 
-import * as Tabs from "@radix-ui/react-tabs";
 import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import Link from "next/link";
@@ -11,6 +10,7 @@ import { PipelinePanel } from "../pipeline/pipeline-panel";
 import { useTRPC } from "../trpc/client";
 import { Card } from "../ui/card";
 import { ErrorMessage, Spinner } from "../ui/feedback";
+import { Tabs } from "../ui/tabs";
 import { isProjectTab, PROJECT_TABS, type ProjectTabId } from "./project-tabs";
 import { TabSkeleton } from "./tab-skeleton";
 
@@ -45,6 +45,9 @@ export function ProjectWorkspace({ projectId }: { projectId: string }) {
   const requested = params.get("tab");
   const tab: ProjectTabId = isProjectTab(requested) ? requested : "consultation";
 
+  const Content = TAB_CONTENT[tab];
+  const selected = PROJECT_TABS.find((t) => t.id === tab)!;
+
   if (project.isPending) return <Spinner label="Loading project" />;
   if (project.isError) return <ErrorMessage error={project.error} retry={() => project.refetch()} />;
 
@@ -55,35 +58,25 @@ export function ProjectWorkspace({ projectId }: { projectId: string }) {
         <h1 className="mt-1 text-2xl font-bold" data-testid="project-title">{project.data.name}</h1>
       </div>
       <PipelinePanel projectId={projectId} />
-      <Tabs.Root value={tab} onValueChange={(v) => router.replace(`${pathname}?tab=${v}`, { scroll: false })}>
-        <Tabs.List aria-label="Project sections" className="flex gap-1 overflow-x-auto border-b border-slate-200">
-          {PROJECT_TABS.map((t) => (
-            <Tabs.Trigger
-              key={t.id}
-              value={t.id}
-              className="-mb-px border-b-2 border-transparent px-3 py-2 text-sm text-slate-600 hover:text-slate-900 data-[state=active]:border-brand-600 data-[state=active]:font-medium data-[state=active]:text-slate-900"
-            >
-              {t.label}
-            </Tabs.Trigger>
-          ))}
-        </Tabs.List>
-        {PROJECT_TABS.map((t) => {
-          const Content = TAB_CONTENT[t.id];
-          return (
-            <Tabs.Content key={t.id} value={t.id} className="pt-6">
-              {Content ? (
-                <Content projectId={projectId} />
-              ) : (
-                <Card>
-                  <h2 className="font-semibold">{t.label}</h2>
-                  <p className="mt-1 text-sm text-slate-600">{t.blurb}</p>
-                  <p className="mt-3 text-xs text-slate-400">Not available yet in this build.</p>
-                </Card>
-              )}
-            </Tabs.Content>
-          );
-        })}
-      </Tabs.Root>
+      <Tabs
+        label="Project sections"
+        tabs={PROJECT_TABS}
+        value={tab}
+        onChange={(v) => router.replace(`${pathname}?tab=${v}`, { scroll: false })}
+        listClassName="flex gap-1 overflow-x-auto border-b border-slate-200"
+        tabClassName="-mb-px border-b-2 border-transparent px-3 py-2 text-sm text-slate-600 hover:text-slate-900 data-[state=active]:border-brand-600 data-[state=active]:font-medium data-[state=active]:text-slate-900"
+        panelClassName="pt-6"
+      >
+        {Content ? (
+          <Content projectId={projectId} />
+        ) : (
+          <Card>
+            <h2 className="font-semibold">{selected.label}</h2>
+            <p className="mt-1 text-sm text-slate-600">{selected.blurb}</p>
+            <p className="mt-3 text-xs text-slate-400">Not available yet in this build.</p>
+          </Card>
+        )}
+      </Tabs>
     </div>
   );
 }
