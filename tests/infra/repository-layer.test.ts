@@ -32,6 +32,7 @@ const REPOSITORIES = [
   "server/dynamo/template-repo.ts",
   "server/projects/project-repo.ts",
   "server/registry/selection-repo.ts",
+  "server/test-runs/store/approvals-repo.ts",
   "server/test-runs/store/cases-repo.ts",
   "server/test-runs/store/runs-repo.ts",
   "server/test-runs/store/suites-repo.ts",
