@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { freePort, start, staysUp, stop, waitUntilServing, type Booted } from "./boot";
 import type { DeployedShape } from "./deployed-shape";
 import { LAMBDA_HARNESS } from "./lambda-harness";
+import { portHeldByGroup } from "./port-owner";
 import { writeText } from "./runtime";
 import type { RehearsalCheck } from "./types";
 
@@ -52,12 +53,14 @@ export async function bootAgent(i: BootInput): Promise<BootedAgent> {
     const probe = i.shape.kind === "container" ? async () => (await fetch(`${url}/ping`, { signal: AbortSignal.timeout(1000) })).ok : async () => (await fetch(url, { signal: AbortSignal.timeout(1000) }).catch(() => null)) !== null;
     try {
       await waitUntilServing(booted, probe, i.stepMs);
+      // Another process may hold the port and answer in our agent's place (a concurrent rehearsal).
+      if (portHeldByGroup(port, booted.child.pid!) === false) throw new Error(`EADDRINUSE: port ${port} is answered by another process, not this agent`);
       if (i.shape.kind === "lambda") await staysUp(booted, LAMBDA_INIT_MS);
       const detail = `${i.shape.kind === "container" ? "GET /ping answered 200" : "the handler module loaded and the function URL answers"}; listening on ${note}`;
       return { booted, port, portNote: note, check: { name: "boot", ok: true, ms: Math.round(performance.now() - t), detail } };
     } catch (e) {
       await stop(booted);
-      if (attempt === 0 && i.shape.kind === "container" && /EADDRINUSE/.test(booted.output())) continue;
+      if (attempt === 0 && i.shape.kind === "container" && /EADDRINUSE/.test(`${booted.output()} ${(e as Error).message}`)) continue;
       return { booted, port, portNote: note, check: { name: "boot", ok: false, ms: Math.round(performance.now() - t), detail: (e as Error).message } };
     }
   }
