@@ -62,15 +62,6 @@ export function fieldLabel(path: string): string {
   return LABELS[path] ?? path;
 }
 
-export function getPath(obj: unknown, path: string): unknown {
-  let cur = obj;
-  for (const key of path.split(".")) {
-    if (cur === null || typeof cur !== "object") return undefined;
-    cur = (cur as Record<string, unknown>)[key];
-  }
-  return cur;
-}
-
 export function formatValue(meta: FieldMeta, value: unknown): string {
   if (value === undefined || value === null || value === "") return "";
   if (meta.kind === "select") return meta.options?.find((o) => o.value === value)?.label ?? String(value);

@@ -8,7 +8,8 @@ import { CompletenessMeter } from "./completeness-meter";
 import { GeneratePanel } from "./generate-panel";
 import { SaveTemplateForm } from "./save-template-form";
 import { SpecFieldRow } from "./spec-field-row";
-import { fieldLabel, getPath, SPEC_FIELDS, type FieldMeta } from "./spec-fields";
+import { getPath } from "~/server/spec/object-path";
+import { fieldLabel, SPEC_FIELDS, type FieldMeta } from "./spec-fields";
 import { errorField, isConflict, type ConsultationState } from "./types";
 
 type Props = {

@@ -1,5 +1,7 @@
 import { desc, eq } from "drizzle-orm";
+import { z } from "zod";
 import type { Db } from "../db/client";
+import { parseJsonColumn } from "../db/json-column";
 import { costEstimates } from "../db/schema";
 import { createId } from "../ids";
 import type { SpecSource } from "./project-spec";
@@ -31,6 +33,13 @@ export type EstimateSummary = {
 };
 
 /**
+ * What cost.history reads of a stored estimate. Loose and mostly optional: rows written by
+ * older pipeline versions lack the model and target, and read as "" then.
+ */
+const StoredInputs = z.looseObject({ modelId: z.string().optional(), target: z.string().optional(), usage: z.looseObject({ requestsPerMonth: z.number() }).optional() });
+const StoredBreakdown = z.looseObject({ totalExcludesUnknown: z.boolean().optional(), usageSource: z.enum(["estimated", "measured"]).optional() });
+
+/**
  * Stores one estimate (inputs, the whole estimate as its breakdown, the total at the
  * column's precision); every writer (Cost tab, CLI, pipeline) stores this one shape.
  * With a given `id` a second insert is a no-op (a redelivered job writes nothing new).
@@ -59,8 +68,8 @@ export async function listEstimates(db: Db, projectId: string, limit: number): P
     .orderBy(desc(costEstimates.createdAt), desc(costEstimates.id))
     .limit(limit);
   return rows.map((r) => {
-    const inputs = r.inputs as Partial<StoredEstimateInputs>;
-    const breakdown = r.breakdown as Partial<CostEstimate>;
+    const inputs = parseJsonColumn(StoredInputs, r.inputs, { table: "cost_estimates", column: "inputs", rowId: r.id });
+    const breakdown = parseJsonColumn(StoredBreakdown, r.breakdown, { table: "cost_estimates", column: "breakdown", rowId: r.id });
     return {
       id: r.id,
       createdAt: r.createdAt,

@@ -1,5 +1,7 @@
 import { and, asc, eq, notInArray } from "drizzle-orm";
+import { z } from "zod";
 import type { Db } from "../db/client";
+import { parseJsonColumn } from "../db/json-column";
 import { modelSelections, projects, toolSelections } from "../db/schema";
 
 /** model_selections and tool_selections: when the user picked a project's model and tools. */
@@ -8,12 +10,15 @@ type ConfigValue = string | number | boolean;
 export type ModelSelectionRow = { modelId: string; selectedAt: Date };
 export type ToolSelectionRow = { toolId: string; config: Record<string, ConfigValue>; selectedAt: Date };
 
+const StoredConfig = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]));
+
 export async function readSelectionRows(db: Db, projectId: string): Promise<{ model: ModelSelectionRow | null; tools: ToolSelectionRow[] }> {
   const [[model], tools] = await Promise.all([
     db.select().from(modelSelections).where(eq(modelSelections.projectId, projectId)).limit(1),
     db.select().from(toolSelections).where(eq(toolSelections.projectId, projectId)).orderBy(asc(toolSelections.selectedAt), asc(toolSelections.toolId)),
   ]);
-  return { model: model ? { modelId: model.modelId, selectedAt: model.selectedAt } : null, tools: tools.map((t) => ({ toolId: t.toolId, config: t.config, selectedAt: t.selectedAt })) };
+  return { model: model ? { modelId: model.modelId, selectedAt: model.selectedAt } : null, tools: tools.map((t) => ({ toolId: t.toolId, config: parseJsonColumn(StoredConfig, t.config, { table: "tool_selections", column: "config", rowId: `${projectId}/${t.toolId}` }), selectedAt: t.selectedAt })),
+  };
 }
 
 /**

@@ -2,7 +2,10 @@ import { and, desc, eq, max, ne, or } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { isUniqueViolation } from "../db/errors";
 import { generatedCode, type FileManifestEntry } from "../db/schema";
-import type { VerificationResult } from "../generation/verify/types";
+import { z } from "zod";
+import { parseJsonColumn } from "../db/json-column";
+import type { RehearsalResult } from "../generation/rehearse/types";
+import { CHECK_NAMES, CHECK_STATUSES, type VerificationResult } from "../generation/verify/types";
 import { createId } from "../ids";
 
 /** generated_code: one row per version of a project; the files themselves are blobs. */
@@ -87,7 +90,22 @@ export async function isBlobReferenced(db: Db, key: string, exceptProjectId?: st
   return Boolean(row);
 }
 
+const StoredManifest = z.array(z.object({ path: z.string(), size: z.number().int().nonnegative(), sha256: z.string() }));
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+/** Loose objects: a field added to a verification later does not make older rows unreadable, nor is it dropped. */
+const StoredVerification = z
+  .looseObject({
+    ok: z.boolean(),
+    checks: z.array(z.looseObject({ check: z.enum(CHECK_NAMES), file: z.string(), line: z.number().optional(), message: z.string(), severity: z.enum(["error", "warning"]) })),
+    ran: z.array(z.looseObject({ check: z.enum(CHECK_NAMES), files: z.number(), ms: z.number(), status: z.enum(CHECK_STATUSES).optional() })),
+    // The rehearsal's own checks are free-form; only its outline is read here.
+    rehearsal: z.custom<RehearsalResult>((v) => isRecord(v) && typeof v.status === "string" && Array.isArray(v.checks), "is not a rehearsal result").optional(),
+  })
+  .nullable();
+
 function toVersion(r: typeof generatedCode.$inferSelect): Version {
+  const at = (column: string) => ({ table: "generated_code", column, rowId: r.id });
+  const verification: VerificationResult | null = parseJsonColumn(StoredVerification, r.verification ?? null, at("verification"));
   return {
     id: r.id,
     projectId: r.projectId,
@@ -98,9 +116,9 @@ function toVersion(r: typeof generatedCode.$inferSelect): Version {
     totalBytes: r.totalBytes,
     zipBytes: r.zipBytes,
     modificationId: r.modificationId,
-    verification: (r.verification as VerificationResult | null) ?? null,
+    verification,
     createdAt: r.createdAt,
-    manifest: r.manifest,
+    manifest: parseJsonColumn(StoredManifest, r.manifest, at("manifest")),
     blobKey: r.blobKey,
     zipBlobKey: r.zipBlobKey,
   };

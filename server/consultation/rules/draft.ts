@@ -1,4 +1,5 @@
 import type { AgentSpecDraft } from "../../spec/agent-spec";
+import { getPath } from "../../spec/object-path";
 
 /** One turn of the consultation as the extraction reads it. */
 export type Turn = { role: "user" | "assistant"; content: string };
@@ -17,14 +18,7 @@ export function isLocked(draft: SpecDraft, path: string): boolean {
   return (draft.lockedPaths ?? []).some((l) => l === path || path.startsWith(`${l}.`));
 }
 
-export function getPath(obj: unknown, path: string): unknown {
-  let cur = obj;
-  for (const key of path.split(".")) {
-    if (cur === null || typeof cur !== "object") return undefined;
-    cur = (cur as Record<string, unknown>)[key];
-  }
-  return cur;
-}
+export { getPath };
 
 /** Returns a copy of `obj` with `path` set (objects along the way are copied, not shared). */
 export function setPath<T extends object>(obj: T, path: string, value: unknown): T {

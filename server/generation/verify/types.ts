@@ -1,19 +1,21 @@
 import type { IamStatement } from "../../registry/schema";
 import type { RehearsalOptions, RehearsalResult } from "../rehearse/types";
 
-export type CheckName =
-  | "structure"
-  | "python-syntax"
-  | "typescript-types"
-  | "json-syntax"
-  | "yaml-syntax"
-  | "cloudformation"
-  | "terraform"
-  | "dockerfile"
-  | "secrets"
-  | "ci-workflow"
-  | "lockfile"
-  | "rehearsal";
+export const CHECK_NAMES = [
+  "structure",
+  "python-syntax",
+  "typescript-types",
+  "json-syntax",
+  "yaml-syntax",
+  "cloudformation",
+  "terraform",
+  "dockerfile",
+  "secrets",
+  "ci-workflow",
+  "lockfile",
+  "rehearsal",
+] as const;
+export type CheckName = (typeof CHECK_NAMES)[number];
 
 /** One problem found in one file; `line` is 1-based when the check can point at one. */
 export type Finding = {
@@ -25,7 +27,8 @@ export type Finding = {
 };
 
 /** A check's outcome: one that had nothing to look at is "not-applicable", never "passed". */
-export type CheckStatus = "passed" | "failed" | "not-applicable" | "skipped";
+export const CHECK_STATUSES = ["passed", "failed", "not-applicable", "skipped"] as const;
+export type CheckStatus = (typeof CHECK_STATUSES)[number];
 
 export type VerificationResult = {
   /** True when no finding has severity "error". */

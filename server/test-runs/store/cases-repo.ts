@@ -1,6 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { testCases } from "../../db/schema";
+import { parseJsonColumn } from "../../db/json-column";
 import { notFound } from "../../errors";
 import { Expectations } from "../evaluation";
 
@@ -9,9 +10,7 @@ export type TestCase = { id: string; projectId: string; name: string; input: str
 
 /** Stored expectations were validated on the way in; a row that no longer parses fails loudly by id. */
 function toCase(row: typeof testCases.$inferSelect): TestCase {
-  const parsed = Expectations.safeParse(row.expectations);
-  if (!parsed.success) throw new Error(`test case ${row.id} has invalid expectations: ${parsed.error.issues[0]?.message}`);
-  return { ...row, expectations: parsed.data };
+  return { ...row, expectations: parseJsonColumn(Expectations, row.expectations, { table: "test_cases", column: "expectations", rowId: row.id }) };
 }
 
 export async function insertCase(db: Db, row: Omit<TestCase, "createdAt">): Promise<TestCase> {

@@ -1,9 +1,11 @@
 import { and, desc, eq, inArray, lt } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { testResults, testRunDetails } from "../../db/schema";
+import { parseJsonColumn } from "../../db/json-column";
 import { notFound } from "../../errors";
 import { MAX_OUTPUT_CHARS } from "../limits";
 import type { RunEvent, RunOutcome, RunStatus, ToolCallRecord } from "../types";
+import { detailsColumn, StoredChecks, StoredEvents, StoredToolCalls } from "./details-json";
 import { countVerdict } from "./suites-repo";
 
 /** test_results (the metrics row the cost estimate also reads) plus test_run_details. */
@@ -135,7 +137,10 @@ export async function getRun(db: Db, projectId: string, id: string): Promise<Run
     .where(and(eq(testResults.id, id), eq(testResults.projectId, projectId)))
     .limit(1);
   if (!row) throw notFound("Test run", id);
-  return { ...summary(row), logsExcerpt: row.logsExcerpt, events: (row.events ?? []) as RunEvent[], toolCalls: (row.toolCalls ?? []) as ToolCallRecord[], testCaseId: row.testCaseId, passed: row.passed, checks: row.checks ?? null };
+  const events: RunEvent[] = parseJsonColumn(StoredEvents, row.events ?? [], detailsColumn("events", id));
+  const toolCalls: ToolCallRecord[] = parseJsonColumn(StoredToolCalls, row.toolCalls ?? [], detailsColumn("tool_calls", id));
+  const checks = parseJsonColumn(StoredChecks, row.checks ?? null, detailsColumn("checks", id));
+  return { ...summary(row), logsExcerpt: row.logsExcerpt, events, toolCalls, testCaseId: row.testCaseId, passed: row.passed, checks };
 }
 
 /** The stored report-token hash and project of a run (for the runner task's reports). */
@@ -163,9 +168,10 @@ export type CaseMetrics = { suiteRunId: string | null; checks: unknown[] | null;
 /** Checks and metrics of every case run of the given suite runs. */
 export async function listCaseMetrics(db: Db, suiteRunIds: string[]): Promise<CaseMetrics[]> {
   if (suiteRunIds.length === 0) return [];
-  return db
-    .select({ suiteRunId: testRunDetails.suiteRunId, checks: testRunDetails.checks, latency: testResults.latencyTotalMs, tokensIn: testResults.tokensIn, tokensOut: testResults.tokensOut, cost: testResults.costUsd })
+  const rows = await db
+    .select({ id: testResults.id, suiteRunId: testRunDetails.suiteRunId, checks: testRunDetails.checks, latency: testResults.latencyTotalMs, tokensIn: testResults.tokensIn, tokensOut: testResults.tokensOut, cost: testResults.costUsd })
     .from(testRunDetails)
     .innerJoin(testResults, eq(testResults.id, testRunDetails.resultId))
     .where(inArray(testRunDetails.suiteRunId, suiteRunIds));
+  return rows.map(({ id, ...r }) => ({ ...r, checks: parseJsonColumn(StoredChecks, r.checks ?? null, detailsColumn("checks", id)) }));
 }

@@ -1,7 +1,9 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { generatedCode, suiteRuns, testCases, testResults, testRunDetails } from "../../db/schema";
+import { parseJsonColumn } from "../../db/json-column";
 import { notFound } from "../../errors";
+import { detailsColumn, StoredChecks } from "./details-json";
 
 /** Suite runs: one per "run all test cases against a version", with pass/fail counts. */
 
@@ -37,7 +39,7 @@ export async function getSuiteRun(db: Db, projectId: string, id: string): Promis
 
 /** The cases of a suite run with each one's run and verdict. */
 export async function suiteCaseResults(db: Db, suiteRunId: string) {
-  return db
+  const rows = await db
     .select({
       runId: testResults.id,
       testCaseId: testRunDetails.testCaseId,
@@ -54,6 +56,7 @@ export async function suiteCaseResults(db: Db, suiteRunId: string) {
     .leftJoin(testCases, eq(testCases.id, testRunDetails.testCaseId))
     .where(eq(testRunDetails.suiteRunId, suiteRunId))
     .orderBy(asc(testResults.createdAt), asc(testResults.id));
+  return rows.map((r) => ({ ...r, checks: parseJsonColumn(StoredChecks, r.checks ?? null, detailsColumn("checks", r.runId)) }));
 }
 
 export type SuitePoint = { versionId: string; version: number; suiteRunId: string; status: string; passed: number; failed: number; total: number; passRate: number | null; createdAt: Date };
