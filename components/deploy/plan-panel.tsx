@@ -21,6 +21,12 @@ export function PlanPanel({ plan }: { plan: DeployPlanView }) {
       <p className="mt-1 text-sm text-slate-600">
         Monthly cost: {plan.cost.monthlyUsd !== null ? <strong data-testid="deploy-plan-cost">${plan.cost.monthlyUsd.toFixed(2)}</strong> : <span>{"reason" in plan.cost ? plan.cost.reason : ""}</span>}
       </p>
+      {plan.lambdaPackage && (
+        <p className="mt-1 text-sm text-slate-600" data-testid="deploy-plan-package">
+          Before the change set, <code>scripts/package-lambda.sh</code> builds the {plan.lambdaPackage.language} function for {plan.lambdaPackage.architecture} with the
+          bootstrap CodeBuild project; the stack&apos;s <code>CodeKey</code> names that package, not the sources.
+        </p>
+      )}
       <div className="mt-3 grid gap-4 md:grid-cols-2">
         <section>
           <h4 className="text-sm font-medium">Resources ({plan.resources.length})</h4>

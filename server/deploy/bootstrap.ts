@@ -25,7 +25,7 @@ export const accountOfRole = (roleArn: string) => /^arn:aws[\w-]*:iam::(\d{12}):
 const sub = (s: string) => ({ "Fn::Sub": s });
 
 /** What CloudFormation may create for an agent stack (the three targets' resource types). */
-const EXECUTION_ACTIONS = ["iam:*Role*", "iam:PassRole", "logs:*", "ecs:*", "ec2:*SecurityGroup*", "ec2:Describe*", "ec2:CreateTags", "elasticloadbalancing:*", "lambda:*", "bedrock-agentcore:*", "secretsmanager:DescribeSecret", "s3:GetObject"];
+const EXECUTION_ACTIONS = ["iam:*Role*", "iam:PassRole", "logs:*", "ecs:*", "ec2:*SecurityGroup*", "ec2:Describe*", "ec2:CreateTags", "elasticloadbalancing:*", "lambda:*", "bedrock-agentcore:*", "secretsmanager:CreateSecret", "secretsmanager:DeleteSecret", "secretsmanager:DescribeSecret", "secretsmanager:TagResource", "s3:GetObject"];
 
 /**
  * One build project, two kinds of build, chosen per build by BUILD_KIND (StartBuild's

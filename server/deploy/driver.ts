@@ -76,7 +76,7 @@ async function step(ctx: Ctx): Promise<Deployment | null> {
       if (lambda) {
         const buildId = await deployer.startLambdaPackage(target, names, { sourceKey: key, packageKey: lambdaPackageKey(d.stackName, version.contentHash, lambda), ...lambda });
         const moved = await move(ctx, { type: "artifact_uploaded", build: "lambda-package" }, { buildId });
-        if (moved) await timeline(ctx, "PACKAGE_IN_PROGRESS", `scripts/package-lambda.sh for ${lambda.language} on ${lambda.architecture} (build ${buildId})`);
+        if (moved) await publishPackageStep(ctx, "PACKAGE_IN_PROGRESS", `scripts/package-lambda.sh for ${lambda.language} on ${lambda.architecture} (build ${buildId})`);
         return moved;
       }
       await createChangeSet(ctx, { CodeBucket: names.bucket, CodeKey: key });
@@ -126,7 +126,7 @@ async function stepPackaging(ctx: Ctx): Promise<Deployment | null> {
   if (build.status !== "SUCCEEDED") {
     const reason = `Lambda packaging build ${d.buildId} ${build.status}${build.reason ? `: ${build.reason}` : ""}`;
     const moved = await move(ctx, { type: "fail", reason });
-    if (moved) await timeline(ctx, "PACKAGE_FAILED", build.reason ?? build.status);
+    if (moved) await publishPackageStep(ctx, "PACKAGE_FAILED", build.reason ?? build.status);
     return moved;
   }
   const { template, contentHash } = await templateAndParams(ctx, {});
@@ -134,11 +134,12 @@ async function stepPackaging(ctx: Ctx): Promise<Deployment | null> {
   if (!lambda) return move(ctx, { type: "fail", reason: "The version's template no longer names a Lambda package (CodeKey)" });
   await createChangeSet(ctx, { CodeBucket: names.bucket, CodeKey: lambdaPackageKey(d.stackName, contentHash, lambda) });
   const moved = await move(ctx, { type: "package_built" });
-  if (moved) await timeline(ctx, build.note?.startsWith("skipped") ? "PACKAGE_SKIPPED" : "PACKAGE_COMPLETE", build.note ?? null);
+  if (moved) await publishPackageStep(ctx, build.note?.startsWith("skipped") ? "PACKAGE_SKIPPED" : "PACKAGE_COMPLETE", build.note ?? null);
   return moved;
 }
 
-async function timeline(ctx: Ctx, status: PackageStatus, reason: string | null): Promise<void> {
+/** The packaging step on the deployment timeline (CloudFormation reports nothing before the change set). */
+async function publishPackageStep(ctx: Ctx, status: PackageStatus, reason: string | null): Promise<void> {
   await publishEvent(ctx.p, ctx.d.projectId, DEPLOY_STACK_EVENT, { deploymentId: ctx.d.id, event: packageTimelineEvent(ctx.d.id, status, reason) });
 }
 

@@ -60,7 +60,9 @@ async function deployLambda(language: "typescript" | "python", name: string) {
   const started = await caller.deploy.start({ projectId: project.id, versionId: version.id, environment: "dev" });
   const ref = { projectId: project.id, deploymentId: started.id };
   const d = await until(() => caller.deploy.get(ref), (x) => x.status !== "pending" && x.status !== "uploading" && x.status !== "packaging" && x.status !== "creating_change_set", 300_000);
-  const events = (await listEventsAfter(platform.dynamo, project.id, 0)).filter((e) => e.type === "deploy.event").map((e) => (e.payload as { event: { logicalId: string; status: string; reason: string | null } }).event);
+  // The timeline entry follows the status move: wait for the packaging step's last entry.
+  const timeline = async () => (await listEventsAfter(platform.dynamo, project.id, 0)).filter((e) => e.type === "deploy.event").map((e) => (e.payload as { event: { logicalId: string; status: string; reason: string | null } }).event);
+  const events = await until(timeline, (es) => es.some((e) => e.logicalId === "LambdaPackage" && e.status !== "PACKAGE_IN_PROGRESS"), 5_000);
   const stored = await platform.blobs.get(`local-aws/000000000000/us-east-1/stacks/${plan.stackName}.json`);
   const stack = stored ? (JSON.parse(new TextDecoder().decode(stored)) as { changeSets: Record<string, { parameters: Record<string, string> }> }) : null;
   return { d, plan, version, events, changeSet: stack?.changeSets[d.changeSetName!] };

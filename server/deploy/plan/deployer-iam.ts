@@ -81,10 +81,11 @@ export function baseDeployerPermissions(): DeployerPermission[] {
 /**
  * The actions to simulate, split by the role that performs them: the deploy role calls
  * CloudFormation, S3 and CodeBuild itself; CloudFormation creates the resources with the
- * bootstrap execution role (the change set's RoleARN). Wildcard (inferred) actions cannot be
- * simulated and are left to the user, as the plan flags them.
+ * bootstrap execution role (the change set's RoleARN). Inferred actions are guesses from a
+ * type's name (one that does not exist would read as denied) and wildcards cannot be
+ * simulated: both are left to the user, as the plan flags them.
  */
 export function actionsByRole(needs: DeployerPermission[]): { deployRole: string[]; executionRole: string[] } {
-  const actions = (ps: DeployerPermission[]) => [...new Set(ps.flatMap((p) => p.actions).filter((a) => !a.includes("*")))];
+  const actions = (ps: DeployerPermission[]) => [...new Set(ps.filter((p) => !p.inferred).flatMap((p) => p.actions).filter((a) => !a.includes("*")))];
   return { deployRole: actions(needs.filter((p) => p.resourceType === null)), executionRole: actions(needs.filter((p) => p.resourceType !== null)) };
 }

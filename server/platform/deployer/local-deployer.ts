@@ -1,6 +1,7 @@
 import { findCfnTemplates } from "../../deploy/plan/iac";
 import type { BlobStore } from "../types";
 import type { LambdaPackager } from "./local-lambda-package";
+import { packageBuildState, startPackageBuild } from "./local-package-build";
 import { changeSetState, diffResources, operationEvents, settle, type SimResource, type SimStack } from "./local-sim";
 import { DeployerError, type AgentEndpoint, type BootstrapNames, type BuildState, type ChangeSetRequest, type ChangeSetState, type ConnectionCheck, type Deployer, type DeployTarget, type DriftState, type InvokeResult, type LambdaPackageRequest, type PermissionCheck, type StackEvent, type StackState } from "./types";
 
@@ -13,17 +14,6 @@ export type LocalDeployerOptions = {
   /** Builds Lambda packages (package-lambda.sh's steps on this machine); without one a package build fails, saying so. */
   packageLambda?: LambdaPackager;
 };
-
-type PackageRecord = { kind: "lambda-package"; pid: number; status: BuildState["status"]; reason: string | null; note: string | null };
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const LOCAL_ACCOUNT = "000000000000";
 export const NOT_SIMULATED_LOCALLY = "not simulated locally: the simulated account has no IAM policies to evaluate, so every action is attempted as it comes";
@@ -87,40 +77,25 @@ export class LocalDeployer implements Deployer {
   async startImageBuild(target: DeployTarget, names: BootstrapNames, input: { artifactKey: string; imageTag: string }): Promise<string> {
     const id = `${names.buildProject}:${input.imageTag}-${this.now()}`;
     const uri = `${this.account(target)}.dkr.ecr.${target.region}.amazonaws.com/${names.repository}:${input.imageTag}`;
-    await this.write(this.key(target, "builds", id), { kind: "image", startedAt: this.now(), uri });
+    await this.write(this.key(target, "builds", id), { startedAt: this.now(), uri });
     return id;
   }
 
-  /** Runs the packager in the background (like CodeBuild) and records the outcome where getBuild reads it. */
+  /** Runs the packager in the background (like CodeBuild); getBuild reads the outcome. */
   async startLambdaPackage(target: DeployTarget, names: BootstrapNames, input: LambdaPackageRequest): Promise<string> {
     const id = `${names.buildProject}:lambda-package-${this.now()}-${Math.random().toString(36).slice(2, 8)}`;
-    const key = this.key(target, "builds", id);
     const source = await this.blobs.get(this.objectKey(target, names, input.sourceKey));
     if (!source) throw new DeployerError("not-found", `The specified key does not exist: ${input.sourceKey}`);
-    const started: PackageRecord = { kind: "lambda-package", pid: process.pid, status: "IN_PROGRESS", reason: null, note: null };
-    await this.write(key, started);
-    const packager = this.options.packageLambda;
-    void (async () => {
-      try {
-        if (!packager) throw new Error("this local account has no Lambda packager configured");
-        const built = await packager(source, input);
-        await this.blobs.put(this.objectKey(target, names, input.packageKey), built.zip, "application/zip");
-        await this.write(key, { ...started, status: "SUCCEEDED", note: built.note });
-      } catch (e) {
-        await this.write(key, { ...started, status: "FAILED", reason: `BUILD: ${(e as Error).message}` });
-      }
-    })();
+    const outputKey = this.objectKey(target, names, input.packageKey);
+    await startPackageBuild(this.blobs, { recordKey: this.key(target, "builds", id), source, outputKey, input, packager: this.options.packageLambda });
     return id;
   }
 
   async getBuild(target: DeployTarget, buildId: string): Promise<BuildState> {
-    const build = await this.read<{ kind?: string; startedAt: number; uri: string } | PackageRecord>(this.key(target, "builds", buildId));
+    const build = await this.read<{ startedAt: number; uri: string }>(this.key(target, "builds", buildId));
     if (!build) throw new DeployerError("not-found", `Build ${buildId} does not exist`);
-    if ("pid" in build) {
-      // A packager that died with its server never reports: the build is over, as CodeBuild's would be.
-      if (build.status === "IN_PROGRESS" && !processAlive(build.pid)) return { status: "FAILED", imageUri: null, reason: "BUILD: interrupted by a restart of the server", note: null };
-      return { status: build.status, imageUri: null, reason: build.reason, note: build.note };
-    }
+    const packaged = packageBuildState(build);
+    if (packaged) return packaged;
     const done = this.now() - build.startedAt >= this.stepMs * 2;
     return { status: done ? "SUCCEEDED" : "IN_PROGRESS", imageUri: done ? build.uri : null, reason: null };
   }

@@ -64,14 +64,18 @@ describe("IAM policy simulation through the Deployer port", () => {
       EvaluationResults: input.ActionNames.map((a) => result(a, a === "lambda:CreateFunction" ? "implicitDeny" : "allowed")),
       IsTruncated: false,
     }));
-    const needs = [...baseDeployerPermissions(), { service: "lambda", resourceType: "AWS::Lambda::Function", actions: ["lambda:CreateFunction", "lambda:Get*"], inferred: true, why: "create Function" }];
+    const needs = [
+      ...baseDeployerPermissions(),
+      { service: "lambda", resourceType: "AWS::Lambda::Function", actions: ["lambda:CreateFunction", "lambda:Get*"], inferred: false, why: "create Function" },
+      { service: "dynamodb", resourceType: "AWS::DynamoDB::Table", actions: ["dynamodb:CreateTable", "dynamodb:GetTable"], inferred: true, why: "create Table" },
+    ];
     const checks = await checkRolePermissions(deployer(), target, names, needs);
     const [deployCall, execCall] = iam.commandCalls(SimulatePrincipalPolicyCommand).map((c) => c.args[0].input);
     assert.equal(deployCall!.PolicySourceArn, ROLE);
     assert.deepEqual(deployCall!.ActionNames, actionsByRole(needs).deployRole);
     assert.ok(deployCall!.ActionNames!.includes("iam:PassRole") && deployCall!.ActionNames!.includes("codebuild:StartBuild"));
     assert.equal(execCall!.PolicySourceArn, names.executionRoleArn);
-    assert.deepEqual(execCall!.ActionNames, ["lambda:CreateFunction"], "wildcards cannot be simulated");
+    assert.deepEqual(execCall!.ActionNames, ["lambda:CreateFunction"], "wildcards and inferred (guessed) actions are not simulated");
     assert.throws(() => requireAllowed(checks), (e) => e instanceof DomainError && e.code === "forbidden" && /lambda:CreateFunction \(implicitDeny for arn:aws:iam::123456789012:role\/agent-builder-cfn-exec-us-east-1\)/.test(e.message));
   });
 
