@@ -1,7 +1,9 @@
 import { tsImport } from "tsx/esm/api";
 
 // Validate the environment at build and start: a bad variable fails here, naming itself.
-const { env } = await tsImport("./server/env.ts", import.meta.url);
+// The launcher (`npm start`) runs under tsx's loader already, so the file imports as it is;
+// plain `next build` needs tsImport, which starts a loader of its own (seconds on a busy machine).
+const { env } = await import("./server/env.ts").catch(() => tsImport("./server/env.ts", import.meta.url));
 const config = env();
 
 /** @type {import('next').NextConfig} */
