@@ -1,16 +1,13 @@
 import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { tmpdir } from "node:os";
 import { generateProject } from "../../generation/generate-project";
 import { addLockfile, missingLockfileMessage } from "../../generation/lockfile";
-import { dirLockfileCache } from "../../generation/lockfile/cache";
+import { dirLockfileCache, MACHINE_LOCKFILE_CACHE } from "../../generation/lockfile/cache";
 import { resolveNpmLockfile } from "../../generation/lockfile/npm-resolve";
 import { fileBytes } from "../../generation/content-hash";
 import { cliRegistry, EXIT, readSpecFile, reportError, type CliIo } from "../io";
 import { registryLookup } from "../../registry/load";
-
-const LOCK_CACHE = join(tmpdir(), "agent-builder-npm-lock");
 
 const USAGE = `Usage: agent-builder generate SPEC --out DIR [--json] [--no-lockfile]
 
@@ -18,7 +15,7 @@ Generates the agent project described by SPEC (JSON or YAML) into DIR and prints
 content hash and file list. The same spec always gives the same files and hash.
 A TypeScript project also gets package-lock.json, which its Dockerfile, Lambda package
 script and CI install with npm ci: npm resolves it from the registry once per dependency
-set (cached in ${LOCK_CACHE}). Offline, the project is written without it and a warning
+set (cached in ${MACHINE_LOCKFILE_CACHE}). Offline, the project is written without it and a warning
 says how to make it. --no-lockfile skips it.`;
 
 export async function generateCommand(argv: string[], io: CliIo): Promise<number> {
@@ -39,7 +36,7 @@ export async function generateCommand(argv: string[], io: CliIo): Promise<number
   try {
     const registry = cliRegistry();
     const generated = generateProject(readSpecFile(positionals[0]!), registryLookup(registry));
-    const locked = values["no-lockfile"] ? undefined : await addLockfile(generated.files, { cache: dirLockfileCache(LOCK_CACHE), resolve: (deps) => resolveNpmLockfile(deps) });
+    const locked = values["no-lockfile"] ? undefined : await addLockfile(generated.files, { cache: dirLockfileCache(MACHINE_LOCKFILE_CACHE), resolve: (deps) => resolveNpmLockfile(deps) });
     const project = { ...generated, ...locked };
     if (locked?.lockfile?.status === "failed") io.err(`warning: ${missingLockfileMessage(locked.lockfile.reason)}\n`);
     const outDir = resolve(values.out);

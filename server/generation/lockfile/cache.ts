@@ -1,3 +1,5 @@
+import { homedir } from "node:os";
+import { join } from "node:path";
 import { FsBlobStore } from "../../platform/fs-blob-store";
 import type { BlobStore } from "../../platform/types";
 
@@ -27,7 +29,10 @@ export function blobLockfileCache(blobs: BlobStore): LockfileCache {
   };
 }
 
-/** The CLI's cache: the same layout in a directory (no platform there). */
+/** This machine's directory cache (the CLI's, and local workers' second tier): lockfiles are small and content-keyed. */
+export const MACHINE_LOCKFILE_CACHE = join(homedir(), ".cache", "agent-builder", "npm-lock");
+
+/** The same layout in a directory (the CLI has no platform; local test platforms start with empty blob stores). */
 export const dirLockfileCache = (dir: string): LockfileCache => blobLockfileCache(new FsBlobStore(dir));
 
 /** Looks in each cache in order and fills the earlier ones from a later hit; writes to all. */

@@ -5,7 +5,7 @@ import { costDepsFrom } from "../../cost/deps";
 import { env } from "../../env";
 import { generateProject } from "../../generation/generate-project";
 import { addLockfile } from "../../generation/lockfile";
-import { blobLockfileCache, dirLockfileCache, tieredLockfileCache } from "../../generation/lockfile/cache";
+import { blobLockfileCache, dirLockfileCache, MACHINE_LOCKFILE_CACHE, tieredLockfileCache } from "../../generation/lockfile/cache";
 import { resolveNpmLockfile } from "../../generation/lockfile/npm-resolve";
 import type { ProjectFiles } from "../../generation/types";
 import { verifyProject } from "../../generation/verify/verify-project";
@@ -43,12 +43,13 @@ export function createPipelineDeps(platform: Platform): PipelineDeps {
  * Every TypeScript version gets package-lock.json, locally and on AWS: taken from the blob store
  * when the same dependency set was resolved before, else resolved by npm from the registry
  * (the Dev worker Lambda runs the bundled npm package: stacks/config.ts installs it beside the
- * bundle). Local workers also keep a directory cache beside the test-run caches, shared by every
- * data directory on the machine (tests start with empty blob stores).
+ * bundle). Local workers also keep this machine's directory cache (beside TEST_RUN_CACHE_DIR when
+ * set), shared by every data directory (tests and e2e servers start with empty blob stores).
  */
 function lockfileFor(platform: Platform): PipelineDeps["lockfile"] {
   const e = env();
   const blobs = blobLockfileCache(platform.blobs);
-  const cache = e.APP_RUNTIME === "local" ? tieredLockfileCache(blobs, dirLockfileCache(path.resolve(e.TEST_RUN_CACHE_DIR ?? path.join(e.DATA_DIR, "runner-cache"), "npm-lock-files"))) : blobs;
+  const machine = e.APP_RUNTIME === "local" ? (e.TEST_RUN_CACHE_DIR ? path.resolve(e.TEST_RUN_CACHE_DIR, "npm-lock-files") : MACHINE_LOCKFILE_CACHE) : null;
+  const cache = machine ? tieredLockfileCache(blobs, dirLockfileCache(machine)) : blobs;
   return (files: ProjectFiles) => addLockfile(files, { cache, resolve: (deps) => resolveNpmLockfile(deps) });
 }
