@@ -89,10 +89,16 @@ export async function enqueueOwner(platform: Platform, m: Modification): Promise
   await platform.jobs.send(role, message, { groupId: m.projectId, dedupId: `${m.modificationId}:${m.status}:${m.rev}` });
 }
 
-/** Re-enqueues the head of every project that has unfinished modifications (after a crash, a restart or a failed send). */
+/**
+ * Re-enqueues the head of every project that has unfinished modifications (after a crash, a
+ * restart or a failed send). A send that fails here is logged and left to the next sweep: one
+ * project's failed send must not stop the sweep from reaching the others.
+ */
 export async function recoverPending(platform: Platform): Promise<number> {
   const projects = new Set<string>();
   for (const status of ACTIVE) for (const m of await listModificationsByStatus(platform.dynamo, status)) projects.add(m.projectId);
-  for (const projectId of projects) await kickProject(platform, projectId);
+  for (const projectId of projects) {
+    await kickProject(platform, projectId).catch((e) => log.warn("could not re-enqueue; the next sweep will", { projectId, error: String(e) }));
+  }
   return projects.size;
 }
