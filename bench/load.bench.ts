@@ -23,6 +23,7 @@ const READS = ["project.list", "project.get", "modification.list", "GET /api/reg
 const ENQUEUEING = ["generation.generate", "modification.request", "testing.run"] as const;
 
 type Client = ReturnType<typeof createTRPCClient<AppRouter>>;
+let origin = "";
 const timings = new Map<string, number[]>();
 const errors = new Map<string, number>();
 
@@ -43,6 +44,9 @@ export async function run(): Promise<Record<string, number>> {
   buildIfNeeded(process.cwd(), process.env.NEXT_DIST_DIR ?? ".next");
   const port = 3295;
   const base = `http://127.0.0.1:${port}`;
+  // The site's origin as the server knows it (NEXTAUTH_URL): cookie-authenticated mutations and
+  // WebSocket upgrades from any other origin are refused as cross-site (server/auth/same-origin.ts).
+  origin = `http://localhost:${port}`;
   const server = await startServer(port, ".data-bench-load");
   const deadline = Date.now() + SECONDS * 1000;
   try {
@@ -76,7 +80,7 @@ async function user(base: string, i: number, deadline: number): Promise<{ receiv
   await sleep(Math.random() * 2_000); // users arrive over two seconds, not in one burst
   const cookie = await timed("sign up + sign in", () => signUpAndIn(base, `load-${Date.now()}-${i}@bench.local`, "bench password 123"));
   if (!cookie) return { received: 0, lost: 0 };
-  const client: Client = createTRPCClient<AppRouter>({ links: [httpBatchStreamLink({ url: `${base}/api/trpc`, transformer: superjson, headers: { cookie, origin: base } })] });
+  const client: Client = createTRPCClient<AppRouter>({ links: [httpBatchStreamLink({ url: `${base}/api/trpc`, transformer: superjson, headers: { cookie, origin } })] });
   const project = await timed("project.create", () => client.project.create.mutate({ name: `Load ${i}` }));
   if (!project) return { received: 0, lost: 0 };
   const live = subscribe(base, cookie, project.id);
@@ -127,7 +131,7 @@ function subscribe(base: string, cookie: string, projectId: string) {
   const url = base.replace("http", "ws") + "/realtime";
   const seen = new Set<number>();
   const open = (onEvent: (seq: number) => void) => {
-    const ws = new WebSocket(url, { headers: { cookie, origin: base } });
+    const ws = new WebSocket(url, { headers: { cookie, origin } });
     ws.on("open", () => ws.send(JSON.stringify({ type: "subscribe", projectId, afterSeq: 0 })));
     ws.on("message", (data) => {
       const m = JSON.parse(String(data)) as { type: string; event?: { seq: number } };

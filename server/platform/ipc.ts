@@ -18,9 +18,16 @@ export type SerializedError = { message: string; name?: string; code?: string; d
 const isRequest = (m: unknown): m is Request => (m as Request)?.ipc === "req";
 const isReply = (m: unknown): m is Reply => (m as Reply)?.ipc === "res";
 
+/**
+ * Request ids, unique in the process: several clients share one endpoint (the worker process's
+ * database and event publisher both talk to its parent) and each sees every reply, so ids
+ * numbered per client made one client's reply resolve another's call (a Postgres query
+ * answered with an event delivery's `undefined`: "reading 'rows'" under load).
+ */
+let nextRequestId = 1;
+
 /** Calls `method` on the other side; rejects when the channel is closed or the handler throws. */
 export function ipcClient(endpoint: IpcEndpoint) {
-  let next = 1;
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   endpoint.on("message", (m) => {
     if (!isReply(m)) return;
@@ -32,7 +39,7 @@ export function ipcClient(endpoint: IpcEndpoint) {
   });
   return {
     call<T>(method: string, args: unknown): Promise<T> {
-      const id = next++;
+      const id = nextRequestId++;
       return new Promise<T>((resolve, reject) => {
         pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
         if (!endpoint.send?.({ ipc: "req", id, method, args } satisfies Request)) {

@@ -5,6 +5,7 @@ import { getModelOrThrow, getToolOrThrow } from "../../registry/load";
 import { filterModels } from "../../registry/models";
 import { recommendModels } from "../../registry/recommend";
 import { ToolCategory, type ToolEntry } from "../../registry/schema";
+import { wholeModelList, wholeToolList } from "../../registry/list-answers";
 import { modelSummary, toolSummary } from "../../registry/summaries";
 
 export type { ModelSummary, ToolSummary } from "../../registry/summaries";
@@ -35,9 +36,13 @@ function filterTools(tools: readonly ToolEntry[], filter: z.infer<typeof ToolFil
   });
 }
 
+/** No filter given (undefined, or no field set): the whole list, built once (registry/list-answers.ts). */
+const isEmpty = (input: object | undefined) => !input || Object.values(input).every((v) => v === undefined);
+
 const modelsRouter = createTRPCRouter({
   list: protectedProcedure.input(ModelFilterInput.optional()).query(({ ctx, input }) => {
     const { registry } = ctx.services;
+    if (isEmpty(input)) return wholeModelList(registry);
     return { version: registry.modelsVersion, total: registry.models.length, models: filterModels(registry.models, input).map(modelSummary) };
   }),
   get: protectedProcedure.input(ModelIdInput).query(({ ctx, input }) => getModelOrThrow(input.id, ctx.services.registry)),
@@ -48,6 +53,7 @@ const modelsRouter = createTRPCRouter({
 const toolsRouter = createTRPCRouter({
   list: protectedProcedure.input(ToolFilterInput.optional()).query(({ ctx, input }) => {
     const { registry } = ctx.services;
+    if (isEmpty(input)) return wholeToolList(registry);
     return { version: registry.toolsVersion, total: registry.tools.length, tools: filterTools(registry.tools, input ?? {}).map(toolSummary) };
   }),
   get: protectedProcedure.input(ToolIdInput).query(({ ctx, input }) => getToolOrThrow(input.id, ctx.services.registry)),
