@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { SPEC } from "../helpers/pipeline";
+import { GATED_SPEC } from "../helpers/gated-spec";
 import { createProject, newEmail, signUp } from "./helpers";
 
 /**
@@ -15,14 +15,7 @@ test("a gated tool call: pause → approve → continues; pause → deny → the
   await signUp(page, newEmail("approval"));
   const projectId = await createProject(page, "Gated agent");
   await page.goto(`/projects/${projectId}`);
-  const spec = {
-    ...SPEC,
-    name: "gated-agent",
-    language: "typescript",
-    deployment: { target: "ecs-fargate" },
-    tools: [{ id: "notebook" }, { id: "http_request_vended" }],
-    approval: { tools: ["http_request_vended"], timeoutSeconds: 120 },
-  };
+  const spec = GATED_SPEC;
   const res = await page.request.post("/api/trpc/generation.generate", { data: { json: { projectId, spec } }, headers: { origin: baseURL! } });
   expect(res.status()).toBe(200);
   await expect(page.getByTestId("pipeline-view")).toHaveAttribute("data-status", "done", { timeout: 180_000 });

@@ -1,10 +1,9 @@
 import assert from "node:assert/strict";
-import { EventEmitter } from "node:events";
 import { after, before, describe, test } from "node:test";
 import { eq } from "drizzle-orm";
 import { users } from "../../server/db/schema";
 import { servePglite, remotePgliteDb } from "../../server/platform/ipc-pglite";
-import type { IpcEndpoint } from "../../server/platform/ipc";
+import { ipcChannel as channel } from "../helpers/ipc-channel";
 import type { LocalPlatform } from "../../server/platform/local";
 import { touchProject } from "../../server/projects/service";
 import { createUser, startTestPlatform } from "../helpers/platform";
@@ -13,16 +12,6 @@ let platform: LocalPlatform;
 before(async () => (platform = await startTestPlatform()));
 after(() => platform.close());
 
-/** Two ends of an in-process channel that behaves like a forked child's IPC (structured clone). */
-function channel(): [IpcEndpoint, IpcEndpoint] {
-  const [a, b] = [new EventEmitter(), new EventEmitter()];
-  const end = (self: EventEmitter, other: EventEmitter): IpcEndpoint => ({
-    send: (m) => (setImmediate(() => other.emit("message", structuredClone(m))), true),
-    on: (e, l) => self.on(e, l),
-    off: (e, l) => self.off(e, l),
-  });
-  return [end(a, b), end(b, a)];
-}
 
 /** Counts the statements PGlite runs while `run` runs. */
 async function queriesDuring(run: () => Promise<unknown>): Promise<number> {

@@ -7,7 +7,7 @@ import type { LocalTestRunner } from "../../server/test-runs/local-runner";
 import { sandboxAvailable } from "../../server/test-runs/sandbox/host";
 import type { RunEvent } from "../../server/test-runs/types";
 import { createUser, startTestPlatform } from "../helpers/platform";
-import { SPEC } from "../helpers/sample-spec";
+import { GATED_SPEC } from "../helpers/gated-spec";
 import { storeGenerated, storeScript, useTestRunner, waitForRun } from "../sandbox/helpers";
 
 /**
@@ -103,15 +103,6 @@ describe("approval in a test run", { skip, timeout: 300_000 }, () => {
   });
 });
 
-/** The real template: a generated TypeScript agent whose http_request needs approval, on the mock model. */
-const GATED_SPEC = {
-  ...SPEC,
-  name: "gated-agent",
-  language: "typescript",
-  deployment: { target: "ecs-fargate" },
-  tools: [{ id: "notebook" }, { id: "http_request_vended" }],
-  approval: { tools: ["http_request_vended"], timeoutSeconds: 120 },
-};
 
 describe("approval in a test run of a generated agent", { skip, timeout: 600_000 }, () => {
   test("pause → approve → the tool runs; pause → deny → the agent says it was not done", async () => {

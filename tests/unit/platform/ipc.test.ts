@@ -1,18 +1,8 @@
 import assert from "node:assert/strict";
-import { EventEmitter } from "node:events";
 import { test } from "node:test";
-import { ipcClient, ipcServe, type IpcEndpoint } from "../../../server/platform/ipc";
+import { ipcClient, ipcServe } from "../../../server/platform/ipc";
+import { ipcChannel as channel } from "../../helpers/ipc-channel";
 
-/** Two ends of an in-process channel that behaves like a forked child's IPC (structured clone). */
-function channel(): [IpcEndpoint, IpcEndpoint] {
-  const [a, b] = [new EventEmitter(), new EventEmitter()];
-  const end = (self: EventEmitter, other: EventEmitter): IpcEndpoint => ({
-    send: (m) => (setImmediate(() => other.emit("message", structuredClone(m))), true),
-    on: (e, l) => self.on(e, l),
-    off: (e, l) => self.off(e, l),
-  });
-  return [end(a, b), end(b, a)];
-}
 
 test("two clients on one endpoint each get their own answers (as the worker's database and event publisher do)", async () => {
   const [parent, child] = channel();
