@@ -78,7 +78,8 @@ test("200 modifications with crashes, duplicates, failed sends and poison: 0 los
     const all = (await Promise.all(projects.map((p) => listModifications(platform.dynamo, p.id, 500)))).flat();
     if (all.every((m) => ["done", "failed", "cancelled"].includes(m.status))) break;
     assert.ok(Date.now() < deadline, "modifications did not finish");
-    await recoverPending(platform);
+    // As the local worker process's timer does: a sweep whose send failed is logged, and the next one retries.
+    await recoverPending(platform).catch(() => undefined);
   }
 
   let done = 0;

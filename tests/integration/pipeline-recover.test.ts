@@ -8,13 +8,13 @@ import { setDraft } from "../helpers/pipeline";
 /**
  * The sweep that re-enqueues unfinished modifications (local timers, the aws sweeper Lambda)
  * reaches every project even when a send fails for one of them; the failed one is left to the
- * next sweep. No workers run here, so the jobs stay queued and every send can be seen.
+ * next sweep, and the sweep reports the failure. No workers run here, so the jobs stay queued and every send can be seen.
  */
 let platform: LocalPlatform;
 before(async () => (platform = await startTestPlatform()));
 after(() => platform.close());
 
-test("a failed send for one project neither throws out of the sweep nor stops it reaching the others", async () => {
+test("a failed send for one project does not stop the sweep reaching the others; the sweep then fails, naming the count", async () => {
   const projects: string[] = [];
   for (let i = 0; i < 3; i++) {
     const { user, caller } = await createUser(platform);
@@ -32,9 +32,9 @@ test("a failed send for one project neither throws out of the sweep nor stops it
     await send(queue, body, { ...options, dedupId: `${options.dedupId}:swept` });
   };
 
-  assert.equal(await recoverPending(platform), 3, "every project with unfinished work is visited");
+  await assert.rejects(recoverPending(platform), /could not re-enqueue 1 of 3 projects: Error: injected send failure/);
   assert.deepEqual([...sentFor].sort(), projects.slice(1).sort(), "the others were re-enqueued");
 
   platform.jobs.send = send;
-  await recoverPending(platform);
+  assert.equal(await recoverPending(platform), 3, "the next sweep reaches every project");
 });

@@ -91,14 +91,16 @@ export async function enqueueOwner(platform: Platform, m: Modification): Promise
 
 /**
  * Re-enqueues the head of every project that has unfinished modifications (after a crash, a
- * restart or a failed send). A send that fails here is logged and left to the next sweep: one
- * project's failed send must not stop the sweep from reaching the others.
+ * restart or a failed send). One project's failed send does not stop the sweep from reaching
+ * the others; after all were tried, the sweep fails naming how many could not be re-enqueued
+ * (the aws sweeper's alarm counts failed invocations; the local timer logs it), and the next
+ * sweep tries them again. Returns the number of projects re-enqueued.
  */
 export async function recoverPending(platform: Platform): Promise<number> {
   const projects = new Set<string>();
   for (const status of ACTIVE) for (const m of await listModificationsByStatus(platform.dynamo, status)) projects.add(m.projectId);
-  for (const projectId of projects) {
-    await kickProject(platform, projectId).catch((e) => log.warn("could not re-enqueue; the next sweep will", { projectId, error: String(e) }));
-  }
+  const failures: unknown[] = [];
+  for (const projectId of projects) await kickProject(platform, projectId).catch((e) => failures.push(e));
+  if (failures.length > 0) throw new Error(`could not re-enqueue ${failures.length} of ${projects.size} projects: ${String(failures[0])}`, { cause: failures[0] });
   return projects.size;
 }
