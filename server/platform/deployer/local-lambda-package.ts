@@ -33,7 +33,11 @@ async function unzip(bytes: Uint8Array): Promise<LoadedFiles> {
 function stagePackage(builtDir: string, prodNodeModules: string | null): string {
   const staging = mkdtempSync(join(tmpdir(), "agent-builder-lambda-"));
   symlinkSync(join(builtDir, "dist"), join(staging, "dist"), "dir");
-  for (const f of PACKAGED_FILES) if (existsSync(join(builtDir, f))) copyFileSync(join(builtDir, f), join(staging, f));
+  // The paths are a build directory's, known only at run time: nothing for the Next build to trace.
+  for (const f of PACKAGED_FILES) {
+    const from = join(/*turbopackIgnore: true*/ builtDir, f);
+    if (existsSync(from)) copyFileSync(from, join(/*turbopackIgnore: true*/ staging, f));
+  }
   if (prodNodeModules) symlinkSync(prodNodeModules, join(staging, "node_modules"), "dir");
   return staging;
 }

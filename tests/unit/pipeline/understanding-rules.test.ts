@@ -151,6 +151,23 @@ describe("conversation quality", () => {
 });
 
 describe("generalisation (phrasings not in the dataset when the rules were written)", () => {
+  test("a prohibition led by its verb ('never diagnose X or recommend Y', '… and should never promise Z') is a denied topic each", () => {
+    const vet = extractSpec([{ role: "user", content: "We run a veterinary clinic. A reception assistant that checks free appointment slots through our booking API at https://api.vetclinic.example/v2/slots/{date}, must never diagnose illnesses or recommend medication, and pings the on-call vet in Slack when someone reports an emergency." }], {}, registry);
+    const names = (r: typeof vet) => ((r.draft.guardrails?.deniedTopics ?? []) as Array<{ name: string }>).map((t) => t.name);
+    assert.deepEqual(names(vet), ["Diagnosing illnesses", "Recommending medication"]);
+    const pharmacy = extractSpec([{ role: "user", content: "A pharmacy chatbot for opening hours; it must not prescribe drugs and should never promise delivery dates." }], {}, registry);
+    assert.deepEqual(names(pharmacy), ["Prescribing drugs", "Promising delivery dates"]);
+    assert.equal(extractSpec([{ role: "user", content: "A sales assistant that can recommend products from our catalog" }], {}, registry).draft.guardrails, undefined, "a verb without a prohibition is not a topic");
+  });
+
+  test("'on-call' alone does not make a clinic's receptionist a DevOps agent; an on-call rotation still does", () => {
+    const vet = extractSpec([{ role: "user", content: "A reception assistant for our vet clinic that checks free appointment slots and pings the on-call vet in Slack when someone reports an emergency." }], {}, registry);
+    assert.equal(vet.draft.requirements?.useCase, "Scheduling assistant");
+    assert.ok(!ids(vet.draft.tools).includes("use_aws"), ids(vet.draft.tools).join());
+    const sre = extractSpec([{ role: "user", content: "An assistant for our on-call rotation that looks at CloudWatch alarms and recent deploys" }], {}, registry);
+    assert.equal(sre.draft.requirements?.useCase, "DevOps assistant");
+  });
+
   test("languages named in the user's own language", () => {
     assert.deepEqual(readPromptNeeds("risponde in italiano e spagnolo").languages, ["Spanish", "Italian"]);
     assert.deepEqual(readPromptNeeds("antworte auf Englisch und Französisch").languages, ["English", "French"]);

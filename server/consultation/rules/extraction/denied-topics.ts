@@ -15,6 +15,15 @@ const ADVICE = new RegExp(String.raw`\b${NOT}\s+(?:ever\s+)?(?:give|gives|giving
 /** "don't talk about competitors", "must not discuss politics or religion", "never mention pricing". */
 const TALK = new RegExp(String.raw`\b${NOT}\s+(?:ever\s+)?(?:talk(?:s|ing)?|speak(?:s|ing)?|chat(?:s|ting)?|comment(?:s|ing)?|joke|jokes|joking|get(?:s|ting)? into)\s+(?:about|on)\s+([^.;:!?()]{2,80})|\b${NOT}\s+(?:ever\s+)?(?:discuss(?:es|ing)?|mention(?:s|ing)?|bring(?:s|ing)? up|debate|debates|debating)\s+([^.;:!?()]{2,80})|\bstay(?:s)? (?:away from|off(?: the (?:topic|subject) of)?)\s+([^.;:!?()]{2,80})`, "g");
 
+/** "must never diagnose illnesses or recommend medication": what the agent must not do, led by the verb. */
+const ACT_VERBS: Record<string, string> = { diagnose: "Diagnosing", prescribe: "Prescribing", recommend: "Recommending", suggest: "Suggesting", promise: "Promising", guarantee: "Guaranteeing" };
+const ACT_VERB = String.raw`(?:diagnose|prescribe|recommend|suggest|promise|guarantee)s?`;
+const ACT = new RegExp(String.raw`\b${NOT}\s+(?:ever\s+)?(${ACT_VERB}\s+[^.;:!?()]{2,80})`);
+/** Where a second prohibition starts inside one clause ("… and should never …"). */
+const NEXT_PROHIBITION = new RegExp(String.raw`\s+(?:and|or|but)\s+(?=(?:it\s+|they\s+|the (?:agent|bot|assistant)\s+)?${NOT}\s)`);
+/** Splits "diagnose illnesses or recommend medication" at each verb. */
+const ACT_SPLIT = new RegExp(String.raw`\s*,?\s*\b(?:or|and|nor)\s+(?=${ACT_VERB}\b)`);
+
 const STOP_TAIL = /\s+(?:with|to|for|in|on|at|when|if|because|unless|even|since|as|so|but|and (?:be|keep|answer|reply|use|always|escalate)|,).*$/;
 const LEAD = /^(?:any|the|our|their|its|anything (?:about|related to)|topics? (?:like|such as)|things like)\s+/;
 
@@ -29,6 +38,9 @@ function topic(subject: string, kind: "advice" | "talk", noun = "advice"): Denie
   return parsed.success && name.length >= 3 ? parsed.data : null;
 }
 
+/** "don't talk about dating, and do not discuss drugs": each clause on its own, so one capture never swallows the next. */
+const clauses = (text: string) => text.split(/\s*(?:[;]|,\s*(?:and|but)\s|\bbut\s)\s*/);
+
 /** Splits "medical, legal or financial" into its parts. */
 const parts = (list: string) => list.split(/\s*(?:\/|,\s*(?:or|and)?|\bor\b|\band\b)\s*/).map((p) => p.trim()).filter(Boolean);
 
@@ -42,10 +54,25 @@ export function findDeniedTopics(original: string): DeniedTopic[] {
     if (subjects.length === 0) add(topic("personal", "advice", noun));
     for (const s of subjects) add(topic(s, "advice", noun));
   }
-  // "don't talk about dating, and do not discuss drugs": each clause on its own, so one capture never swallows the next.
-  for (const m of text.split(/\s*(?:[;]|,\s*(?:and|but)\s|\bbut\s)\s*/).flatMap((clause) => [...clause.matchAll(TALK)])) {
+  for (const m of clauses(text).flatMap((clause) => [...clause.matchAll(TALK)])) {
     const subject = (m[1] ?? m[2] ?? m[3] ?? "").replace(STOP_TAIL, "").trim();
     for (const s of parts(subject)) add(topic(s, "talk"));
   }
+  // "must not prescribe drugs and should never promise delivery dates": one prohibition per part.
+  for (const clause of clauses(text).flatMap((c) => c.split(NEXT_PROHIBITION))) {
+    const m = ACT.exec(clause);
+    if (m) for (const act of m[1]!.split(ACT_SPLIT)) add(actTopic(act));
+  }
   return out.slice(0, 30);
+}
+
+/** "recommend medication" → "Recommending medication"; the object's own words, at most six of them. */
+function actTopic(act: string): DeniedTopic | null {
+  const [verb = "", ...rest] = act.replace(STOP_TAIL, "").trim().split(/\s+/);
+  const gerund = ACT_VERBS[verb.replace(/s$/, "")];
+  const object = rest.join(" ").replace(LEAD, "").trim();
+  if (!gerund || !object || object.split(" ").length > 6) return null;
+  const name = topicName(`${gerund} ${object}`);
+  const parsed = DeniedTopic.safeParse({ name, definition: `${gerund} ${object}: the agent declines and refers the user to a person.`.slice(0, 200) });
+  return parsed.success && name.length >= 3 ? parsed.data : null;
 }

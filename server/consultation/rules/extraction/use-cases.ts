@@ -49,7 +49,7 @@ export const USE_CASES: UseCase[] = [
   {
     id: "devops",
     label: "DevOps assistant",
-    patterns: [[/\bdev ?ops\b/, 3], [/\b(sre|site reliability|on-?call|incidents?|outages?)\b/, 2], [/\b(aws|cloud) (accounts?|resources|infrastructure|costs?|bill)\b/, 2], [/\b(ec2|s3 buckets?|cloudwatch|lambda functions|cloudformation|iam roles?|ecs services?)\b/, 2], [/\binfrastructure\b/, 1]],
+    patterns: [[/\bdev ?ops\b/, 3], [/\b(sre|site reliability|incidents?|outages?|pager ?duty|on-?call (rotation|engineers?|sre|schedule|pager|shift))\b/, 2], [/\bon-?call\b/, 1], [/\b(aws|cloud) (accounts?|resources|infrastructure|costs?|bill)\b/, 2], [/\b(ec2|s3 buckets?|cloudwatch|lambda functions|cloudformation|iam roles?|ecs services?)\b/, 2], [/\binfrastructure\b/, 1]],
     name: "devops-assistant",
     role: "a cautious DevOps assistant for AWS",
     guidelines: ["Prefer read-only inspection; describe any change you would make and ask for confirmation before making it.", "Name the exact resources, regions and commands involved so a human can verify them."],
@@ -175,7 +175,7 @@ export const USE_CASES: UseCase[] = [
   {
     id: "scheduling",
     label: "Scheduling assistant",
-    patterns: [[/\b(calendar|scheduling|schedule meetings|appointments?|bookings?)\b/, 2]],
+    patterns: [[/\b(calendar|scheduling|schedule meetings|appointments?|bookings?)\b/, 2], [/\b(free|open|available|appointment|time) slots?\b|\b(reception(ist)?|front desk)\b/, 1]],
     name: "scheduling-assistant",
     role: "a scheduling assistant",
     guidelines: ["Confirm date, time and time zone before booking anything.", "Propose alternatives when a slot is not available."],
