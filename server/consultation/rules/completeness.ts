@@ -40,7 +40,8 @@ export type Completeness = {
 function isFilled(draft: SpecDraft, path: string): boolean {
   if ((draft.skippedPaths ?? []).includes(path) && SKIPPABLE.has(path)) return true;
   const value = getPath(draft, path);
-  if (path === "tools") return Array.isArray(value);
+  // The agent's own API operations (apiTools) answer "which tools" as well as registry tools do.
+  if (path === "tools") return Array.isArray(value) || (Array.isArray(draft.apiTools) && draft.apiTools.length > 0);
   if (typeof value === "string") return value.trim().length > 0;
   return value !== undefined && value !== null;
 }

@@ -137,7 +137,7 @@ function promptFor(draft: SpecDraft, signals: Signals, registryTools: readonly T
 }
 
 const TRACKED = ["name", "description", "systemPrompt", "language", "model.id", "tools", "deployment.target", "deployment.region", "memory.type",
-  "requirements.useCase", "requirements.capabilities", "requirements.monthlyBudgetUsd", "requirements.requestsPerDay", "requirements.latencyTargetMs", "skippedPaths"];
+  "requirements.useCase", "requirements.capabilities", "requirements.monthlyBudgetUsd", "requirements.requestsPerDay", "requirements.latencyTargetMs", "skippedPaths", "apiTools", "guardrails"];
 
 /** Changed fields; for tools, "tools" when the set of tools changed and one path per changed setting. */
 export function changedPaths(before: SpecDraft, after: SpecDraft): string[] {

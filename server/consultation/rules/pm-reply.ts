@@ -42,6 +42,14 @@ function describeChanges(r: Reply, registry: SpecRegistry): string[] {
     const name = registry.tools.find((e) => e.id === choice?.id)?.name ?? choice?.id;
     lines.push(`${name}: ${key} = ${String((choice?.config as Record<string, unknown> | undefined)?.[key!])}`);
   }
+  if (has("apiTools")) {
+    const operations = (d.apiTools ?? []).flatMap((api) => api.operations.map((o) => `${o.method} ${api.baseUrl}${o.path}`));
+    if (operations.length) lines.push(`Your API as tools: ${operations.join(", ")} (the Tools tab lists them)`);
+  }
+  if (has("guardrails")) {
+    const topics = (d.guardrails?.deniedTopics ?? []).map((t) => t.name);
+    if (topics.length) lines.push(`Topics it declines (a Bedrock guardrail): ${topics.join(", ")}`);
+  }
   if (has("requirements.requestsPerDay")) lines.push(`Traffic: about ${fmt(d.requirements!.requestsPerDay!)} requests a day`);
   if (has("requirements.monthlyBudgetUsd")) lines.push(`Budget: $${fmt(d.requirements!.monthlyBudgetUsd!)} a month`);
   if (has("requirements.latencyTargetMs")) lines.push(`Replies within ${fmt(d.requirements!.latencyTargetMs!)} ms`);
