@@ -6,8 +6,8 @@ import { PROJECT_FILES_DIR, templatesRoot } from "./template-set";
 
 /**
  * Whole files a generated project gets verbatim, kept as files under templates/project-files
- * (not TypeScript strings: they are other programs, e.g. evals/run-evals.mjs reads its own
- * process.env). That directory has no manifest.json, so it is never a template layer; its
+ * (not TypeScript strings: they are other programs, e.g. evals/run-evals.mjs reads the
+ * generated agent's own environment). That directory has no manifest.json, so it is never a template layer; its
  * files.json lists what it holds and is validated like a layer manifest.
  */
 

@@ -1,21 +1,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { SPEC } from "../helpers/sample-spec";
-import { createProject, newEmail, signUp } from "./helpers";
+import { createProject, newEmail, signUp, callTrpc } from "./helpers";
 
 const PETSTORE = readFileSync(join(__dirname, "../fixtures/openapi/petstore.yaml"), "utf8");
 const PIPELINE_MS = 90_000;
 
-async function trpc(page: Page, kind: "query" | "mutation", path: string, json: unknown) {
-  const origin = new URL(page.url()).origin;
-  const res =
-    kind === "mutation"
-      ? await page.request.post(`/api/trpc/${path}`, { data: { json }, headers: { origin } })
-      : await page.request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json }))}`);
-  expect(res.status(), await res.text()).toBe(200);
-  return ((await res.json()) as { result: { data: { json: unknown } } }).result.data.json;
-}
 
 test("paste the petstore, pick two operations, generate: the code has the two tools", async ({ page }) => {
   test.setTimeout(3 * PIPELINE_MS);
@@ -48,9 +39,9 @@ test("paste the petstore, pick two operations, generate: the code has the two to
   await page.screenshot({ path: "test-results/api-tools-tab.png", fullPage: true });
 
   // Generate from the sample spec plus what the Tools tab saved; the Code tab shows the tools.
-  const apiTools = await trpc(page, "query", "apiTools.list", { projectId });
+  const apiTools = await callTrpc(page, "apiTools.list", { projectId }, "query");
   await page.goto(`/projects/${projectId}?tab=code`);
-  await trpc(page, "mutation", "generation.generate", { projectId, spec: { ...SPEC, apiTools } });
+  await callTrpc(page, "generation.generate", { projectId, spec: { ...SPEC, apiTools } });
   await expect(page.getByTestId("verification")).toHaveAttribute("data-state", "passed", { timeout: PIPELINE_MS });
   const files = page.getByRole("navigation", { name: "Files" });
   await files.locator('[data-path="app/api_tools.py"]').click();

@@ -42,3 +42,14 @@ export async function say(page: Page, text: string) {
   await expect(page.getByTestId("message-assistant")).toHaveCount(before + 1);
   await expect(composer(page)).toHaveValue("");
 }
+
+/** A tRPC call from the signed-in page (its cookie, its origin); the answer's data. */
+export async function callTrpc(page: Page, path: string, json: unknown, kind: "query" | "mutation" = "mutation") {
+  const origin = new URL(page.url()).origin;
+  const res =
+    kind === "mutation"
+      ? await page.request.post(`/api/trpc/${path}`, { data: { json }, headers: { origin } })
+      : await page.request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json }))}`);
+  expect(res.status(), await res.text()).toBe(200);
+  return ((await res.json()) as { result: { data: { json: unknown } } }).result.data.json;
+}

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { createProject, newEmail, say, signUp, specValue as value } from "./helpers";
+import { createProject, newEmail, say, signUp, specValue as value, callTrpc } from "./helpers";
 
 /**
  * One spec of record: the flows a user walks across tabs agree with each other
@@ -15,15 +15,6 @@ async function snapshot(page: Page, name: string) {
   await test.info().attach(name, { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
 }
 
-async function call(page: Page, path: string, json: unknown, kind: "query" | "mutation" = "mutation") {
-  const origin = new URL(page.url()).origin;
-  const res =
-    kind === "mutation"
-      ? await page.request.post(`/api/trpc/${path}`, { data: { json }, headers: { origin } })
-      : await page.request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json }))}`);
-  expect(res.status(), await res.text()).toBe(200);
-  return ((await res.json()) as { result: { data: { json: unknown } } }).result.data.json;
-}
 
 test("creating a project opens it, titled with its name", async ({ page }) => {
   await signUp(page, newEmail("opens"));
@@ -84,10 +75,10 @@ test("a cost suggestion applied reaches the next generated version", async ({ pa
 
   await page.goto(`/projects/${projectId}?tab=code`);
   await page.getByRole("button", { name: "Generate" }).click();
-  const listVersions = async () => (await call(page, "generation.listVersions", { projectId }, "query")) as { id: string }[];
+  const listVersions = async () => (await callTrpc(page, "generation.listVersions", { projectId }, "query")) as { id: string }[];
   await expect.poll(async () => (await listVersions()).length, { timeout: 90_000 }).toBe(1);
   const versions = await listVersions();
-  const version = (await call(page, "generation.get", { projectId, versionId: versions[0]!.id }, "query")) as { files: { path: string; content: string | null }[] };
+  const version = (await callTrpc(page, "generation.get", { projectId, versionId: versions[0]!.id }, "query")) as { files: { path: string; content: string | null }[] };
   const spec = JSON.parse(version.files.find((f) => f.path === "agent-spec.json")!.content!) as { model: { maxTokens: number } };
   expect(spec.model.maxTokens).toBe(1024);
 });
@@ -95,8 +86,8 @@ test("a cost suggestion applied reaches the next generated version", async ({ pa
 test("edited cost assumptions survive a reload", async ({ page }) => {
   await signUp(page, newEmail("assume"));
   const projectId = await createProject(page, "Cost agent");
-  await call(page, "selection.setModel", { projectId, modelId: NOVA_MICRO });
-  await call(page, "cost.setTarget", { projectId, target: "lambda" });
+  await callTrpc(page, "selection.setModel", { projectId, modelId: NOVA_MICRO });
+  await callTrpc(page, "cost.setTarget", { projectId, target: "lambda" });
   await page.goto(`/projects/${projectId}?tab=cost`);
   const perDay = page.getByLabel("Requests per day");
   const output = page.getByLabel("Output tokens per request");
@@ -104,7 +95,7 @@ test("edited cost assumptions survive a reload", async ({ page }) => {
   await output.fill("321");
   await expect(page.getByTestId("cost-tab")).toHaveAttribute("aria-busy", "false");
   // Saved once priced; give the save a moment to land before reloading.
-  await expect.poll(async () => ((await call(page, "cost.preview", { projectId }, "query")) as { usage: { outputTokens: number } }).usage.outputTokens).toBe(321);
+  await expect.poll(async () => ((await callTrpc(page, "cost.preview", { projectId }, "query")) as { usage: { outputTokens: number } }).usage.outputTokens).toBe(321);
   await page.reload();
   await expect(perDay).toHaveValue("2500");
   await expect(output).toHaveValue("321");
@@ -114,8 +105,8 @@ test("edited cost assumptions survive a reload", async ({ page }) => {
 test("Models and Cost price the same model the same", async ({ page }) => {
   await signUp(page, newEmail("price"));
   const projectId = await createProject(page, "Nova agent");
-  await call(page, "selection.setModel", { projectId, modelId: NOVA_MICRO });
-  await call(page, "cost.setTarget", { projectId, target: "lambda" });
+  await callTrpc(page, "selection.setModel", { projectId, modelId: NOVA_MICRO });
+  await callTrpc(page, "cost.setTarget", { projectId, target: "lambda" });
 
   await page.goto(`/projects/${projectId}?tab=cost`);
   const modelLine = page.getByTestId("cost-line").filter({ hasText: "Bedrock model" }).locator("td").nth(1);

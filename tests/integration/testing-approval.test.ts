@@ -6,9 +6,9 @@ import type { ProjectEvent } from "../../server/platform/types";
 import type { LocalTestRunner } from "../../server/test-runs/local-runner";
 import { sandboxAvailable } from "../../server/test-runs/sandbox/host";
 import type { RunEvent } from "../../server/test-runs/types";
-import { createUser, startTestPlatform } from "../helpers/platform";
+import { createUser } from "../helpers/platform";
 import { GATED_SPEC } from "../helpers/gated-spec";
-import { storeGenerated, storeScript, useTestRunner, waitForRun } from "../sandbox/helpers";
+import { storeGenerated, storeScript, startRunnerPlatform, waitForRun } from "../sandbox/helpers";
 
 /**
  * Approval in a test run: the agent (a scripted one, so no install) asks for approval, the
@@ -39,15 +39,9 @@ function done(decision) {
   out({ type: "final", output: answer, usage: { inputTokens: 10, outputTokens: 5 } });
 }`;
 
-before(async () => {
-  platform = await startTestPlatform();
-  runner = useTestRunner(platform);
-  platform.events.subscribe((e) => live.push(e));
-});
-after(async () => {
-  await runner?.idle();
-  await platform.close();
-});
+let stop: (() => Promise<void>) | undefined;
+before(async () => ({ platform, runner, stop } = await startRunnerPlatform(live)));
+after(() => stop?.());
 
 async function pendingApproval(runId: string, timeoutMs = 60_000): Promise<Extract<RunEvent, { type: "approval_request" }>> {
   const until = Date.now() + timeoutMs;

@@ -8,11 +8,11 @@ import { MAX_INPUT_CHARS } from "../../server/test-runs/limits";
 import type { LocalTestRunner } from "../../server/test-runs/local-runner";
 import { sandboxAvailable } from "../../server/test-runs/sandbox/host";
 import type { RunEvent } from "../../server/test-runs/types";
-import { createUser, startTestPlatform } from "../helpers/platform";
+import { createUser } from "../helpers/platform";
 import { mockPlan } from "../../server/test-runs/model/choose";
 import { filesFromVersion } from "../../server/test-runs/prepare/project-files";
 import { runProject } from "../../server/test-runs/run/run-project";
-import { generate, storeGenerated, TEST_CACHE, TS_SPEC, useTestRunner, waitForRun } from "../sandbox/helpers";
+import { generate, storeGenerated, TEST_CACHE, TS_SPEC, startRunnerPlatform, waitForRun } from "../sandbox/helpers";
 
 /**
  * A generated TypeScript agent (notebook tool) run end to end through the API on the mock
@@ -26,15 +26,9 @@ const live: ProjectEvent[] = [];
 const code = (e: unknown) => (e as TRPCError).code;
 const skip = !sandboxAvailable() && "needs bubblewrap and root";
 
-before(async () => {
-  platform = await startTestPlatform();
-  runner = useTestRunner(platform);
-  platform.events.subscribe((e) => live.push(e));
-});
-after(async () => {
-  await runner?.idle();
-  await platform.close();
-});
+let stop: (() => Promise<void>) | undefined;
+before(async () => ({ platform, runner, stop } = await startRunnerPlatform(live)));
+after(() => stop?.());
 
 async function setup(tag: string) {
   const { user, caller } = await createUser(platform, tag);

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { generateProject } from "../../server/generation/generate-project";
 import type { GeneratedProject } from "../../server/generation/types";
 import type { LocalPlatform } from "../../server/platform/local";
+import type { ProjectEvent } from "../../server/platform/types";
 import { registryLookup } from "../../server/registry/load";
 import { loadRegistry } from "../../server/composition/services";
 import { overrideServices } from "../../server/composition/root";
@@ -18,6 +19,7 @@ import { CGROUP_PARENT } from "../../server/test-runs/sandbox/cgroup";
 import { SANDBOX_UIDS } from "../../server/test-runs/sandbox/host";
 import type { RunEvent } from "../../server/test-runs/types";
 import { storeVersion } from "../../server/versions/service";
+import { startTestPlatform } from "../helpers/platform";
 import { SPEC } from "../helpers/pipeline";
 
 /**
@@ -68,6 +70,17 @@ export function useTestRunner(platform: LocalPlatform, o: { concurrency?: number
   });
   overrideServices(platform, { testRunner: runner });
   return runner;
+}
+
+/**
+ * A test platform with the local test runner whose project events are recorded in `live`,
+ * and how to stop both (the runner finishes its runs first).
+ */
+export async function startRunnerPlatform(live: ProjectEvent[]): Promise<{ platform: LocalPlatform; runner: LocalTestRunner; stop: () => Promise<void> }> {
+  const platform = await startTestPlatform();
+  const runner = useTestRunner(platform);
+  platform.events.subscribe((e) => live.push(e));
+  return { platform, runner, stop: async () => (await runner.idle(), await platform.close()) };
 }
 
 /** Files of a "prebuilt" agent: package.json without dependencies and dist/run-once.js = `source`. */
