@@ -79,7 +79,13 @@ describe("evaluations on suite runs", { skip, timeout: 300_000 }, () => {
     };
     type C = { kind: string; passed: boolean; detail: string; score?: number | null; judge?: string; evaluator?: string };
     const good = await runSuite(v1.id);
-    assert.deepEqual([good.passed, good.failed], [2, 0]);
+    // A run that did not succeed says why (status, error, logs), so a failure here can be read from CI's log.
+    const whyNot = async (suite: typeof good) =>
+      JSON.stringify(await Promise.all(suite.cases.filter((c) => c.status !== "succeeded").map(async (c) => {
+        const run = await caller.testing.get({ projectId: project.id, runId: c.runId });
+        return { case: c.caseName, status: run.status, error: run.error, logs: run.logsExcerpt };
+      })));
+    assert.deepEqual([good.passed, good.failed], [2, 0], await whyNot(good));
     const goodChecks = good.cases.find((c) => c.caseName === "books after searching")!.checks as C[];
     assert.deepEqual(goodChecks.filter((c) => c.kind !== "judge").map((c) => [c.kind, c.passed]), [["succeeded", true], ["toolsInOrder", true], ["forbiddenTools", true], ["maxTurns", true]]);
     assert.deepEqual(goodChecks.filter((c) => c.kind === "judge").map((c) => [c.evaluator, c.score, c.judge]), [["correctness", 5, "mock judge"], ["groundedness", 5, "mock judge"], ["toolSelection", 5, "mock judge"]]);
@@ -87,7 +93,7 @@ describe("evaluations on suite runs", { skip, timeout: 300_000 }, () => {
     const bad = await runSuite(v2.id);
     assert.deepEqual([bad.passed, bad.failed], [0, 2]);
     const badChecks = bad.cases.find((c) => c.caseName === "books after searching")!.checks as C[];
-    assert.deepEqual(badChecks.filter((c) => !c.passed).map((c) => c.kind), ["toolsInOrder", "forbiddenTools", "maxTurns", "judge", "judge", "judge"]);
+    assert.deepEqual(badChecks.filter((c) => !c.passed).map((c) => c.kind), ["toolsInOrder", "forbiddenTools", "maxTurns", "judge", "judge", "judge"], await whyNot(bad));
     assert.match(badChecks.find((c) => c.kind === "maxTurns")!.detail, /^4 model turns ≤ 3$/);
 
     const { margin, versions } = await caller.testing.suite.compare({ projectId: project.id });

@@ -1,6 +1,7 @@
 import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SandboxLimits } from "../limits";
+import { uidInUse } from "./host";
 
 /**
  * One cgroup (v1) per sandboxed run, in the memory, pids, cpu and cpuacct hierarchies: caps
@@ -103,7 +104,12 @@ export class RunCgroup {
   }
 }
 
-/** Removes run cgroups left by a crashed process (empty ones only; a live run keeps its own). */
+/**
+ * Removes run cgroups left by a crashed process: empty ones whose sandbox uid (the name's
+ * last part) no live runner holds. An empty cgroup of a held uid is a run between creating
+ * its cgroup and joining it, maybe in another runner process on this host; removing it
+ * would fail that run's start.
+ */
 export function sweepEmptyCgroups(): void {
   if (!cgroupsAvailable()) return;
   for (const c of CONTROLLERS) {
@@ -111,6 +117,8 @@ export function sweepEmptyCgroups(): void {
     if (!existsSync(parent)) continue;
     for (const name of readdirSync(parent, { withFileTypes: true })) {
       if (!name.isDirectory()) continue;
+      const uid = Number(/-(\d+)$/.exec(name.name)?.[1]);
+      if (uid && uidInUse(uid)) continue;
       const dir = join(parent, name.name);
       if (read(join(dir, "cgroup.procs")).trim() === "") {
         try {

@@ -100,3 +100,13 @@ export function acquireUid(): number {
 }
 
 export const releaseUid = (uid: number) => rmSync(lockOf(uid), { force: true });
+
+/** Whether a live process (this one or another runner on the host) holds the sandbox uid. */
+export function uidInUse(uid: number): boolean {
+  try {
+    const owner = Number(readFileSync(lockOf(uid), "utf8"));
+    return Boolean(owner) && alive(owner);
+  } catch {
+    return false;
+  }
+}
