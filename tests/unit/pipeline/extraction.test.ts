@@ -143,6 +143,20 @@ describe("extractSpec", () => {
     assert.deepEqual(extract(turns, current), extract(turns, current));
     assert.deepEqual(current, frozen);
   });
+
+  test("with no known use case, the use case is the sentence that asks, without its lead-in, and names the agent", () => {
+    // Known finding (newcomer walk): the label was the whole first sentence ("We run a small bakery.") and the name clumsy.
+    const cases: Array<[string, string, string]> = [
+      ["We run a small bakery. Can you build a thing that takes cake orders over chat and tells people when they can pick them up?", "Takes cake orders over chat and tells people when they can pick them up", "takes-cake-orders-agent"],
+      ["Our HOA has 300 homes. We need to answer residents about bylaws and fees.", "Answer residents about bylaws and fees", "answer-residents-bylaws-agent"],
+      ["Hi! Could you please make something for logging greenhouse temperatures and warning me at night", "Logging greenhouse temperatures and warning me at night", "logging-greenhouse-temperatures-agent"],
+    ];
+    for (const [text, useCase, name] of cases) {
+      const r = extract(user(text));
+      assert.equal(r.draft.requirements?.useCase, useCase, text);
+      assert.equal(r.draft.name, name, text);
+    }
+  });
 });
 
 describe("extractSpec on a long conversation", () => {

@@ -1,5 +1,5 @@
 import { AgentName } from "../../../spec/agent-spec";
-import { capitalize, clip } from "./text";
+import { capitalize, clip, sentences } from "./text";
 import type { UseCase } from "./use-cases";
 
 /**
@@ -33,10 +33,30 @@ export function findAgentName(original: string): string | undefined {
 
 /** "an agent that helps my team plan meals" → "Helps my team plan meals". */
 export function deriveUseCase(description: string): string | undefined {
-  const m = /\b(?:agent|assistant|bot|chatbot|copilot|tool|app)\s+(?:that|which|who|to|for|able to|capable of)\s+([^.!?\n]{8,})/i.exec(description);
+  // "something"/"thing"/"system": people describe what they want before they know it is an agent.
+  const m = /\b(?:agent|assistant|bot|chatbot|copilot|tool|app|ai|system|service|program|helper|something|thing)\s+(?:that|which|who|to|for|able to|capable of)\s+([^.!?\n]{8,})/i.exec(description);
   // Settings after a comma ("…, budget 1k/month", "…, on Lambda") are not part of the use case.
   const phrase = m?.[1]?.split(/,\s*(?=budget|about|around|~|\$|\d|deploy|hosted|running|in (?:python|typescript)|on (?:lambda|fargate|agentcore))/i)[0]?.trim();
   return phrase ? clip(capitalize(phrase), 120) : undefined;
+}
+
+const ASKS = /\b(?:build|make|create|set up|want|need|looking for|would like|help(?:s|ing)? (?:us|me))\b/i;
+const LEAD_IN = [/^(?:hi|hello|hey|please|so|ok(?:ay)?|need help|quick question)\b[\s:,!.-]*/i, /^(?:can|could|would) you\s+(?:please\s+)?/i, /^(?:i|we)(?:'d| would)? (?:want|need|like|am looking for|are looking for)\s+(?:you\s+)?(?:to\s+)?/i];
+
+/**
+ * The use case in the user's words when no known one matches and no "an agent that …" phrase
+ * names it: the sentence that asks for something (not "We run a small bakery."), without
+ * its lead-in ("Can you", "We need").
+ */
+export function askedUseCase(description: string): string {
+  const all = sentences(description);
+  let phrase = all.find((x) => ASKS.test(x)) ?? all[0] ?? description;
+  for (let changed = true; changed; ) {
+    const before = phrase;
+    for (const re of LEAD_IN) phrase = phrase.replace(re, "");
+    changed = phrase !== before;
+  }
+  return clip(capitalize(phrase.replace(/[.!?]+$/, "").trim() || description.trim()), 100);
 }
 
 /** Name from a fallback use case: its first meaningful words plus "-agent". */

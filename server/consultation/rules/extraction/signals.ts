@@ -2,11 +2,11 @@ import type { Capability, ToolEntry } from "../../../registry/schema";
 import type { DeploymentTarget } from "../../../spec/agent-spec";
 import type { Turn } from "../draft";
 import { questionTopic } from "../next-question";
-import { deriveUseCase, findAgentName } from "./compose";
+import { askedUseCase, deriveUseCase, findAgentName } from "./compose";
 import { findDeploymentTarget, findLanguage, findMemoryNeed, findRegion, type MemoryNeed } from "./deployment";
 import { parseBudget, parseLatency, parseTraffic } from "./numbers";
 import { parseConfigAnswer } from "./tool-config";
-import { clip, findMentions, isNegatedAt, normalize, sentences, wordCount } from "./text";
+import { findMentions, isNegatedAt, normalize, sentences, wordCount } from "./text";
 import { readPromptNeeds, type PromptNeeds } from "./prompt-needs";
 import { findDeniedTopics } from "./denied-topics";
 import type { DeniedTopic } from "../../../spec/guardrails";
@@ -111,7 +111,7 @@ export function readSignals(conversation: readonly Turn[], tools: readonly ToolE
   if (descriptive.length) {
     s.description = behaviourOf(descriptive);
     s.useCase = findUseCase(normalize(s.description));
-    if (!s.useCase) s.useCasePhrase = deriveUseCase(descriptive[0]!) ?? clip(sentences(descriptive[0]!)[0] ?? descriptive[0]!, 100);
+    if (!s.useCase) s.useCasePhrase = deriveUseCase(descriptive[0]!) ?? askedUseCase(descriptive[0]!);
   }
   return s;
 }
