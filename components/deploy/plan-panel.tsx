@@ -48,8 +48,8 @@ export function PlanPanel({ plan }: { plan: DeployPlanView }) {
         </section>
         <section>
           <h4 className="text-sm font-medium">The deployer needs</h4>
-          <ul className="mt-1 text-xs text-slate-700">
-            {plan.deployer.map((d) => <li key={`${d.service}-${d.resourceType}`}>{d.resourceType ?? d.service}{d.inferred ? " (inferred)" : ""}: {d.actions.join(", ")}</li>)}
+          <ul className="mt-1 space-y-1 text-xs text-slate-700" data-testid="deploy-plan-deployer">
+            {plan.deployer.map((d) => <DeployerNeed key={`${d.service}-${d.resourceType}`} need={d} />)}
           </ul>
         </section>
       </div>
@@ -58,5 +58,26 @@ export function PlanPanel({ plan }: { plan: DeployPlanView }) {
         {plan.ciCommands.map((c) => <div key={c.title} className="mt-2"><p className="text-xs text-slate-600">{c.title}</p><pre className="overflow-x-auto rounded bg-slate-900 p-2 text-xs text-slate-100">{c.command}</pre></div>)}
       </details>
     </Card>
+  );
+}
+
+type DeployerNeedView = DeployPlanView["deployer"][number];
+
+/**
+ * One need of the deploy roles. A resource type's actions are its CloudFormation handlers'
+ * (dozens for some types), so they fold away behind their count and source; a type with no
+ * recorded permissions is called out, since the bootstrap execution role grants nothing for it.
+ */
+function DeployerNeed({ need }: { need: DeployerNeedView }) {
+  if (need.resourceType === null) return <li><strong>{need.service}</strong>: {need.actions.join(", ")}</li>;
+  if (need.source === null) return <li className="text-amber-800" data-testid="deploy-plan-unknown-type"><strong>{need.resourceType}</strong>: {need.why}</li>;
+  return (
+    <li>
+      <details>
+        <summary className="cursor-pointer"><strong>{need.resourceType}</strong>: {need.actions.length} actions ({need.why})</summary>
+        <p className="mt-1 break-words">{need.actions.join(", ")}</p>
+        <p className="mt-1 text-slate-500">From the type&apos;s CloudFormation registry schema: {need.source}</p>
+      </details>
+    </li>
   );
 }
