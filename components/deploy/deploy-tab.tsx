@@ -60,7 +60,7 @@ export function DeployTab({ projectId }: { projectId: string }) {
         <Button busy={start.isPending} disabled={!plan.data} onClick={() => gate.confirmChoice(versionId) && start.mutate({ projectId, versionId, environment })} data-testid="deploy-start">Create change set</Button>
       </Card>
       {start.error && <ErrorMessage error={start.error} />}
-      <AccountPanel region={plan.data?.region ?? "us-east-1"} />
+      <AccountPanel region={plan.data?.region ?? "us-east-1"} onConnected={() => start.reset()} />
       {plan.isPending ? <Spinner label="Planning" /> : plan.isError ? <ErrorMessage error={plan.error} /> : <PlanPanel plan={plan.data} />}
       {deployment.data && (
         <DeploymentPanel
