@@ -42,6 +42,11 @@ test("connect, plan, review, deploy with a live timeline, invoke, roll back and 
   // The deployer's needs per resource type come from the CloudFormation registry schemas, nothing guessed.
   await expect(page.getByTestId("deploy-plan-deployer")).toContainText(/AWS::BedrockAgentCore::Runtime: \d+ actions/);
   await expect(page.getByTestId("deploy-plan-unknown-type")).toHaveCount(0);
+  // The spec states no traffic: the plan says why there is no cost and takes the expected requests.
+  await expect(page.getByTestId("deploy-plan-cost-unknown")).toContainText("not estimated");
+  await page.getByLabel("Requests per month").fill("30000");
+  await page.getByRole("button", { name: "Estimate" }).click();
+  await expect(page.getByTestId("deploy-plan-cost")).toHaveText(/^\$\d+\.\d\d$/);
   await page.screenshot({ path: "test-results/deploy-1-plan.png", fullPage: true });
 
   // Without an account, the deploy explains what is missing.
@@ -65,6 +70,9 @@ test("connect, plan, review, deploy with a live timeline, invoke, roll back and 
   // Review: every resource is an Add, the role is flagged IAM; then the live timeline and outputs.
   await page.getByTestId("deploy-start").click();
   await expect(page.getByTestId("deploy-status")).toHaveAttribute("data-status", "review", { timeout: 30_000 });
+  // The change set to review opens under the controls, in sight (it used to sit below the plan).
+  await expect(page.getByTestId("deploy-approve")).toBeInViewport();
+  await page.screenshot({ path: "test-results/deploy-4-review-viewport.png" });
   await expect(page.getByTestId("deploy-changes")).toContainText("Add");
   await expect(page.getByTestId("deploy-changes")).toContainText("IAM");
   await page.screenshot({ path: "test-results/deploy-4-review.png", fullPage: true });
@@ -110,6 +118,9 @@ test("connect, plan, review, deploy with a live timeline, invoke, roll back and 
   await page.getByLabel(/to destroy the dev stack/).fill("support-bot-dev");
   await page.getByTestId("deploy-destroy").click();
   await expect(page.getByTestId("deploy-status")).toHaveAttribute("data-status", "destroyed", { timeout: 30_000 });
+  // The destroy's timeline is the delete alone, not the stack's earlier deploys.
+  await expect(page.getByTestId("deploy-timeline")).toContainText("DELETE_COMPLETE");
+  await expect(page.getByTestId("deploy-timeline")).not.toContainText("CREATE_COMPLETE");
   await expect(page.getByTestId("deploy-history-status").first()).toHaveText("destroyed");
   await page.screenshot({ path: "test-results/deploy-8-destroyed.png", fullPage: true });
 });
