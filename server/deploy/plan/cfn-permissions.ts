@@ -54,11 +54,14 @@ export function cfnPermissions(): CfnPermissionsFile {
  */
 export const isIamActionName = (action: string) => /^[a-z0-9-]+:[A-Za-z0-9]+$/.test(action);
 
+const actionsByType = new Map<string, readonly string[]>();
 /** The actions CloudFormation may call for `type` across all its handlers, or null for a type not in the data. */
 export function handlerActions(type: string): string[] | null {
   const entry = cfnPermissions().types[type];
   if (!entry) return null;
-  return [...new Set(HANDLERS.flatMap((h) => entry.handlers[h] ?? []))].filter(isIamActionName).sort();
+  let actions = actionsByType.get(type);
+  if (!actions) actionsByType.set(type, (actions = [...new Set(HANDLERS.flatMap((h) => entry.handlers[h] ?? []))].filter(isIamActionName).sort()));
+  return [...actions];
 }
 
 export const knownResourceTypes = (): string[] => Object.keys(cfnPermissions().types).sort();
