@@ -9,14 +9,18 @@ import { ErrorMessage } from "../ui/feedback";
 import { Field } from "../ui/input";
 import { PermissionList } from "./permission-list";
 
-/** Connect an AWS account: the bootstrap template with its ExternalId, then the deploy role ARN (or, locally, this machine's credentials). */
-export function AccountPanel({ region }: { region: string }) {
+/**
+ * Connect an AWS account: the bootstrap template with its ExternalId, then the deploy role ARN
+ * (or, locally, this machine's credentials). `onConnected` lets the tab clear what the missing
+ * connection caused (a refused "Create change set" stays on screen otherwise).
+ */
+export function AccountPanel({ region, onConnected }: { region: string; onConnected?: () => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const connection = useQuery(trpc.deploy.connection.queryOptions());
   const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.deploy.connection.queryKey() });
   const start = useMutation(trpc.deploy.connectStart.mutationOptions());
-  const connect = useMutation(trpc.deploy.connect.mutationOptions({ onSuccess: refresh }));
+  const connect = useMutation(trpc.deploy.connect.mutationOptions({ onSuccess: () => (refresh(), onConnected?.()) }));
   const [roleArn, setRoleArn] = useState("");
   const c = connection.data;
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useTRPC } from "../trpc/client";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
@@ -27,13 +27,21 @@ export function DeployTab({ projectId }: { projectId: string }) {
   const [environment, setEnvironment] = useState<Env>("dev");
   const [deploymentId, setDeploymentId] = useState<string | null>(null);
   const [input, setInput] = useState("");
+  const [requestsPerMonth, setRequestsPerMonth] = useState<number | undefined>(undefined);
   const versionId = chosen ?? versions.data?.[0]?.id ?? null;
   const gate = useRegressedVersions(projectId);
-  const plan = useQuery({ ...trpc.deploy.plan.queryOptions({ projectId, versionId: versionId ?? "", environment }), enabled: !!versionId, retry: false });
+  const plan = useQuery({ ...trpc.deploy.plan.queryOptions({ projectId, versionId: versionId ?? "", environment, requestsPerMonth }), enabled: !!versionId, retry: false });
 
   const refresh = useCallback(() => void queryClient.invalidateQueries({ queryKey: trpc.deploy.pathKey() }), [queryClient, trpc]);
   const { timeline, invocation, startListening } = useDeployEvents(projectId, refresh);
   const deployment = useQuery({ ...trpc.deploy.get.queryOptions({ projectId, deploymentId: deploymentId ?? "" }), enabled: !!deploymentId });
+  // A started or chosen deployment opens right under the controls and is scrolled to: the
+  // change set to review must not sit below the plan, out of sight.
+  const deploymentRef = useRef<HTMLDivElement>(null);
+  const shownId = deployment.data?.id;
+  useEffect(() => {
+    if (shownId) deploymentRef.current?.scrollIntoView?.({ behavior: "smooth", block: "nearest" });
+  }, [shownId]);
   const started = (id: string) => (setDeploymentId(id), refresh());
   const start = useMutation(trpc.deploy.start.mutationOptions({ onSuccess: (d) => started(d.id) }));
   const approve = useMutation(trpc.deploy.approve.mutationOptions({ onSuccess: refresh }));
@@ -60,18 +68,20 @@ export function DeployTab({ projectId }: { projectId: string }) {
         <Button busy={start.isPending} disabled={!plan.data} onClick={() => gate.confirmChoice(versionId) && start.mutate({ projectId, versionId, environment })} data-testid="deploy-start">Create change set</Button>
       </Card>
       {start.error && <ErrorMessage error={start.error} />}
-      <AccountPanel region={plan.data?.region ?? "us-east-1"} />
-      {plan.isPending ? <Spinner label="Planning" /> : plan.isError ? <ErrorMessage error={plan.error} /> : <PlanPanel plan={plan.data} />}
       {deployment.data && (
-        <DeploymentPanel
-          d={deployment.data}
-          timeline={timeline[deployment.data.id] ?? []}
-          busy={approve.isPending || reject.isPending}
-          onApprove={() => approve.mutate({ projectId, deploymentId: deployment.data.id })}
-          onReject={() => reject.mutate({ projectId, deploymentId: deployment.data.id })}
-        />
+        <div ref={deploymentRef} className="scroll-mt-4">
+          <DeploymentPanel
+            d={deployment.data}
+            timeline={timeline[deployment.data.id] ?? []}
+            busy={approve.isPending || reject.isPending}
+            onApprove={() => approve.mutate({ projectId, deploymentId: deployment.data.id })}
+            onReject={() => reject.mutate({ projectId, deploymentId: deployment.data.id })}
+          />
+        </div>
       )}
       {(approve.error || reject.error) && <ErrorMessage error={approve.error ?? reject.error} />}
+      <AccountPanel region={plan.data?.region ?? "us-east-1"} onConnected={() => start.reset()} />
+      {plan.isPending ? <Spinner label="Planning" /> : plan.isError ? <ErrorMessage error={plan.error} /> : <PlanPanel plan={plan.data} onRequestsPerMonth={setRequestsPerMonth} />}
       <Card data-testid="deploy-invoke">
         <h3 className="font-semibold">Call the deployed agent ({environment})</h3>
         <form className="mt-2 flex gap-2" onSubmit={(e) => (e.preventDefault(), startListening(), invoke.mutate({ projectId, environment, input }))}>

@@ -22,7 +22,7 @@ export function DeploymentPanel({ d, timeline, onApprove, onReject, busy }: { d:
   return (
     <Card data-testid="deploy-deployment">
       <div className="flex items-center justify-between">
-        <h3 className="font-semibold">{d.kind === "destroy" ? "Destroy" : d.kind === "rollback" ? "Rollback" : "Deploy"} v{d.version} to {d.environment}</h3>
+        <h3 className="font-semibold">{d.kind === "destroy" ? `Destroy the ${d.environment} stack (v${d.version})` : `${d.kind === "rollback" ? "Rollback" : "Deploy"} v${d.version} to ${d.environment}`}</h3>
         <span className="text-sm" data-testid="deploy-status" data-status={d.status}>{STATUS_TEXT[d.status] ?? d.status}</span>
       </div>
       {d.error && <p role="alert" className="mt-2 text-sm text-red-700">{d.error}</p>}

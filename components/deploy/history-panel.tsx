@@ -27,6 +27,7 @@ export function HistoryPanel({ projectId, environment, onStarted, onSelect }: { 
       <table className="mt-2 w-full text-left text-xs">
         <thead><tr className="text-slate-500"><th>When</th><th>Env</th><th>Kind</th><th>Version</th><th>Who</th><th>Outcome</th><th>Duration</th></tr></thead>
         <tbody>
+          {rows.length === 0 && <tr><td colSpan={7} className="py-2 text-slate-500">No deployments yet: create a change set above.</td></tr>}
           {rows.map((r) => (
             <tr key={r.id} className="cursor-pointer hover:bg-slate-50" onClick={() => onSelect(r.id)}>
               <td>{new Date(r.createdAt).toLocaleString()}</td><td>{r.environment}</td><td>{r.kind}</td><td>v{r.version}</td><td>{r.who}</td><td data-testid="deploy-history-status">{r.status}</td>
@@ -36,8 +37,8 @@ export function HistoryPanel({ projectId, environment, onStarted, onSelect }: { 
         </tbody>
       </table>
       <div className="mt-3 flex flex-wrap items-end gap-2">
-        <Button variant="secondary" busy={rollback.isPending} onClick={() => rollback.mutate({ projectId, environment })} data-testid="deploy-rollback">Roll back {environment}</Button>
-        <Button variant="secondary" onClick={() => void drift.refetch()} busy={drift.isFetching}>Check drift</Button>
+        <Button variant="secondary" busy={rollback.isPending} disabled={!stack} onClick={() => rollback.mutate({ projectId, environment })} data-testid="deploy-rollback">Roll back {environment}</Button>
+        <Button variant="secondary" disabled={!stack} onClick={() => void drift.refetch()} busy={drift.isFetching}>Check drift</Button>
         {drift.data && <span className="text-xs" data-testid="deploy-drift">{drift.data.status}{drift.data.drifted.length ? `: ${drift.data.drifted.map((d) => `${d.logicalId} ${d.status}`).join(", ")}` : ""}</span>}
       </div>
       {stack && (

@@ -1,13 +1,15 @@
 "use client";
 
 import type { inferRouterOutputs } from "@trpc/server";
+import { useState } from "react";
 import type { AppRouter } from "../../server/api/root";
+import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 
 export type DeployPlanView = inferRouterOutputs<AppRouter>["deploy"]["plan"];
 
 /** The plan: resources, IAM both ways, prerequisites, monthly cost and the CI commands. */
-export function PlanPanel({ plan }: { plan: DeployPlanView }) {
+export function PlanPanel({ plan, onRequestsPerMonth }: { plan: DeployPlanView; onRequestsPerMonth?: (n: number) => void }) {
   return (
     <Card data-testid="deploy-plan">
       <h3 className="font-semibold">Plan: stack <code>{plan.stackName}</code> in {plan.region}</h3>
@@ -18,9 +20,11 @@ export function PlanPanel({ plan }: { plan: DeployPlanView }) {
           environment: a stack deployed here is not in your Terraform state.
         </p>
       )}
-      <p className="mt-1 text-sm text-slate-600">
-        Monthly cost: {plan.cost.monthlyUsd !== null ? <strong data-testid="deploy-plan-cost">${plan.cost.monthlyUsd.toFixed(2)}</strong> : <span>{"reason" in plan.cost ? plan.cost.reason : ""}</span>}
-      </p>
+      {plan.cost.monthlyUsd !== null ? (
+        <p className="mt-1 text-sm text-slate-600">Monthly cost: <strong data-testid="deploy-plan-cost">${plan.cost.monthlyUsd.toFixed(2)}</strong></p>
+      ) : (
+        <UnknownCost reason={"reason" in plan.cost ? plan.cost.reason : ""} onRequestsPerMonth={onRequestsPerMonth} />
+      )}
       {plan.lambdaPackage && (
         <p className="mt-1 text-sm text-slate-600" data-testid="deploy-plan-package">
           Before the change set, <code>scripts/package-lambda.sh</code> builds the {plan.lambdaPackage.language} function for {plan.lambdaPackage.architecture} with the
@@ -48,8 +52,8 @@ export function PlanPanel({ plan }: { plan: DeployPlanView }) {
         </section>
         <section>
           <h4 className="text-sm font-medium">The deployer needs</h4>
-          <ul className="mt-1 text-xs text-slate-700">
-            {plan.deployer.map((d) => <li key={`${d.service}-${d.resourceType}`}>{d.resourceType ?? d.service}{d.inferred ? " (inferred)" : ""}: {d.actions.join(", ")}</li>)}
+          <ul className="mt-1 space-y-1 text-xs text-slate-700" data-testid="deploy-plan-deployer">
+            {plan.deployer.map((d) => <DeployerNeed key={`${d.service}-${d.resourceType}`} need={d} />)}
           </ul>
         </section>
       </div>
@@ -58,5 +62,48 @@ export function PlanPanel({ plan }: { plan: DeployPlanView }) {
         {plan.ciCommands.map((c) => <div key={c.title} className="mt-2"><p className="text-xs text-slate-600">{c.title}</p><pre className="overflow-x-auto rounded bg-slate-900 p-2 text-xs text-slate-100">{c.command}</pre></div>)}
       </details>
     </Card>
+  );
+}
+
+type DeployerNeedView = DeployPlanView["deployer"][number];
+
+/**
+ * One need of the deploy roles. A resource type's actions are its CloudFormation handlers'
+ * (dozens for some types), so they fold away behind their count and source; a type with no
+ * recorded permissions is called out, since the bootstrap execution role grants nothing for it.
+ */
+function DeployerNeed({ need }: { need: DeployerNeedView }) {
+  if (need.resourceType === null) return <li><strong>{need.service}</strong>: {need.actions.join(", ")}</li>;
+  if (need.source === null) return <li className="text-amber-800" data-testid="deploy-plan-unknown-type"><strong>{need.resourceType}</strong>: {need.why}</li>;
+  return (
+    <li>
+      <details>
+        <summary className="cursor-pointer"><strong>{need.resourceType}</strong>: {need.actions.length} actions ({need.why})</summary>
+        <p className="mt-1 break-words">{need.actions.join(", ")}</p>
+        <p className="mt-1 text-slate-500">From the type&apos;s CloudFormation registry schema: {need.source}</p>
+      </details>
+    </li>
+  );
+}
+
+/**
+ * The cost needs traffic the spec may not state: the estimate's reason, and a field for the
+ * expected requests per month that re-plans with it (the plan's own `requestsPerMonth`).
+ */
+function UnknownCost({ reason, onRequestsPerMonth }: { reason: string; onRequestsPerMonth?: (n: number) => void }) {
+  const [value, setValue] = useState("");
+  const n = Number(value);
+  return (
+    <form className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-600" data-testid="deploy-plan-cost-unknown" onSubmit={(e) => (e.preventDefault(), value && Number.isFinite(n) && n >= 0 && onRequestsPerMonth?.(n))}>
+      <span>Monthly cost: not estimated ({reason}).</span>
+      {onRequestsPerMonth && (
+        <>
+          <label className="flex items-center gap-1">Requests per month
+            <input type="number" min={0} className="w-32 rounded border border-slate-300 px-2 py-1" value={value} onChange={(e) => setValue(e.target.value)} />
+          </label>
+          <Button type="submit" variant="secondary" disabled={!value}>Estimate</Button>
+        </>
+      )}
+    </form>
   );
 }

@@ -1,5 +1,7 @@
 import { stringify } from "yaml";
 import type { BootstrapNames } from "../platform/deployer/types";
+import { allHandlerActions } from "./plan/cfn-permissions";
+import { ARTIFACT_ACTIONS, BUILD_ACTIONS, STACK_ACTIONS } from "./plan/deployer-iam";
 
 /**
  * The CloudFormation template a user deploys once per account and Region to let the platform
@@ -24,8 +26,11 @@ export const accountOfRole = (roleArn: string) => /^arn:aws[\w-]*:iam::(\d{12}):
 
 const sub = (s: string) => ({ "Fn::Sub": s });
 
-/** What CloudFormation may create for an agent stack (the three targets' resource types). */
-const EXECUTION_ACTIONS = ["iam:*Role*", "iam:PassRole", "logs:*", "ecs:*", "ec2:*SecurityGroup*", "ec2:Describe*", "ec2:CreateTags", "elasticloadbalancing:*", "lambda:*", "bedrock-agentcore:*", "secretsmanager:CreateSecret", "secretsmanager:DeleteSecret", "secretsmanager:DescribeSecret", "secretsmanager:TagResource", "s3:GetObject"];
+/**
+ * What CloudFormation may call for an agent stack: every generated resource type's handler
+ * permissions from its registry schema (plan/cfn-handler-permissions.json), nothing else.
+ */
+const executionActions = () => allHandlerActions();
 
 /**
  * One build project, two kinds of build, chosen per build by BUILD_KIND (StartBuild's
@@ -83,7 +88,7 @@ export function bootstrapTemplate(): string {
         Properties: {
           RoleName: sub("agent-builder-cfn-exec-${AWS::Region}"),
           AssumeRolePolicyDocument: trust("cloudformation.amazonaws.com"),
-          Policies: [{ PolicyName: "AgentStacks", PolicyDocument: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: EXECUTION_ACTIONS, Resource: "*" }] } }],
+          Policies: [{ PolicyName: "AgentStacks", PolicyDocument: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: executionActions(), Resource: "*" }] } }],
         },
       },
       BuildRole: {
@@ -139,13 +144,13 @@ export function bootstrapTemplate(): string {
             PolicyDocument: {
               Version: "2012-10-17",
               Statement: [
-                { Effect: "Allow", Action: ["cloudformation:CreateChangeSet", "cloudformation:DescribeChangeSet", "cloudformation:ExecuteChangeSet", "cloudformation:DeleteChangeSet", "cloudformation:DescribeStacks", "cloudformation:DescribeStackEvents", "cloudformation:DeleteStack", "cloudformation:GetTemplate", "cloudformation:DetectStackDrift", "cloudformation:DescribeStackDriftDetectionStatus", "cloudformation:DescribeStackResourceDrifts"], Resource: "*" },
+                { Effect: "Allow", Action: STACK_ACTIONS, Resource: "*" },
                 { Effect: "Allow", Action: "iam:PassRole", Resource: { "Fn::GetAtt": ["ExecutionRole", "Arn"] } },
                 // Connect and Apply show what this role and the execution role may do (IAM's policy simulator).
                 // The role's own ARN is built, not referenced: a GetAtt on itself would be a circular dependency.
                 { Effect: "Allow", Action: "iam:SimulatePrincipalPolicy", Resource: [sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:role/agent-builder-deploy-${AWS::Region}"), { "Fn::GetAtt": ["ExecutionRole", "Arn"] }] },
-                { Effect: "Allow", Action: ["s3:PutObject", "s3:GetObject"], Resource: sub("${ArtifactBucket.Arn}/*") },
-                { Effect: "Allow", Action: ["codebuild:StartBuild", "codebuild:BatchGetBuilds"], Resource: { "Fn::GetAtt": ["ImageBuild", "Arn"] } },
+                { Effect: "Allow", Action: ARTIFACT_ACTIONS, Resource: sub("${ArtifactBucket.Arn}/*") },
+                { Effect: "Allow", Action: BUILD_ACTIONS, Resource: { "Fn::GetAtt": ["ImageBuild", "Arn"] } },
                 { Effect: "Allow", Action: ["bedrock-agentcore:InvokeAgentRuntime", "lambda:InvokeFunctionUrl"], Resource: "*" },
               ],
             },

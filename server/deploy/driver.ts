@@ -55,14 +55,29 @@ async function streamEvents(ctx: Ctx): Promise<void> {
   if (events.length > 0) await patchDeployment(ctx.p.db, ctx.d.id, { lastEventId: events.at(-1)!.id });
 }
 
+/**
+ * The stack's newest event before this deployment touches it. A stack's events hold every
+ * earlier deploy, rollback and destroy: the timeline of this one starts after that event.
+ */
+async function eventBaseline(ctx: Ctx): Promise<string | null> {
+  try {
+    return (await ctx.deployer.stackEvents(ctx.target, ctx.d.stackName, null)).at(-1)?.id ?? null;
+  } catch (e) {
+    if (e instanceof DeployerError && e.kind === "not-found") return null;
+    throw e;
+  }
+}
+
 const artifactKey = (d: Deployment, hash: string) => `artifacts/${d.stackName}/${hash}.zip`;
 
 async function step(ctx: Ctx): Promise<Deployment | null> {
   const { d, deployer, target, names } = ctx;
   switch (d.status) {
-    case "pending":
+    case "pending": {
+      const lastEventId = await eventBaseline(ctx);
       if (d.kind === "destroy") await deployer.deleteStack(target, d.stackName);
-      return move(ctx, { type: "start", kind: d.kind });
+      return move(ctx, { type: "start", kind: d.kind }, { lastEventId });
+    }
     case "uploading": {
       const version = await getVersion(ctx.p.db, d.projectId, d.versionId!);
       const key = artifactKey(d, version.contentHash);

@@ -2,7 +2,9 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { TRPCError } from "@trpc/server";
 import { resumeDeployments, stopWatchingDeployments } from "../../server/deploy/watch";
+import { DEPLOY_STACK_EVENT } from "../../server/deploy/driver";
 import { insertDeployment } from "../../server/deploy/store";
+import { listEventsAfter } from "../../server/dynamo/event-repo";
 import { generateProject } from "../../server/generation";
 import { setDeployer } from "../../server/platform";
 import { LocalDeployer } from "../../server/platform/deployer/local-deployer";
@@ -110,6 +112,13 @@ describe("deploy through the router against the local account", () => {
     assert.equal((await until(() => caller.deploy.get({ projectId: project.id, deploymentId: gone.id }), (d) => d.status === "destroyed")).status, "destroyed");
     const history = await caller.deploy.history({ projectId: project.id });
     assert.deepEqual(history.map((h) => h.kind), ["destroy", "rollback", "deploy", "deploy"]);
+    // Each timeline is its own operation's events: the stack's history of earlier deploys is not replayed.
+    const events = (await listEventsAfter(platform.dynamo, project.id, 0)).filter((e) => e.type === DEPLOY_STACK_EVENT).map((e) => e.payload as { deploymentId: string; event: { logicalId: string; status: string } });
+    const stackStatuses = (id: string) => events.filter((e) => e.deploymentId === id && e.event.logicalId === plan.stackName).map((e) => e.event.status);
+    assert.deepEqual(stackStatuses(d1.id), ["CREATE_IN_PROGRESS", "CREATE_COMPLETE"]);
+    assert.deepEqual(stackStatuses(d2.id), ["UPDATE_IN_PROGRESS", "UPDATE_COMPLETE"]);
+    assert.deepEqual(stackStatuses(gone.id), ["DELETE_IN_PROGRESS"].concat(stackStatuses(gone.id).slice(1)));
+    assert.ok(!stackStatuses(gone.id).some((s) => /CREATE|UPDATE/.test(s)), stackStatuses(gone.id).join(", "));
     assert.ok(history.every((h) => h.who && h.durationMs !== null));
   });
 

@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { costDepsFrom } from "../../cost/deps";
 import { loadPricing } from "../../cost/pricing";
 import { buildPlan, type DeployEnvironment } from "../../deploy/plan/build-plan";
+import type { DeployerPermission } from "../../deploy/plan/deployer-iam";
 import type { ProjectFiles } from "../../generation/types";
 import { cliRegistry, EXIT, reportError, type CliIo } from "../io";
 import { readProject } from "./verify";
@@ -122,13 +123,25 @@ export async function deployCommand(argv: string[], io: CliIo): Promise<number> 
   }
 }
 
+/** The deploy roles' needs in brief (--json has every action): a type with no recorded permissions is named. */
+function deployerLines(needs: DeployerPermission[]): string[] {
+  const actions = (ps: DeployerPermission[]) => new Set(ps.flatMap((d) => d.actions)).size;
+  const types = needs.filter((d) => d.resourceType !== null);
+  const unknown = types.filter((d) => d.source === null);
+  return [
+    `Deploy role: ${actions(needs.filter((d) => d.resourceType === null))} actions; execution role: ${actions(types)} actions for ${types.length} resource types (CloudFormation registry schemas)`,
+    ...unknown.map((d) => `  ! ${d.why}`),
+  ];
+}
+
 function summary(sub: string, r: unknown): string {
   if (sub === "plan") {
     const p = r as ReturnType<typeof buildPlan>;
     return [
       `Stack ${p.stackName} in ${p.region} (${p.target})`,
       `Resources: ${p.resources.map((x) => `${x.logicalId} (${x.type})`).join(", ")}`,
-      `Monthly cost: ${p.cost.monthlyUsd === null ? "unknown" : `$${p.cost.monthlyUsd.toFixed(2)}`}`,
+      `Monthly cost: ${p.cost.monthlyUsd === null ? `unknown (${"reason" in p.cost ? p.cost.reason : "no estimate"}; --requests-per-month N gives one)` : `$${p.cost.monthlyUsd.toFixed(2)}`}`,
+      ...deployerLines(p.deployer),
       "Prerequisites:", ...p.prerequisites.map((x) => `  ${x.ready ? "✓" : "○"} ${x.title}`),
       "From your CI:", ...p.ciCommands.map((c) => `  # ${c.title}\n  ${c.command.replace(/\n/g, "\n  ")}`),
     ].join("\n");

@@ -66,8 +66,9 @@ describe("IAM policy simulation through the Deployer port", () => {
     }));
     const needs = [
       ...baseDeployerPermissions(),
-      { service: "lambda", resourceType: "AWS::Lambda::Function", actions: ["lambda:CreateFunction", "lambda:Get*"], inferred: false, why: "create Function" },
-      { service: "dynamodb", resourceType: "AWS::DynamoDB::Table", actions: ["dynamodb:CreateTable", "dynamodb:GetTable"], inferred: true, why: "create Table" },
+      { service: "lambda", resourceType: "AWS::Lambda::Function", actions: ["lambda:CreateFunction", "lambda:Get*"], source: "test", why: "create Function" },
+      { service: "dynamodb", resourceType: "AWS::DynamoDB::Table", actions: ["dynamodb:CreateTable"], source: "test", why: "create Table" },
+      { service: "s3", resourceType: "AWS::S3::Bucket", actions: [], source: null, why: "not in the data" },
     ];
     const checks = await checkRolePermissions(deployer(), target, names, needs);
     const [deployCall, execCall] = iam.commandCalls(SimulatePrincipalPolicyCommand).map((c) => c.args[0].input);
@@ -75,7 +76,7 @@ describe("IAM policy simulation through the Deployer port", () => {
     assert.deepEqual(deployCall!.ActionNames, actionsByRole(needs).deployRole);
     assert.ok(deployCall!.ActionNames!.includes("iam:PassRole") && deployCall!.ActionNames!.includes("codebuild:StartBuild"));
     assert.equal(execCall!.PolicySourceArn, names.executionRoleArn);
-    assert.deepEqual(execCall!.ActionNames, ["lambda:CreateFunction"], "wildcards and inferred (guessed) actions are not simulated");
+    assert.deepEqual(execCall!.ActionNames, ["lambda:CreateFunction", "dynamodb:CreateTable"], "wildcards cannot be simulated; every other resource action is");
     assert.throws(() => requireAllowed(checks), (e) => e instanceof DomainError && e.code === "forbidden" && /lambda:CreateFunction \(implicitDeny for arn:aws:iam::123456789012:role\/agent-builder-cfn-exec-us-east-1\)/.test(e.message));
   });
 
