@@ -11,7 +11,7 @@ import { signUpAndIn, startServer } from "./server-process";
  * signing in, browsing, holding a realtime subscription to its project, talking to the
  * consultation, generating, requesting changes and test-running with the mock model, with a
  * pause between actions. Prints per-procedure p50/p99 and errors, and realtime events lost
- * (stored but never pushed live). Default 50 users × 60 s; `LOAD_USERS`, `LOAD_SECONDS`
+ * (stored, but not seen by the page's live subscription within 10 s: bench/load-realtime.ts). Default 50 users × 60 s; `LOAD_USERS`, `LOAD_SECONDS`
  * change it, and `LOAD_LONG=1` is the long run (200 users × 10 min).
  */
 const LONG = process.env.LOAD_LONG === "1";
