@@ -1,9 +1,9 @@
 import { createTRPCClient, httpBatchStreamLink } from "@trpc/client";
 import superjson from "superjson";
-import WebSocket from "ws";
 import type { AppRouter } from "../server/api/root";
 import { buildIfNeeded } from "../server/local/build";
 import { SPEC } from "../tests/helpers/sample-spec";
+import { subscribeLikeAPage } from "./load-realtime";
 import { signUpAndIn, startServer } from "./server-process";
 
 /**
@@ -11,7 +11,7 @@ import { signUpAndIn, startServer } from "./server-process";
  * signing in, browsing, holding a realtime subscription to its project, talking to the
  * consultation, generating, requesting changes and test-running with the mock model, with a
  * pause between actions. Prints per-procedure p50/p99 and errors, and realtime events lost
- * (stored but never pushed live). Default 50 users × 60 s; `LOAD_USERS`, `LOAD_SECONDS`
+ * (stored, but not seen by the page's live subscription within 10 s: bench/load-realtime.ts). Default 50 users × 60 s; `LOAD_USERS`, `LOAD_SECONDS`
  * change it, and `LOAD_LONG=1` is the long run (200 users × 10 min).
  */
 const LONG = process.env.LOAD_LONG === "1";
@@ -27,15 +27,16 @@ let origin = "";
 const timings = new Map<string, number[]>();
 const errors = new Map<string, number>();
 
-async function timed<T>(name: string, call: () => Promise<T>): Promise<T | undefined> {
+/** Times a call; an error counts against it, except one `rethrow` picks out for the caller to handle. */
+async function timed<T>(name: string, call: () => Promise<T>, rethrow: (e: unknown) => boolean = () => false): Promise<T | undefined> {
   const start = performance.now();
   try {
     const value = await call();
-    (timings.get(name) ?? timings.set(name, []).get(name)!).push(performance.now() - start);
+    record(name, performance.now() - start);
     return value;
   } catch (e) {
-    errors.set(name, (errors.get(name) ?? 0) + 1);
-    if ((errors.get(name) ?? 0) <= 3) console.error(`${name}: ${e instanceof Error ? e.message : String(e)}`.slice(0, 300));
+    if (rethrow(e)) throw e;
+    failed(name, e instanceof Error ? e.message : String(e));
     return undefined;
   }
 }
@@ -53,7 +54,14 @@ export async function run(): Promise<Record<string, number>> {
     const users = await Promise.all(Array.from({ length: USERS }, (_, i) => user(base, i, deadline)));
     const lost = users.reduce((n, u) => n + u.lost, 0);
     const received = users.reduce((n, u) => n + u.received, 0);
-    const figures: Record<string, number> = { users: USERS, seconds: SECONDS, "realtime events received live": received, "realtime events lost": lost };
+    const figures: Record<string, number> = {
+      users: USERS,
+      seconds: SECONDS,
+      "realtime events received live": received,
+      "realtime events lost": lost,
+      "realtime reconnects": reconnects,
+      "consultation.send conflicts (refetched, sent again)": conflictsRetried,
+    };
     for (const [name, list] of [...timings].sort()) {
       list.sort((a, b) => a - b);
       figures[`${name} calls`] = list.length;
@@ -83,7 +91,7 @@ async function user(base: string, i: number, deadline: number): Promise<{ receiv
   const client: Client = createTRPCClient<AppRouter>({ links: [httpBatchStreamLink({ url: `${base}/api/trpc`, transformer: superjson, headers: { cookie, origin } })] });
   const project = await timed("project.create", () => client.project.create.mutate({ name: `Load ${i}` }));
   if (!project) return { received: 0, lost: 0 };
-  const live = subscribe(base, cookie, project.id);
+  const live = subscribeLikeAPage(base.replace("http", "ws") + "/realtime", { cookie, origin }, project.id, realtimeCounters);
   let versionId: string | undefined;
   while (Date.now() < deadline) {
     const roll = Math.random();
@@ -97,8 +105,28 @@ async function user(base: string, i: number, deadline: number): Promise<{ receiv
     }
     await sleep(THINK_MS * (0.5 + Math.random()));
   }
-  return live.finish();
+  try {
+    const { received, lost } = await live.finish();
+    if (lost.length > 0) console.error(`lost on ${project.id}: seq ${lost.join(", ")}`);
+    return { received, lost: lost.length };
+  } catch (e) {
+    failed("realtime final check", String(e));
+    return { received: 0, lost: 0 };
+  }
 }
+
+const record = (name: string, ms: number) => (timings.get(name) ?? timings.set(name, []).get(name)!).push(ms);
+const failed = (name: string, message: string) => {
+  errors.set(name, (errors.get(name) ?? 0) + 1);
+  if ((errors.get(name) ?? 0) <= 3) console.error(`${name}: ${message}`.slice(0, 300));
+};
+const realtimeCounters = {
+  onError: (message: string) => failed("realtime socket", message),
+  onSubscribed: (ms: number) => record("realtime subscribe (upgrade → replayed)", ms),
+  onReconnect: () => (reconnects += 1),
+};
+let reconnects = 0;
+let conflictsRetried = 0;
 
 async function browse(base: string, client: Client, cookie: string, projectId: string) {
   await timed("project.list", () => client.project.list.query());
@@ -111,45 +139,29 @@ async function browse(base: string, client: Client, cookie: string, projectId: s
   });
 }
 
+/**
+ * A consultation turn as the product's tab does it: read the state, send with its `rev`.
+ * The user's own generate or change request can move the rev in between (CONFLICT, nothing
+ * stored); the tab then offers Reload, and the user sends again — so does the bench, up to
+ * three times, counting each conflict; only a send that never lands is an error.
+ */
 async function consultationTurn(client: Client, projectId: string) {
-  const state = await timed("consultation.get", () => client.consultation.get.query({ projectId }));
-  if (!state) return;
-  await timed("consultation.send (whole reply)", async () => {
-    let end: string | undefined;
-    for await (const event of await client.consultation.send.mutate({ projectId, message: "It answers order questions for about 300 customers a day.", rev: state.state.rev })) {
-      if (event.type === "done" || event.type === "failed") end = event.type;
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const state = await timed("consultation.get", () => client.consultation.get.query({ projectId }));
+    if (!state) return;
+    const send = async () => {
+      let end: string | undefined;
+      for await (const event of await client.consultation.send.mutate({ projectId, message: "It answers order questions for about 300 customers a day.", rev: state.state.rev })) {
+        if (event.type === "done" || event.type === "failed") end = event.type;
+      }
+      if (end !== "done") throw new Error(`reply ended with ${end ?? "nothing"}`);
+    };
+    try {
+      return await timed("consultation.send (whole reply)", send, (e) => attempt < 3 && isConflict(e));
+    } catch {
+      conflictsRetried += 1;
     }
-    if (end !== "done") throw new Error(`reply ended with ${end ?? "nothing"}`);
-  });
+  }
 }
 
-/**
- * A realtime subscription held for the whole run. At the end a fresh subscription replays
- * what was stored; every stored event the live one never received counts as lost.
- */
-function subscribe(base: string, cookie: string, projectId: string) {
-  const url = base.replace("http", "ws") + "/realtime";
-  const seen = new Set<number>();
-  const open = (onEvent: (seq: number) => void) => {
-    const ws = new WebSocket(url, { headers: { cookie, origin } });
-    ws.on("open", () => ws.send(JSON.stringify({ type: "subscribe", projectId, afterSeq: 0 })));
-    ws.on("message", (data) => {
-      const m = JSON.parse(String(data)) as { type: string; event?: { seq: number } };
-      if (m.type === "event" && m.event) onEvent(m.event.seq);
-    });
-    ws.on("error", () => errors.set("realtime socket", (errors.get("realtime socket") ?? 0) + 1));
-    return ws;
-  };
-  const ws = open((seq) => seen.add(seq));
-  return {
-    async finish() {
-      await sleep(3_000); // the last jobs' events
-      ws.close();
-      const stored = new Set<number>();
-      const check = open((seq) => stored.add(seq));
-      await sleep(2_000);
-      check.close();
-      return { received: seen.size, lost: [...stored].filter((s) => !seen.has(s)).length };
-    },
-  };
-}
+const isConflict = (e: unknown) => (e as { data?: { code?: string } } | null)?.data?.code === "CONFLICT";

@@ -2,6 +2,7 @@ import { getToken } from "next-auth/jwt";
 import type { Db } from "../db/client";
 import { env } from "../env";
 import { resolveApiToken } from "./api-tokens";
+import { decodeSessionCached } from "./session-token-cache";
 import { isSessionCurrent } from "./session-version";
 import { cachedTokenOwner } from "./token-cache";
 
@@ -40,6 +41,7 @@ export async function authenticate(db: Db, headers: Headers): Promise<Caller | n
   const token = await getToken({
     req: { headers: Object.fromEntries(headers.entries()), cookies: parseCookies(cookieHeader) } as never,
     secret: env().NEXTAUTH_SECRET,
+    decode: decodeSessionCached,
   });
   // A token issued before the user's last sign-out is refused (server-side sign-out).
   return token?.sub && (await isSessionCurrent(db, token)) ? { userId: token.sub, via: "session" } : null;

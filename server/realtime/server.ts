@@ -17,8 +17,21 @@ export type RealtimeDeps = {
   onCommand?(userId: string, message: Extract<ClientMessage, { type: "cancel-modification" }>): Promise<void>;
 };
 
-type Subscription = { lastSeq: number; replaying: boolean; buffered: ProjectEvent[]; gapTries: number };
-const MAX_GAP_TRIES = 8;
+type Subscription = { lastSeq: number; replaying: boolean; buffered: ProjectEvent[]; gapTimer?: ReturnType<typeof setTimeout>; gapTries: number };
+
+/**
+ * How long a hole in the sequence (seq N taken, N+1 stored) is waited for, counted from
+ * N+1's creation: a writer that takes a seq and stores its event a few seconds later (a
+ * loaded machine) is waited for; a hole older than this had its writer die in between and
+ * is skipped at once, so a new page's replay never stalls on an old hole.
+ */
+export const GAP_WAIT_MS = 10_000;
+/** How often a hole is looked up again in the log (a live delivery can fail; the log cannot). */
+const GAP_POLL_MS = [25, 50, 100, 200, 400, 800, 1_000];
+
+/** Whether `next` (the first event after `lastSeq`) follows a hole worth waiting for. */
+const waitsOnHole = (next: ProjectEvent, lastSeq: number, now = Date.now()) =>
+  next.seq > lastSeq + 1 && now - Date.parse(next.createdAt) < GAP_WAIT_MS;
 
 /** Page size of a replay from the event log (listEventsAfter's limit). */
 export const REPLAY_PAGE = 500;
@@ -42,10 +55,9 @@ export function createRealtimeServer(deps: RealtimeDeps) {
 
   /**
    * Replays stored events after the subscription's last seq, page by page, while live ones
-   * are buffered; then flushes the buffer in order. Used on subscribe and whenever a live
-   * event shows a gap (two writers can store seq 5 before seq 4): nothing is skipped or
-   * repeated. A gap that stays empty (a writer died between taking a seq and storing it)
-   * is given up after MAX_GAP_TRIES replays.
+   * are buffered; then flushes the buffer in order. Used on subscribe and while a live event
+   * shows a hole (two writers can store seq 5 before seq 4): nothing is skipped or repeated
+   * unless the hole outlives GAP_WAIT_MS.
    */
   async function catchUp(ws: WebSocket, sub: Subscription, projectId: string): Promise<number> {
     sub.replaying = true;
@@ -55,7 +67,7 @@ export function createRealtimeServer(deps: RealtimeDeps) {
         const page = await deps.replay(projectId, sub.lastSeq);
         for (const [i, e] of page.entries()) {
           // A hole in the log (an event still being written): stop here, keep the rest for flush().
-          if (e.seq > sub.lastSeq + 1 && sub.gapTries < MAX_GAP_TRIES) {
+          if (waitsOnHole(e, sub.lastSeq)) {
             sub.buffered.push(...page.slice(i));
             break paging;
           }
@@ -71,20 +83,30 @@ export function createRealtimeServer(deps: RealtimeDeps) {
     return replayed;
   }
 
+  /** Delivers buffered events in order up to a hole; a hole is looked up again in the log until filled or too old. */
   function flush(ws: WebSocket, sub: Subscription, projectId: string) {
     sub.buffered.sort((a, b) => a.seq - b.seq);
     while (sub.buffered.length > 0) {
       const e = sub.buffered[0]!;
-      if (e.seq > sub.lastSeq + 1 && sub.gapTries < MAX_GAP_TRIES) {
-        sub.gapTries++;
-        sub.replaying = true;
-        setTimeout(() => void catchUp(ws, sub, projectId).catch((err) => log.error("realtime catch-up failed", { projectId, error: String(err) })), 25 * sub.gapTries);
+      if (waitsOnHole(e, sub.lastSeq)) {
+        if (sub.gapTimer || ws.readyState !== ws.OPEN) return;
+        const delay = GAP_POLL_MS[Math.min(sub.gapTries++, GAP_POLL_MS.length - 1)]!;
+        sub.gapTimer = setTimeout(() => {
+          sub.gapTimer = undefined;
+          void catchUp(ws, sub, projectId).catch((err) => log.error("realtime catch-up failed", { projectId, error: String(err) }));
+        }, delay);
         return;
       }
       sub.buffered.shift();
-      sub.gapTries = 0;
       deliver(ws, sub, e);
     }
+    sub.gapTries = 0;
+    clearTimeout(sub.gapTimer);
+    sub.gapTimer = undefined;
+  }
+
+  function stopWaiting(sub: Subscription | undefined) {
+    if (sub) clearTimeout(sub.gapTimer);
   }
 
   function pushTo(ws: WebSocket, sub: Subscription, projectId: string, event: ProjectEvent) {
@@ -114,7 +136,7 @@ export function createRealtimeServer(deps: RealtimeDeps) {
     const m = parsed.data;
     if (m.type === "ping") return send(ws, { type: "pong" });
     if (m.type === "subscribe") return subscribe(ws, client, m.projectId, m.afterSeq);
-    if (m.type === "unsubscribe") return void client.subs.delete(m.projectId);
+    if (m.type === "unsubscribe") return void (stopWaiting(client.subs.get(m.projectId)), client.subs.delete(m.projectId));
     if (!client.subs.has(m.projectId)) return send(ws, { type: "error", projectId: m.projectId, message: "subscribe to the project first" });
     try {
       await deps.onCommand?.(client.userId, m);
@@ -138,7 +160,7 @@ export function createRealtimeServer(deps: RealtimeDeps) {
             const client: Client = { userId, subs: new Map() };
             clients.set(ws, client);
             ws.on("message", (data) => void onMessage(ws, client, data.toString()).catch((e) => log.error("realtime message failed", { error: String(e) })));
-            ws.on("close", () => clients.delete(ws));
+            ws.on("close", () => (clients.delete(ws), client.subs.forEach(stopWaiting)));
             // An oversized or malformed frame: ws closes the socket (1009/1002) and reports it here;
             // without a listener it would be an uncaughtException.
             ws.on("error", (e) => log.warn("realtime socket error", { error: (e as { code?: string }).code ?? e.name }));

@@ -145,6 +145,41 @@ describe("realtime WebSocket", () => {
     client.ws.close();
   });
 
+  test("an event stored seconds after a later one (a writer slowed by load) still arrives, in order", async () => {
+    const { project, token } = await userWithProject();
+    const client = await connect(token);
+    client.ws.send(JSON.stringify({ type: "subscribe", projectId: project.id, afterSeq: 0 }));
+    await client.next((m) => m.type === "subscribed");
+    // Seq 1 is taken first but its write lands 1.5 s after seq 2 was stored and pushed.
+    const { eventCounter, projectEvent } = platform.dynamo.entities;
+    const taken = await eventCounter.update({ projectId: project.id }).add({ seq: 1 }).go({ response: "all_new" });
+    const slow = { projectId: project.id, seq: taken.data.seq!, type: "slow", payload: null, createdAt: new Date().toISOString() };
+    const fast = await publishEvent(platform, project.id, "fast", null);
+    await new Promise((r) => setTimeout(r, 1_500));
+    await projectEvent.create(slow).go();
+    await platform.events.deliver(slow);
+    await client.next((m) => m.event?.seq === fast.seq);
+    const seqs = client.messages.filter((m) => m.type === "event").map((m) => m.event!.seq);
+    assert.deepEqual(seqs, [slow.seq, fast.seq], "the slow event is not skipped");
+    client.ws.close();
+  });
+
+  test("a hole left long ago (its writer died) does not hold up a new subscription's replay", async () => {
+    const { project, token } = await userWithProject();
+    const { eventCounter, projectEvent } = platform.dynamo.entities;
+    await eventCounter.update({ projectId: project.id }).add({ seq: 1 }).go({ response: "all_new" }); // seq 1, never stored
+    const old = new Date(Date.now() - 60_000).toISOString();
+    await projectEvent.create({ projectId: project.id, seq: 2, type: "after-the-hole", payload: null, createdAt: old }).go();
+    await eventCounter.update({ projectId: project.id }).add({ seq: 1 }).go({ response: "all_new" });
+    const client = await connect(token);
+    const started = Date.now();
+    client.ws.send(JSON.stringify({ type: "subscribe", projectId: project.id, afterSeq: 0 }));
+    const subscribed = await client.next((m) => m.type === "subscribed");
+    assert.equal(subscribed.replayed, 1);
+    assert.ok(Date.now() - started < 1_000, `replayed past the old hole without waiting (${Date.now() - started} ms)`);
+    client.ws.close();
+  });
+
   test("a session cookie from another site's page cannot open the socket", async () => {
     const { user } = await createUser(platform);
     const { encode } = await import("next-auth/jwt");
