@@ -69,9 +69,12 @@ export async function answerQuery(req: IncomingMessage, res: ServerResponse, que
       if (!query.isBatchCall) throw streamRefused();
       error = streamRefused();
     }
-    const item = error
-      ? { error: getErrorShape({ config, ctx, error, input: input.result(), path: query.path, type: "query" }) }
-      : { result: { data } };
+    if (!error) {
+      const json = `{"result":{"data":${dataJson(data)}}}`;
+      write(res, 200, undefined, query.isBatchCall ? `[${json}]` : json);
+      return;
+    }
+    const item = { error: getErrorShape({ config, ctx, error, input: input.result(), path: query.path, type: "query" }) };
     const body = query.isBatchCall ? [item] : item;
     write(res, getHTTPStatusCode(body), error, JSON.stringify(transformTRPCResponse(config, body)));
   } catch (cause) {
@@ -80,6 +83,20 @@ export async function answerQuery(req: IncomingMessage, res: ServerResponse, que
     const shape = { error: getErrorShape({ config, ctx, error: failure, input: undefined, path: undefined, type: "query" }) };
     write(res, getHTTPStatusCode(shape), failure, JSON.stringify(transformTRPCResponse(config, shape)));
   }
+}
+
+const jsonOfFrozen = new WeakMap<object, string>();
+
+/**
+ * The result's JSON as `transformTRPCResponse` + `JSON.stringify` write it inside
+ * `{"result":{"data":…}}`. A frozen result (a cached list, a registry list) cannot change, so its
+ * text is kept: stringifying a 77 kB registry list on every call was most of that query's profile.
+ */
+function dataJson(data: unknown): string {
+  if (typeof data !== "object" || data === null || !Object.isFrozen(data)) return JSON.stringify(config.transformer.output.serialize(data));
+  let json = jsonOfFrozen.get(data);
+  if (json === undefined) jsonOfFrozen.set(data, (json = JSON.stringify(config.transformer.output.serialize(data))));
+  return json;
 }
 
 const streamRefused = () =>

@@ -80,6 +80,16 @@ describe("GET /api/trpc/<query> outside the adapter", () => {
     assert.match(answers.plain.body, /Plain path project/);
   });
 
+  test("a large frozen answer (a registry list), asked twice, is the adapter's bytes both times", async () => {
+    const { auth } = await tokenUser();
+    for (let i = 0; i < 2; i++) {
+      const answers = await bothWays("registry.models.list", auth);
+      assertSame(answers);
+      assert.equal(answers.plain.status, 200);
+      assert.ok(answers.plain.body.length > 10_000);
+    }
+  });
+
   test("a zod error is BAD_REQUEST naming the field, as the adapter says it", async () => {
     const { auth } = await tokenUser();
     const answers = await bothWays(`project.get?${input({ id: 42 })}`, auth);
