@@ -1,5 +1,6 @@
 import { availableParallelism } from "node:os";
 import { hash, verify } from "@node-rs/argon2";
+import { env } from "../env";
 import { concurrencyGate } from "../limits/concurrency-gate";
 
 // argon2id with OWASP's minimum parameters (19 MiB, 2 iterations, 1 lane).
@@ -12,9 +13,11 @@ const OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
  * (PGlite's queries, Next.js, every other request) got a fraction of a core, and the pool's
  * other users — crypto.hkdf, which next-auth runs to decode every session cookie, and file
  * reads — queued behind the hashes (bench `signup`, bench/README.md). The rest wait their turn
- * here; the security parameters are unchanged.
+ * here; the security parameters are unchanged. PASSWORD_HASH_CONCURRENCY overrides the count.
  */
-const hashingSlot = concurrencyGate(Math.max(1, availableParallelism() - 1));
+let gate: ReturnType<typeof concurrencyGate> | undefined;
+const hashingSlot = <T>(work: () => Promise<T>) =>
+  (gate ??= concurrencyGate(env().PASSWORD_HASH_CONCURRENCY ?? Math.max(1, availableParallelism() - 1)))(work);
 
 export const hashPassword = (password: string) => hashingSlot(() => hash(password, OPTIONS));
 
