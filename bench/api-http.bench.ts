@@ -30,6 +30,9 @@ export async function run(): Promise<Record<string, number>> {
     const load: [string, string, Record<string, string>][] = [
       ["health.check", `${base}/api/trpc/health.check`, {}],
       ["project.list (token)", `${base}/api/trpc/project.list`, auth],
+      // Any content-type sends a GET query through tRPC's adapter instead of the launcher's
+      // plain-query path (server/local/query-answer.ts): the same call both ways, in one run.
+      ["project.list (token, tRPC adapter)", `${base}/api/trpc/project.list`, { ...auth, "content-type": "application/json" }],
       ["registry.models.list (tRPC)", `${base}/api/trpc/registry.models.list`, auth],
       ["GET /api/registry/models/<v> gzip", versioned, { ...auth, "accept-encoding": "gzip, br" }],
       ["GET /api/registry/models 304", `${base}/api/registry/models`, { ...auth, "if-none-match": etag }],

@@ -11,14 +11,14 @@ const BENCH_LIMITS = {
 };
 
 /** Starts `npm start`'s launcher on a fresh data dir and port; resolves once `/` answers 200. */
-export async function startServer(port: number, dataDir: string): Promise<{ child: ChildProcess; readyMs: number; stop: () => Promise<void> }> {
+export async function startServer(port: number, dataDir: string, extraEnv: Record<string, string> = {}): Promise<{ child: ChildProcess; readyMs: number; stop: () => Promise<void> }> {
   rmSync(dataDir, { recursive: true, force: true });
   const started = performance.now();
   // BENCH_CPU_PROF=<dir>: the web process writes a V8 CPU profile there when it stops (bench/README.md).
   const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
   const child = spawn(process.execPath, [...profile, "--import", "tsx", "server/local/start.ts"], {
     // Benchmarks measure throughput, not the abuse limits: one bench user makes thousands of calls.
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, SEED_DEMO: "false", LOG_LEVEL: "warn", ...BENCH_LIMITS },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, SEED_DEMO: "false", LOG_LEVEL: "warn", ...BENCH_LIMITS, ...extraEnv },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const deadline = Date.now() + 120_000;

@@ -1,13 +1,29 @@
+import { availableParallelism } from "node:os";
 import { hash, verify } from "@node-rs/argon2";
+import { env } from "../env";
+import { concurrencyGate } from "../limits/concurrency-gate";
 
 // argon2id with OWASP's minimum parameters (19 MiB, 2 iterations, 1 lane).
 const OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-export const hashPassword = (password: string) => hash(password, OPTIONS);
+/**
+ * How many argon2 computations may run at once: one core's worth less than the machine has.
+ * @node-rs/argon2 already runs each off the event loop, on libuv's thread pool (4 threads), but
+ * a burst of sign-ups then filled every pool thread and every core: the web process's own thread
+ * (PGlite's queries, Next.js, every other request) got a fraction of a core, and the pool's
+ * other users — crypto.hkdf, which next-auth runs to decode every session cookie, and file
+ * reads — queued behind the hashes (bench `signup`, bench/README.md). The rest wait their turn
+ * here; the security parameters are unchanged. PASSWORD_HASH_CONCURRENCY overrides the count.
+ */
+let gate: ReturnType<typeof concurrencyGate> | undefined;
+const hashingSlot = <T>(work: () => Promise<T>) =>
+  (gate ??= concurrencyGate(env().PASSWORD_HASH_CONCURRENCY ?? Math.max(1, availableParallelism() - 1)))(work);
+
+export const hashPassword = (password: string) => hashingSlot(() => hash(password, OPTIONS));
 
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
   try {
-    return await verify(passwordHash, password);
+    return await hashingSlot(() => verify(passwordHash, password));
   } catch {
     return false;
   }

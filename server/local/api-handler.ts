@@ -9,6 +9,7 @@ import { env } from "../env";
 import { log } from "../log";
 import { REGISTRY_PATH } from "../registry/http";
 import { answerHealthCheck, isPlainHealthCheck } from "./health-answer";
+import { answerQuery, plainQuery } from "./query-answer";
 
 /**
  * `/api/trpc/*` and `/api/registry/*` served straight from the launcher's HTTP server: the
@@ -46,7 +47,9 @@ export function handleApiRequest(req: IncomingMessage, res: ServerResponse): voi
     return;
   }
   if (req.url!.startsWith("/api/trpc/")) {
-    if (!refuseLargeBatch(req, res)) void trpc(req, res);
+    const query = plainQuery(req);
+    if (query) void answerQuery(req, res, query);
+    else if (!refuseLargeBatch(req, res)) void trpc(req, res);
     return;
   }
   if (req.method !== "GET" && req.method !== "HEAD") {

@@ -29,7 +29,8 @@ export async function answerHealthCheck(req: IncomingMessage, res: ServerRespons
   } catch {
     return false;
   }
-  res.writeHead(200, { "content-type": "application/json", vary: "trpc-accept, accept" });
+  // With its length known it goes out in one write (writeHead with a header object alone sends it chunked).
+  res.writeHead(200, { "content-type": "application/json", vary: "trpc-accept, accept", "content-length": String(Buffer.byteLength(body)) });
   res.end(body);
   return true;
 }
