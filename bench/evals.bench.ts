@@ -3,6 +3,7 @@
  * by the mock judge) run against one version of the generated TypeScript agent on the mock
  * model, through the real router, sandbox runner and judge, from "run suite" to the last verdict
  * and the comparison query. The agent's dependencies are installed and built once beforehand.
+ * The suite runs in one sandboxed agent process (run-suite), started once.
  */
 import { overrideServices } from "../server/composition/root";
 import { RuleBasedLanguageModel } from "../server/llm/rule-based";
@@ -43,13 +44,17 @@ export async function run(): Promise<Record<string, number>> {
     const compare = await caller.testing.suite.compare({ projectId: project.id });
     const wallMs = performance.now() - t0;
     const row = compare.versions[0]!;
+    // The suite's one agent process says how long it took to start on its first case.
+    const first = await caller.testing.get({ projectId: project.id, runId: suite.cases[0]!.runId });
+    const started = first.events.map((e) => (e.type === "status" ? /agent process started in (\d+) ms/.exec(e.message)?.[1] : undefined)).find(Boolean);
     return {
       "eval suite: cases": CASES,
       "eval suite: wall time (ms, target <= 30000)": Math.round(wallMs),
       "eval suite: ms per case": Math.round(wallMs / CASES),
+      "eval suite: agent process start (ms, once per suite)": started ? Number(started) : Number.NaN,
+      "eval suite: agent time per case (ms, mean)": Math.round(row.latencyMsPerCase ?? Number.NaN),
       "eval suite: cases passed": suite.passed,
       "eval suite: score (0-100, mock judge)": Math.round(row.score ?? Number.NaN),
-      "eval suite: runner concurrency": 2,
     };
   } finally {
     overrideServices(platform, "reset-model");

@@ -5,10 +5,12 @@ import { readVersionFiles } from "../versions/service";
 import type { SandboxLimits } from "./limits";
 import { chooseModel, type TestModelConfig } from "./model/choose";
 import { filesFromVersion } from "./prepare/project-files";
+import { hasSuiteRunner } from "./prepare/prepare";
 import { runProject, type ApprovalDecisionLine } from "./run/run-project";
+import { runSuiteProject } from "./run/run-suite";
 import { sweepEmptyCgroups } from "./sandbox/cgroup";
 import { hostTools } from "./sandbox/host";
-import type { ModelServed, RunJob, RunReporter, TestRunner } from "./types";
+import type { ModelServed, RunJob, RunOutcome, RunReporter, SuiteRun, TestRunner } from "./types";
 
 export type LocalRunnerOptions = {
   platform: Pick<Platform, "blobs">;
@@ -44,8 +46,30 @@ export class LocalTestRunner implements TestRunner {
   async start(job: RunJob, reporter: RunReporter): Promise<void> {
     hostTools();
     if (this.active >= this.o.concurrency) reporter.event({ type: "status", phase: "queued", message: `Waiting for one of ${this.o.concurrency} test-run slots`, t: 0 });
+    this.inSlot(() => this.execute(job, reporter));
+  }
+
+  /**
+   * A suite's cases (one version) in one sandboxed agent process and one slot, when the
+   * version has run-suite; otherwise case by case. Each case is finished (stored and judged)
+   * as it ends, while the next one runs.
+   */
+  async startSuite(runs: SuiteRun[]): Promise<void> {
+    hostTools();
+    if (runs.length === 0) return;
+    const { job } = runs[0]!;
+    const files = filesFromVersion(await readVersionFiles(this.o.platform, { id: job.versionId, blobKey: job.blobKey }));
+    if (!hasSuiteRunner(files) || runs.some((r) => r.job.versionId !== job.versionId)) {
+      for (const r of runs) await this.start(r.job, r.reporter);
+      return;
+    }
+    if (this.active >= this.o.concurrency) runs[0]!.reporter.event({ type: "status", phase: "queued", message: `Waiting for one of ${this.o.concurrency} test-run slots`, t: 0 });
+    this.inSlot(() => this.executeSuite(runs, files));
+  }
+
+  private inSlot(work: () => Promise<void>) {
     const task = this.slot()
-      .then(() => this.execute(job, reporter))
+      .then(work)
       .finally(() => {
         this.active--;
         this.waiting.shift()?.();
@@ -69,6 +93,41 @@ export class LocalTestRunner implements TestRunner {
       return Promise.resolve();
     }
     return new Promise((resolve) => this.waiting.push(() => (this.active++, resolve())));
+  }
+
+  private async executeSuite(runs: SuiteRun[], files: ReturnType<typeof filesFromVersion>): Promise<void> {
+    const finishing = new Map<string, Promise<void>>();
+    const finish = (r: SuiteRun, outcome: RunOutcome) => {
+      if (finishing.has(r.job.runId)) return;
+      this.decisionChannels.delete(r.job.runId);
+      finishing.set(r.job.runId, r.reporter.finish(outcome).catch((e: unknown) => log.error("test run outcome not stored", { runId: r.job.runId, error: String(e) })));
+    };
+    const plan = await chooseModel(this.o.model, runs[0]!.job.agentModelId);
+    try {
+      await this.runSuite(runs, files, plan, finish);
+    } catch (e) {
+      log.error("test suite could not be finished", { runId: runs[0]!.job.runId, error: e instanceof Error ? e.stack : String(e) });
+      const why = e instanceof DomainError ? e.message : "an internal error (logged on the server)";
+      for (const r of runs) finish(r, { status: "error", error: `The run could not be carried out: ${why}`, output: "", firstTokenMs: null, totalMs: 0, tokensIn: null, tokensOut: null, toolCalls: [], logsExcerpt: "", events: [], model: plan.served });
+    }
+    await Promise.all(finishing.values());
+  }
+
+  private runSuite(runs: SuiteRun[], files: ReturnType<typeof filesFromVersion>, plan: Awaited<ReturnType<typeof chooseModel>>, finish: (r: SuiteRun, o: RunOutcome) => void) {
+    return runSuiteProject({
+      suiteId: runs[0]!.job.runId,
+      files,
+      cacheRoot: this.o.cacheRoot,
+      model: plan,
+      limits: this.o.limits,
+      cases: runs.map((r) => ({
+        runId: r.job.runId,
+        input: r.job.input,
+        onEvent: (e) => r.reporter.event(e),
+        onDecisionChannel: (send) => this.decisionChannels.set(r.job.runId, send),
+        onOutcome: (outcome) => finish(r, outcome),
+      })),
+    });
   }
 
   private async execute(job: RunJob, reporter: RunReporter): Promise<void> {

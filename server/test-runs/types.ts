@@ -122,4 +122,12 @@ export interface TestRunner {
    * process. AWS: the runner task fetches decisions itself (testing.runner.decisions), so true.
    */
   deliverDecision(runId: string, decision: { approvalId: string; decision: "approve" | "deny" }): Promise<boolean>;
+  /**
+   * Begins a suite's runs: the cases of one version, in order. Where absent, each is `start`ed.
+   * Local: in one sandboxed agent process when the version has run-suite, else case by case.
+   */
+  startSuite?(runs: SuiteRun[]): Promise<void>;
 }
+
+/** One case of a suite run, as a runner gets it. */
+export type SuiteRun = { job: RunJob; reporter: RunReporter };

@@ -59,6 +59,8 @@ export function buildPackageJson({ project, deps }: BuildInput): BuiltFile[] {
     build: "tsc -p tsconfig.json",
     test: "tsc -p tsconfig.test.json && node --test .test-build/test/",
     "run-once": "node dist/run-once.js",
+    // A test suite's cases in one process, one after another (Agent Builder's runner uses it).
+    "run-suite": "node dist/run-suite.js",
   };
   if (spec.deployment.target === "lambda") scripts.package = "sh scripts/package-lambda.sh";
   else scripts.start = "node dist/server.js";

@@ -21,6 +21,8 @@ export type PreparedProject = {
   mounts: Mount[];
   /** The one-shot command, `--input` and the text appended by the caller. */
   command: string[];
+  /** The command that takes a suite's cases on stdin (run-suite), where the project has one. */
+  suiteCommand: string[] | null;
   cache: { deps: "hit" | "miss" | "none"; build: "hit" | "miss" | "none" };
 };
 
@@ -40,6 +42,11 @@ export type PrepareOptions = {
 function mountPoint(appDir: string, name: string) {
   rmSync(join(appDir, name), { recursive: true, force: true });
   mkdirSync(join(appDir, name), { mode: 0o755 });
+}
+
+/** A TypeScript project generated with run-suite (older versions and Python projects run a suite case by case). */
+export function hasSuiteRunner(files: LoadedFiles): boolean {
+  return files.has("package.json") && (files.has("src/run-suite.ts") || files.has("dist/run-suite.js"));
 }
 
 export function detectLanguage(files: LoadedFiles): ProjectLanguage {
@@ -74,7 +81,9 @@ async function prepareTypeScript(o: PrepareOptions): Promise<PreparedProject> {
     throw new PrepareError("build_failed", "The project has neither a tsconfig.json to build nor a dist/run-once.js to run");
   }
   const heap = Math.max(64, Math.floor(o.memoryMb * 0.6));
-  return { language: "typescript", mounts, command: ["node", `--max-old-space-size=${heap}`, "/app/dist/run-once.js"], cache: { deps: depsCache, build: buildCache } };
+  const node = ["node", `--max-old-space-size=${heap}`];
+  const suiteCommand = hasSuiteRunner(o.files) ? [...node, "/app/dist/run-suite.js"] : null;
+  return { language: "typescript", mounts, command: [...node, "/app/dist/run-once.js"], suiteCommand, cache: { deps: depsCache, build: buildCache } };
 }
 
 async function preparePython(o: PrepareOptions): Promise<PreparedProject> {
@@ -82,13 +91,13 @@ async function preparePython(o: PrepareOptions): Promise<PreparedProject> {
   const requirements = parseRequirements(textOf(o.files, "requirements.txt") ?? "");
   const mounts: Mount[] = [{ from: o.appDir, to: "/app" }];
   if (requirements.length === 0) {
-    return { language: "python", mounts, command: [systemPython(), "/app/run_once.py"], cache: { deps: "none", build: "none" } };
+    return { language: "python", mounts, command: [systemPython(), "/app/run_once.py"], suiteCommand: null, cache: { deps: "none", build: "none" } };
   }
   o.onPhase("installing", isCached(o.cacheRoot, "py", pythonDepsKey(requirements)) ? "Python requirements are in the cache" : "Installing Python requirements into a virtualenv");
   const venv = await installPythonDeps(o.cacheRoot, requirements);
   mountPoint(o.appDir, ".venv");
   mounts.push({ from: join(venv.dir, "venv"), to: "/app/.venv" });
-  return { language: "python", mounts, command: ["/app/.venv/bin/python3", "/app/run_once.py"], cache: { deps: venv.hit ? "hit" : "miss", build: "none" } };
+  return { language: "python", mounts, command: ["/app/.venv/bin/python3", "/app/run_once.py"], suiteCommand: null, cache: { deps: venv.hit ? "hit" : "miss", build: "none" } };
 }
 
 export function prepareProject(o: PrepareOptions): Promise<PreparedProject> {

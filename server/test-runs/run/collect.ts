@@ -77,6 +77,11 @@ export class RunCollector {
     this.push({ type: "status", phase, message });
   }
 
+  /** Agent output that is not an event of this run (in a suite: a line naming another case). */
+  note(level: string, message: string) {
+    this.log(level, message);
+  }
+
   private log(level: string, message: string) {
     if (this.logs.length < LOGS_EXCERPT_CHARS) this.logs += `[${level}] ${message}\n`.slice(0, LOGS_EXCERPT_CHARS - this.logs.length);
     this.push({ type: "log", level, message: cut(message, 4_000) });
@@ -120,13 +125,12 @@ export class RunCollector {
     if (line.trim()) this.log("stderr", line);
   }
 
-  /** The outcome of a run whose agent process ended with `exit`. */
-  outcome(exit: SandboxExit, limits: SandboxLimits, model: ModelServed): RunOutcome {
+  private base(totalMs: number, model: ModelServed) {
     const started = this.agentStartedAt ?? 0;
-    const base = {
+    return {
       output: this.final?.output ?? this.text,
       firstTokenMs: this.firstTokenAt === null ? null : this.firstTokenAt - started,
-      totalMs: Math.round(exit.wallMs),
+      totalMs: Math.round(totalMs),
       tokensIn: this.final?.usage.inputTokens ?? null,
       tokensOut: this.final?.usage.outputTokens ?? null,
       toolCalls: this.toolCalls,
@@ -134,10 +138,21 @@ export class RunCollector {
       events: this.events,
       model,
     };
+  }
+
+  /** The outcome of a run whose agent process ended with `exit` (`totalMs`: the run's own time, when not the process's). */
+  outcome(exit: SandboxExit, limits: SandboxLimits, model: ModelServed, totalMs = exit.wallMs): RunOutcome {
+    const base = this.base(totalMs, model);
     if (exit.limit) return { ...base, status: exit.limit, error: describeLimit(exit.limit, limits) };
     if (this.final && !this.error && exit.code === 0) return { ...base, status: "succeeded", error: null };
     const why = this.error ?? (this.final ? `The agent exited with code ${exit.code}` : `The agent exited with code ${exit.code} without a final answer`);
     return { ...base, status: "failed", error: why };
+  }
+
+  /** A suite case's outcome once its final or error arrived (its process goes on with the next case). */
+  caseOutcome(model: ModelServed): RunOutcome {
+    const base = this.base(this.now() - (this.agentStartedAt ?? 0), model);
+    return this.final && !this.error ? { ...base, status: "succeeded", error: null } : { ...base, status: "failed", error: this.error ?? "The agent ended the case without a final answer" };
   }
 
   /** The outcome of a run that never started its agent (install or build failed, or an internal error). */

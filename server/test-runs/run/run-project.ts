@@ -1,6 +1,4 @@
-import { randomBytes } from "node:crypto";
-import { lstatSync, mkdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { DomainError } from "../../errors";
 import { log } from "../../log";
@@ -14,6 +12,7 @@ import { runSandboxed } from "../sandbox/run-sandboxed";
 import type { RunEvent, RunOutcome } from "../types";
 import { RunCollector } from "./collect";
 import { runModelContext } from "./model-context";
+import { agentEnv, makeRunDir } from "./run-dir";
 
 /**
  * One test run of a project, start to end: a private copy of its files, dependencies and
@@ -44,28 +43,13 @@ export type RunProjectOptions = {
 
 export type ApprovalDecisionLine = { approvalId: string; decision: "approve" | "deny" };
 
-const RUNS_DIR = join(tmpdir(), "agent-builder-runs");
-
-function agentEnv(language: "typescript" | "python", modelId: string): Record<string, string> {
-  const common = { PATH: "/usr/bin:/bin", HOME: "/work", TMPDIR: "/tmp", LANG: "C.UTF-8", USER: "sandbox", AGENT_MODEL_PROVIDER: "openai-compatible", AGENT_MODEL_ID: modelId, AGENT_MODEL_API_KEY: "not-needed" };
-  return language === "python" ? { ...common, PYTHONUNBUFFERED: "1", PYTHONDONTWRITEBYTECODE: "1", PYTHONNOUSERSITE: "1" } : { ...common, NODE_ENV: "production" };
-}
-
 export async function runProject(o: RunProjectOptions): Promise<RunOutcome> {
   const limits = o.limits ?? RUN_LIMITS;
   const isolation = o.isolation ?? "bwrap";
   const collector = new RunCollector(performance.now(), o.onEvent);
-  const name = o.runId.replace(/[^a-z0-9_-]/gi, "").slice(0, 40) || "run";
-  mkdirSync(RUNS_DIR, { recursive: true, mode: 0o711 });
-  // The temp dir is shared: never work inside a directory someone else planted there.
-  const owner = lstatSync(RUNS_DIR);
-  if (!owner.isDirectory() || owner.uid !== process.getuid?.()) throw new DomainError("unavailable", `${RUNS_DIR} is not a directory owned by the runner`);
-  const runDir = join(RUNS_DIR, `${name}-${randomBytes(4).toString("hex")}`);
-  mkdirSync(runDir, { mode: 0o700 });
+  const { name, dir: runDir, appDir } = makeRunDir(o.runId);
   let endpoint: ListeningServer | null = null;
   try {
-    const appDir = join(runDir, "app");
-    mkdirSync(appDir, { mode: 0o755 });
     writeFiles(appDir, o.files);
     const prepared = await prepareProject({ files: o.files, appDir, cacheRoot: o.cacheRoot, name, isolation, memoryMb: limits.memoryMb, onPhase: (p, m) => collector.phase(p, m) });
     endpoint = await o.model.start(isolation === "bwrap" ? { socketPath: join(runDir, "model.sock") } : { port: 0 }, runModelContext(o.files));

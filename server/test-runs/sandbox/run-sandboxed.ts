@@ -41,7 +41,16 @@ export type SandboxIO = {
    * Given, the command's stdin is a pipe and this gets a way to write a line to it (false once
    * the command is gone): how a person's approval decision reaches a running agent. Absent, stdin is empty.
    */
-  input?(writeLine: (line: string) => boolean): void;
+  input?(writeLine: (line: string) => boolean, end: () => void): void;
+  /** Gets the means to stop the run early for a reason of the caller's (a suite's per-case limits). */
+  control?(c: SandboxControl): void;
+};
+
+export type SandboxControl = {
+  /** Kills the whole tree; the exit's limit is `reason`. */
+  kill(reason: Kill): void;
+  /** CPU time of the tree so far (null without a cgroup). */
+  cpuMs(): number | null;
 };
 
 export type SandboxExit = {
@@ -60,7 +69,7 @@ const CPU_POLL_MS = 200;
 const HEAP_OOM = /JavaScript heap out of memory|Reached heap limit|MemoryError/;
 const FILE_LIMIT = /EFBIG|ENOSPC|File too large|No space left/;
 
-type Kill = "timeout" | "cpu_limit" | "output_limit";
+export type Kill = "timeout" | "cpu_limit" | "output_limit";
 
 function classify(kill: Kill | null, code: number | null, cg: RunCgroup | null, seen: { heapOom: boolean; fileLimit: boolean }): LimitStatus | null {
   if (kill === "output_limit") return kill;
@@ -87,11 +96,14 @@ export async function runSandboxed(spec: SandboxSpec, io: SandboxIO): Promise<Sa
   if (io.input && child.stdin) {
     const stdin = child.stdin;
     stdin.on("error", () => undefined); // the agent may exit (or close stdin) before a decision arrives
-    io.input((line) => {
-      if (stdin.destroyed || !stdin.writable) return false;
-      stdin.write(`${line.replace(/\n/g, " ")}\n`);
-      return true;
-    });
+    io.input(
+      (line) => {
+        if (stdin.destroyed || !stdin.writable) return false;
+        stdin.write(`${line.replace(/\n/g, " ")}\n`);
+        return true;
+      },
+      () => stdin.end(),
+    );
   }
 
   const killTree = (reason: Kill | null) => {
@@ -103,6 +115,7 @@ export async function runSandboxed(spec: SandboxSpec, io: SandboxIO): Promise<Sa
     }
     void cg?.killAll();
   };
+  io.control?.({ kill: (reason) => killTree(reason), cpuMs: () => (cg ? cg.cpuMs() : null) });
   const watch = (line: string) => {
     const head = line.length > 2000 ? line.slice(0, 2000) : line;
     if (HEAP_OOM.test(head)) seen.heapOom = true;

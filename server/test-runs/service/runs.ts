@@ -7,10 +7,10 @@ import type { LanguageModel } from "../../llm/types";
 import type { Registry } from "../../registry/load";
 import { publishEvent } from "../../realtime/publish";
 import { getOwnedProject, ProjectId } from "../../projects/service";
-import { getVersion, readVersionFiles } from "../../versions/service";
+import { getVersion, readVersionFiles, type Version } from "../../versions/service";
 import { MAX_INPUT_CHARS } from "../limits";
 import { getRun, insertRun, listRuns, type RunDetail } from "../store/runs-repo";
-import type { TestRunner } from "../types";
+import type { ModelServed, SuiteRun, TestRunner } from "../types";
 import { finishDeps, reporterFor, RUN_STARTED } from "./finish";
 import { agentModelOf } from "./run-cost";
 
@@ -34,16 +34,31 @@ export const hashToken = (token: string) => createHash("sha256").update(token).d
 export async function startRun(d: TestingDeps, userId: string, input: RunInput, link: { suiteRunId?: string; testCaseId?: string } = {}): Promise<{ runId: string }> {
   const { projectId, versionId, input: text } = RunInput.parse(input);
   await getOwnedProject(d.platform.db, userId, projectId);
+  const target = await runTarget(d, projectId, versionId);
+  const run = await newRun(d, target, text, link);
+  await d.runner.start(run.job, run.reporter);
+  return { runId: run.job.runId };
+}
+
+/** What runs of a version need: the version, and the model its agent will be served by. */
+export type RunTarget = { projectId: string; version: Version; agentModelId: string | null; model: ModelServed };
+
+/** The target of runs of a version the caller owns (checked by the caller). */
+export async function runTarget(d: TestingDeps, projectId: string, versionId: string): Promise<RunTarget> {
   const version = await getVersion(d.platform.db, projectId, versionId);
   const agentModelId = agentModelOf(await readVersionFiles(d.platform, version));
-  const model = await d.runner.modelFor(agentModelId);
+  return { projectId, version, agentModelId, model: await d.runner.modelFor(agentModelId) };
+}
+
+/** A run recorded (queued) and announced, with its job and reporter, not yet given to the runner. */
+export async function newRun(d: TestingDeps, t: RunTarget, text: string, link: { suiteRunId?: string; testCaseId?: string }): Promise<SuiteRun> {
   const runId = createId("run");
   const reportToken = randomBytes(32).toString("base64url");
-  await insertRun(d.platform.db, { id: runId, projectId, versionId, input: text, modelUsed: model.label, ...link, reportTokenHash: hashToken(reportToken) });
-  await publishEvent(d.platform, projectId, RUN_STARTED, { runId, versionId, input: text, model, suiteRunId: link.suiteRunId ?? null });
-  const job = { runId, projectId, versionId, contentHash: version.contentHash, blobKey: version.blobKey, zipBlobKey: version.zipBlobKey, input: text, agentModelId, reportToken };
-  await d.runner.start(job, reporterFor(d.platform, finishDeps(d), projectId, runId));
-  return { runId };
+  const { projectId, version } = t;
+  await insertRun(d.platform.db, { id: runId, projectId, versionId: version.id, input: text, modelUsed: t.model.label, ...link, reportTokenHash: hashToken(reportToken) });
+  await publishEvent(d.platform, projectId, RUN_STARTED, { runId, versionId: version.id, input: text, model: t.model, suiteRunId: link.suiteRunId ?? null });
+  const job = { runId, projectId, versionId: version.id, contentHash: version.contentHash, blobKey: version.blobKey, zipBlobKey: version.zipBlobKey, input: text, agentModelId: t.agentModelId, reportToken };
+  return { job, reporter: reporterFor(d.platform, finishDeps(d), projectId, runId) };
 }
 
 /** Runs the same input against the same version again. */

@@ -3,11 +3,11 @@ import { DomainError } from "../../errors";
 import { createId } from "../../ids";
 import type { Platform } from "../../platform/types";
 import { getOwnedProject, ProjectId } from "../../projects/service";
-import { getVersion } from "../../versions/service";
 import { Expectations } from "../evaluation";
 import { deleteCase, insertCase, listCases } from "../store/cases-repo";
 import { countVerdict, getSuiteRun, insertSuiteRun, suiteCaseResults, suiteHistory } from "../store/suites-repo";
-import { RunText, startRun, VersionId, type TestingDeps } from "./runs";
+import type { SuiteRun } from "../types";
+import { newRun, RunText, runTarget, VersionId, type TestingDeps } from "./runs";
 
 /** Test cases of a project and suite runs of them against a version (pass rate per version). */
 
@@ -34,27 +34,37 @@ export async function deleteProjectCase(p: Platform, userId: string, projectId: 
   await deleteCase(p.db, projectId, caseId);
 }
 
-/** Runs every test case against a version; each run is judged as it finishes. */
+/**
+ * Runs every test case against a version; each run is judged as it finishes. The runs are
+ * recorded first and handed to the runner together (locally: one agent process for the suite).
+ */
 export async function runSuite(d: TestingDeps, userId: string, projectId: string, versionId: string): Promise<{ suiteRunId: string; total: number; runIds: string[] }> {
   VersionId.parse(versionId);
   await getOwnedProject(d.platform.db, userId, projectId);
-  await getVersion(d.platform.db, projectId, versionId);
+  const target = await runTarget(d, projectId, versionId);
   const cases = await listCases(d.platform.db, projectId);
   if (cases.length === 0) throw new DomainError("invalid", "Add a test case before running the suite");
   const suiteRunId = createId("suiteRun");
   await insertSuiteRun(d.platform.db, { id: suiteRunId, projectId, versionId, total: cases.length });
-  const runIds: string[] = [];
-  for (const [i, c] of cases.entries()) {
-    try {
-      const { runId } = await startRun(d, userId, { projectId, versionId, input: c.input }, { suiteRunId, testCaseId: c.id });
-      runIds.push(runId);
-    } catch (e) {
-      // The cases that never started count as failed, so the suite closes instead of "running" forever.
-      for (let rest = i; rest < cases.length; rest++) await countVerdict(d.platform.db, suiteRunId, false);
-      throw e;
+  const runs: SuiteRun[] = [];
+  let handed = 0;
+  try {
+    for (const c of cases) runs.push(await newRun(d, target, RunText.parse(c.input), { suiteRunId, testCaseId: c.id }));
+    if (d.runner.startSuite) {
+      await d.runner.startSuite(runs);
+      handed = runs.length;
+    } else {
+      for (const r of runs) {
+        await d.runner.start(r.job, r.reporter);
+        handed++;
+      }
     }
+  } catch (e) {
+    // Cases that never reached the runner count as failed, so the suite closes instead of "running" forever.
+    for (let rest = handed; rest < cases.length; rest++) await countVerdict(d.platform.db, suiteRunId, false);
+    throw e;
   }
-  return { suiteRunId, total: cases.length, runIds };
+  return { suiteRunId, total: cases.length, runIds: runs.map((r) => r.job.runId) };
 }
 
 export async function getProjectSuite(p: Platform, userId: string, projectId: string, suiteRunId: string) {
