@@ -60,13 +60,27 @@ describe("deploy rehearsal with human approval", { timeout: 900_000 }, () => {
   test("on lambda the rehearsal fails when the paused call is not kept for the decision", async () => {
     const project = generateProject(spec("typescript", "lambda"), fixtureRegistry);
     const files = new Map(project.files);
-    const handler = String(files.get("src/lambda.ts"));
-    const broken = handler.replace("const pending = await pauseForApproval(caller, agent, raised, version, earlier);", "const pending = raised.map((r) => ({ id: `apr_${r.id.length}`, tool: \"x\", input: null, expiresAt: \"\" }));");
-    assert.notEqual(broken, handler);
-    files.set("src/lambda.ts", broken);
+    const approval = String(files.get("src/lambda-approval.ts"));
+    const broken = approval.replace("await holdCall(caller, { approvals, snapshot: JSON.stringify(snapshot), conversationVersion });", "void holdCall;");
+    assert.notEqual(broken, approval);
+    files.set("src/lambda-approval.ts", broken);
     const r = await rehearseProject(files, { cacheRoot: CACHE });
+    assert.equal(r.checks.find((c) => c.name === "build")?.ok, true);
     assert.equal(r.checks.find((c) => c.name === "approval-approve")?.ok, false);
-    assert.equal(r.checks.find((c) => c.name === "approval-deny")?.ok, false);
+  });
+
+  test("on lambda a decision after the deadline is a deny: the tool does not run", async () => {
+    const project = generateProject(spec("typescript", "lambda"), fixtureRegistry);
+    const files = new Map(project.files);
+    const approval = String(files.get("src/approval.ts"));
+    // Every approval is past its deadline by the time the decision comes.
+    const expired = approval.replace("export const APPROVAL_TIMEOUT_MS = 30000;", "export const APPROVAL_TIMEOUT_MS = 1;");
+    assert.notEqual(expired, approval);
+    files.set("src/approval.ts", expired);
+    const r = await rehearseProject(files, { cacheRoot: CACHE });
+    const approve = r.checks.find((c) => c.name === "approval-approve");
+    assert.equal(approve?.ok, false);
+    assert.match(approve!.detail ?? "", /expected an approval_decision "approve" for apr_\S+, got \{[^}]*"decision":"timeout"/);
   });
 
   test("on agentcore the rehearsal fails when /invocations does not take the decision", async () => {
