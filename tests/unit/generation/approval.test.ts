@@ -30,11 +30,33 @@ describe("human approval", () => {
     });
   });
 
-  test("Python on Lambda and on AgentCore cannot take a decision yet: refused with the reason", () => {
+  test("Python on Lambda cannot keep a call that waits yet: refused with the reason", () => {
     const lambda = baseSpec({ language: "python", tools: [{ id: "http_request" }], deployment: { target: "lambda" }, approval: { tools: ["http_request"] } });
     assert.throws(() => resolveProject(lambda, fixtureRegistry), /approval needs TypeScript on the lambda target/);
-    const python = baseSpec({ language: "python", tools: [{ id: "http_request" }], deployment: { target: "agentcore" }, approval: { tools: ["http_request"] } });
-    assert.throws(() => resolveProject(python, fixtureRegistry), /approval needs the ecs-fargate target, or agentcore with TypeScript/);
+  });
+
+  test("generated Python on AgentCore (structural; it cannot run here): the decision comes as an /invocations body on the session, the stream resumes with interrupt responses, and it verifies", async () => {
+    const { verifyProject } = await import("../../../server/generation/verify/verify-project");
+    const project = generateProject(baseSpec({ language: "python", tools: [{ id: "http_request" }], deployment: { target: "agentcore" }, approval: { tools: ["http_request"], timeoutSeconds: 30 } }), fixtureRegistry);
+    const main = String(project.files.get("main.py"));
+    // The decision is taken before the session's lock: the lock is held by the call that waits.
+    assert.match(main, /if "approval" in payload:\s+yield decide\(payload\["approval"\], context\)\s+return/);
+    assert.ok(main.indexOf('if "approval" in payload') < main.indexOf("async with lock"));
+    assert.match(main, /gate\.decide\(approval_id, decision\)/);
+    assert.match(main, /async for event in stream_with_approvals\(agent, prompt, gate\)/);
+    assert.match(main, /yield \{"type": "approval_request", \*\*event\["approval_request"\]\}/);
+    const approval = String(project.files.get("app/approval.py"));
+    // Strands Python: the stopped run's interrupts, answered with interruptResponse blocks through stream_async.
+    assert.match(approval, /async for event in agent\.stream_async\(next_input\)/);
+    assert.match(approval, /result\.stop_reason != "interrupt"/);
+    assert.match(approval, /\{"interruptResponse": \{"interruptId": i, "response": d\}\}/);
+    assert.match(approval, /event\.interrupt\(/);
+    assert.match(approval, /event\.cancel_tool = /);
+    const result = await verifyProject(project.files, { requiredIam: project.requiredIam });
+    assert.deepEqual(result.checks.filter((c) => c.severity === "error"), []);
+    // The ECS variant keeps its endpoints and has no streaming resume.
+    const ecs = generateProject(baseSpec({ language: "python", tools: [{ id: "http_request" }], deployment: { target: "ecs-fargate" }, approval: { tools: ["http_request"] } }), fixtureRegistry);
+    assert.doesNotMatch(String(ecs.files.get("app/approval.py")), /stream_with_approvals/);
   });
 
   test("TypeScript on Lambda: the paused call is kept in the table under approval keys, with TTL and least-privilege IAM", async () => {
