@@ -77,6 +77,9 @@ describe("human approval", () => {
       assert.deepEqual(approvals?.Condition, { "ForAllValues:StringLike": { "dynamodb:LeadingKeys": "#approval#*" } });
       assert.ok(!statements.some((st) => st.Sid !== "Approvals" && st.Action.includes("dynamodb:DeleteItem")));
     }
+    const terraform = String(generateProject(tsSpec({ approval: {}, memory: { type: "none" }, deployment: { target: "lambda", iac: "terraform" } }), registry).files.get("infra/terraform/main.tf"));
+    assert.match(terraform, /AGENT_APPROVAL_TABLE\s*=\s*aws_dynamodb_table\.conversation\.name/);
+    assert.match(terraform, /variable\s*=\s*"dynamodb:LeadingKeys"\s*\n\s*values\s*=\s*\["#approval#\*"\]/);
     const handler = String(generateProject(tsSpec({ approval: {}, deployment: { target: "lambda" } }), registry).files.get("src/lambda.ts"));
     // A decision is read before the body is taken for a prompt; the hook interrupts instead of waiting.
     assert.ok(handler.indexOf("approvalDecisionOf(bytes)") < handler.indexOf("parseRequest(bytes)"));
