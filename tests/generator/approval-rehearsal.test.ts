@@ -69,7 +69,7 @@ describe("deploy rehearsal with human approval", { timeout: 900_000 }, () => {
     assert.equal(r.checks.find((c) => c.name === "approval-approve")?.ok, false);
   });
 
-  test("on lambda a decision after the deadline is a deny: the tool does not run", async () => {
+  test("on lambda a decision after the deadline resumes as a timeout (a deny), not as the approve that was sent", async () => {
     const project = generateProject(spec("typescript", "lambda"), fixtureRegistry);
     const files = new Map(project.files);
     const approval = String(files.get("src/approval.ts"));
