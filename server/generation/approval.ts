@@ -27,14 +27,14 @@ export function approvalIssues(project: Pick<ResolvedProject, "spec">, tools: Re
 
 /**
  * Why a target cannot pause for a person, or null. A paused call waits for a decision from
- * another request. ECS: the approval endpoints per session. AgentCore (TypeScript): Runtime
- * forwards only /invocations and /ping, so the decision is an /invocations body on the same
- * session; the Python entrypoint (BedrockAgentCoreApp) does not take decisions that way yet.
- * A Lambda invocation cannot be resumed from another request at all.
+ * another request. ECS: the approval endpoints per session. AgentCore: Runtime forwards only
+ * /invocations and /ping, so the decision is an /invocations body on the same session (the
+ * TypeScript server and the Python entrypoint both take it). Lambda (TypeScript): the
+ * invocation ends with the approval pending (the paused run kept in DynamoDB) and a later
+ * invocation on the session brings the decision; the Python handler does not keep one yet.
  */
 export function approvalRefusal(target: string, language: string): string | null {
-  if (target === "ecs-fargate") return null;
-  if (target === "agentcore" && language === "typescript") return null;
-  if (target === "lambda") return "needs the ecs-fargate or agentcore (TypeScript) target: a Lambda function cannot wait for an approval";
-  return "needs the ecs-fargate target, or agentcore with TypeScript: the Python AgentCore entrypoint cannot take a decision through /invocations yet (AgentCore Runtime forwards only /invocations and /ping)";
+  if (target === "ecs-fargate" || target === "agentcore") return null;
+  if (target === "lambda" && language === "typescript") return null;
+  return "needs TypeScript on the lambda target (or the ecs-fargate or agentcore target): the Python Lambda handler cannot keep a call that waits for an approval yet";
 }

@@ -2,9 +2,11 @@ import { z } from "zod";
 
 /**
  * Human approval before tools with side effects run: the generated agent pauses on such a
- * call, shows the pending approval (an SSE event and GET per session) and waits for an
- * approve or deny (POST per session). No answer within the timeout is a deny: a tool with
- * side effects never runs unapproved. Absent = no approval step.
+ * call, shows the pending approval (an approval_request event) and waits for an approve or
+ * deny: per-session endpoints on ECS, an /invocations body on the same session on AgentCore,
+ * a second call on the session on Lambda (TypeScript), which ends the first call and keeps it
+ * in DynamoDB (server/generation/approval.ts). No answer within the timeout is a deny: a tool
+ * with side effects never runs unapproved. Absent = no approval step.
  */
 export const ApprovalSpec = z.object({
   /**

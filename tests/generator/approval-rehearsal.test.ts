@@ -16,7 +16,7 @@ import { baseSpec, fixtureRegistry } from "../unit/generation/fixtures";
 
 const CACHE = join(tmpdir(), "agent-builder-rehearsal-cache");
 // Fixture tools carry no registry side effects, so the spec names the tool that needs approval.
-const spec = (language: "typescript" | "python", target: "agentcore" | "ecs-fargate") =>
+const spec = (language: "typescript" | "python", target: "agentcore" | "ecs-fargate" | "lambda") =>
   baseSpec({ name: `approve-${language.slice(0, 2)}-${target}`, language, tools: [{ id: "notebook" }, { id: "http_request" }], deployment: { target }, approval: { tools: ["http_request"], timeoutSeconds: 30 } });
 
 describe("deploy rehearsal with human approval", { timeout: 900_000 }, () => {
@@ -42,6 +42,45 @@ describe("deploy rehearsal with human approval", { timeout: 900_000 }, () => {
       assert.ok(c?.ok, `${name}: ${JSON.stringify(r.checks, null, 2)}`);
       assert.match(c!.detail ?? "", /through \/invocations/);
     }
+  });
+
+  test("typescript on lambda: the call ends on the approval, a second call on the session resumes it (approve and deny)", async () => {
+    const project = generateProject(spec("typescript", "lambda"), fixtureRegistry);
+    const result = await verifyProject(project.files, { requiredIam: project.requiredIam, rehearse: { cacheRoot: CACHE } });
+    assert.deepEqual(result.checks.filter((c) => c.severity === "error"), []);
+    const r = result.rehearsal!;
+    assert.equal(r.status, "passed", JSON.stringify(r.checks, null, 2));
+    for (const name of ["approval-approve", "approval-deny"]) {
+      const c = r.checks.find((x) => x.name === name);
+      assert.ok(c?.ok, `${name}: ${JSON.stringify(r.checks, null, 2)}`);
+      assert.match(c!.detail ?? "", /a second call on the session with the decision resumed it/);
+    }
+  });
+
+  test("on lambda the rehearsal fails when the paused call is not kept for the decision", async () => {
+    const project = generateProject(spec("typescript", "lambda"), fixtureRegistry);
+    const files = new Map(project.files);
+    const approval = String(files.get("src/lambda-approval.ts"));
+    const broken = approval.replace("await holdCall(caller, { approvals, snapshot: JSON.stringify(snapshot), conversationVersion });", "void holdCall;");
+    assert.notEqual(broken, approval);
+    files.set("src/lambda-approval.ts", broken);
+    const r = await rehearseProject(files, { cacheRoot: CACHE });
+    assert.equal(r.checks.find((c) => c.name === "build")?.ok, true);
+    assert.equal(r.checks.find((c) => c.name === "approval-approve")?.ok, false);
+  });
+
+  test("on lambda a decision after the deadline resumes as a timeout (a deny), not as the approve that was sent", async () => {
+    const project = generateProject(spec("typescript", "lambda"), fixtureRegistry);
+    const files = new Map(project.files);
+    const approval = String(files.get("src/approval.ts"));
+    // Every approval is past its deadline by the time the decision comes.
+    const expired = approval.replace("export const APPROVAL_TIMEOUT_MS = 30000;", "export const APPROVAL_TIMEOUT_MS = 1;");
+    assert.notEqual(expired, approval);
+    files.set("src/approval.ts", expired);
+    const r = await rehearseProject(files, { cacheRoot: CACHE });
+    const approve = r.checks.find((c) => c.name === "approval-approve");
+    assert.equal(approve?.ok, false);
+    assert.match(approve!.detail ?? "", /expected an approval_decision "approve" for apr_\S+, got \{[^}]*"decision":"timeout"/);
   });
 
   test("on agentcore the rehearsal fails when /invocations does not take the decision", async () => {

@@ -37,13 +37,13 @@ export async function startDynamoStandIn(cloudformation: string | undefined): Pr
   const client = new DynamoDBClient({ endpoint: server.endpoint, region: "us-east-1", credentials: THROWAWAY });
   try {
     const env: Record<string, string> = {};
-    for (const { name, table } of wanted) {
+    // One table may be handed over by several variables (conversations and paused calls share one on Lambda).
+    for (const table of new Set(wanted.map((w) => w.table))) {
       const p = resources[table]!.Properties ?? {};
-      const tableName = `rehearsal-${table}`;
-      await client.send(new CreateTableCommand({ TableName: tableName, AttributeDefinitions: p.AttributeDefinitions, KeySchema: p.KeySchema, BillingMode: "PAY_PER_REQUEST" }));
-      env[name] = tableName;
+      await client.send(new CreateTableCommand({ TableName: `rehearsal-${table}`, AttributeDefinitions: p.AttributeDefinitions, KeySchema: p.KeySchema, BillingMode: "PAY_PER_REQUEST" }));
     }
-    return { endpoint: server.endpoint, env, tables: Object.values(env), close: server.close };
+    for (const { name, table } of wanted) env[name] = `rehearsal-${table}`;
+    return { endpoint: server.endpoint, env, tables: [...new Set(Object.values(env))], close: server.close };
   } catch (e) {
     await server.close();
     throw e;

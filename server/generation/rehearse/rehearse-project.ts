@@ -131,9 +131,9 @@ async function rehearseTypeScript(loaded: ReturnType<typeof filesFromVersion>, f
     checks.push(...(await apiToolChecks(files, url, stepMs)));
     const guarded = guardrails ? await guardrailCheck(url, guardrails, stepMs) : null;
     if (guarded) checks.push(guarded);
-    const approvalExpected = shape.kind === "container" && files.has("src/approval.ts");
-    // On AgentCore only /invocations reaches the agent, so decisions go there; on ECS, to the approval endpoints.
-    const decideVia = shape.kind === "container" && shape.runtime === "agentcore" ? "invocations" : "endpoints";
+    const approvalExpected = files.has("src/approval.ts");
+    // On AgentCore only /invocations reaches the agent, so decisions go there; on ECS, to the approval endpoints; a Lambda resumes on a second call.
+    const decideVia = shape.kind === "lambda" ? "resume" : shape.runtime === "agentcore" ? "invocations" : "endpoints";
     checks.push(...(await approvalChecks(url, [...(model.stats.toolNames ?? [])].sort(), approvalExpected, stepMs, decideVia)));
     checks.push(...(await standIns.checks(url, stepMs)));
     return finish(checks, how, t0);

@@ -4,7 +4,7 @@ import { iacOf } from "../../spec/agent-spec";
 import { baseRefs, output, resource, roleWithPolicy, terraformFiles, tfRuntimeEnvironment, variable } from "./common";
 import { fromCfn } from "./from-cfn";
 import { block, expr, type HclValue } from "./hcl";
-import { CONVERSATION_TABLE, conversationEnvironment, keepsConversation } from "../builders/lambda-conversation";
+import { CONVERSATION_TABLE, conversationEnvironment, needsTable } from "../builders/lambda-conversation";
 
 /**
  * infra/terraform/*.tf for Lambda: the same function, log group (30 days), role with its
@@ -16,7 +16,7 @@ export function buildLambdaTerraform(input: BuildInput): BuiltFile[] {
   const d = spec.deployment;
   if (d.target !== "lambda") throw new Error("Lambda builder called for another target");
   const python = spec.language === "python";
-  const conversation = keepsConversation(input);
+  const conversation = needsTable(input);
   const refs = {
     ...baseRefs(input),
     LogGroup: expr("aws_cloudwatch_log_group.agent.name"),

@@ -30,10 +30,64 @@ describe("human approval", () => {
     });
   });
 
-  test("Lambda cannot wait for a person, and Python on AgentCore cannot take the decision yet: refused with the reason", () => {
-    assert.throws(() => resolveProject(tsSpec({ approval: {}, deployment: { target: "lambda" } }), registry), /approval needs the ecs-fargate or agentcore \(TypeScript\) target: a Lambda function cannot wait/);
-    const python = baseSpec({ language: "python", tools: [{ id: "http_request" }], deployment: { target: "agentcore" }, approval: { tools: ["http_request"] } });
-    assert.throws(() => resolveProject(python, fixtureRegistry), /approval needs the ecs-fargate target, or agentcore with TypeScript/);
+  test("Python on Lambda cannot keep a call that waits yet: refused with the reason", () => {
+    const lambda = baseSpec({ language: "python", tools: [{ id: "http_request" }], deployment: { target: "lambda" }, approval: { tools: ["http_request"] } });
+    assert.throws(() => resolveProject(lambda, fixtureRegistry), /approval needs TypeScript on the lambda target/);
+  });
+
+  test("generated Python on AgentCore (structural; it cannot run here): the decision comes as an /invocations body on the session, the stream resumes with interrupt responses, and it verifies", async () => {
+    const { verifyProject } = await import("../../../server/generation/verify/verify-project");
+    const project = generateProject(baseSpec({ language: "python", tools: [{ id: "http_request" }], deployment: { target: "agentcore" }, approval: { tools: ["http_request"], timeoutSeconds: 30 } }), fixtureRegistry);
+    const main = String(project.files.get("main.py"));
+    // The decision is taken before the session's lock: the lock is held by the call that waits.
+    assert.match(main, /if "approval" in payload:\s+yield decide\(payload\["approval"\], context\)\s+return/);
+    assert.ok(main.indexOf('if "approval" in payload') < main.indexOf("async with lock"));
+    assert.match(main, /gate\.decide\(approval_id, decision\)/);
+    assert.match(main, /async for event in stream_with_approvals\(agent, prompt, gate\)/);
+    assert.match(main, /yield \{"type": "approval_request", \*\*event\["approval_request"\]\}/);
+    const approval = String(project.files.get("app/approval.py"));
+    // Strands Python: the stopped run's interrupts, answered with interruptResponse blocks through stream_async.
+    assert.match(approval, /async for event in agent\.stream_async\(next_input\)/);
+    assert.match(approval, /result\.stop_reason != "interrupt"/);
+    assert.match(approval, /\{"interruptResponse": \{"interruptId": i, "response": d\}\}/);
+    assert.match(approval, /event\.interrupt\(/);
+    assert.match(approval, /event\.cancel_tool = /);
+    const result = await verifyProject(project.files, { requiredIam: project.requiredIam });
+    assert.deepEqual(result.checks.filter((c) => c.severity === "error"), []);
+    // The ECS variant keeps its endpoints and has no streaming resume.
+    const ecs = generateProject(baseSpec({ language: "python", tools: [{ id: "http_request" }], deployment: { target: "ecs-fargate" }, approval: { tools: ["http_request"] } }), fixtureRegistry);
+    assert.doesNotMatch(String(ecs.files.get("app/approval.py")), /stream_with_approvals/);
+  });
+
+  test("TypeScript on Lambda: the paused call is kept in the table under approval keys, with TTL and least-privilege IAM", async () => {
+    const { parse } = await import("yaml");
+    for (const memory of [{ type: "none" }, { type: "conversation" }]) {
+      const project = generateProject(tsSpec({ approval: {}, memory, deployment: { target: "lambda" } }), registry);
+      const cfn = parse(String(project.files.get("infra/cloudformation.yaml"))) as { Resources: Record<string, { Type: string; Properties: any }> };
+      const table = cfn.Resources.ConversationTable!;
+      assert.equal(table.Type, "AWS::DynamoDB::Table");
+      assert.deepEqual(table.Properties.TimeToLiveSpecification, { AttributeName: "expiresAt", Enabled: true });
+      const vars = cfn.Resources.Function!.Properties.Environment.Variables;
+      assert.deepEqual(vars.AGENT_APPROVAL_TABLE, { Ref: "ConversationTable" });
+      // Memory "none" keeps no conversation: only the paused call.
+      assert.equal("AGENT_CONVERSATION_TABLE" in vars, memory.type !== "none");
+      const statements = cfn.Resources.FunctionRole!.Properties.Policies[0].PolicyDocument.Statement as Array<{ Sid?: string; Action: string[]; Condition?: unknown }>;
+      const approvals = statements.find((st) => st.Sid === "Approvals");
+      assert.deepEqual(approvals?.Action, ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem"]);
+      assert.deepEqual(approvals?.Condition, { "ForAllValues:StringLike": { "dynamodb:LeadingKeys": "#approval#*" } });
+      assert.ok(!statements.some((st) => st.Sid !== "Approvals" && st.Action.includes("dynamodb:DeleteItem")));
+    }
+    const terraform = String(generateProject(tsSpec({ approval: {}, memory: { type: "none" }, deployment: { target: "lambda", iac: "terraform" } }), registry).files.get("infra/terraform/main.tf"));
+    assert.match(terraform, /AGENT_APPROVAL_TABLE\s*=\s*aws_dynamodb_table\.conversation\.name/);
+    assert.match(terraform, /variable\s*=\s*"dynamodb:LeadingKeys"\s*\n\s*values\s*=\s*\["#approval#\*"\]/);
+    const handler = String(generateProject(tsSpec({ approval: {}, deployment: { target: "lambda" } }), registry).files.get("src/lambda.ts"));
+    // A decision is read before the body is taken for a prompt; the hook interrupts instead of waiting.
+    assert.ok(handler.indexOf("approvalDecisionOf(bytes)") < handler.indexOf("parseRequest(bytes)"));
+    assert.match(handler, /interruptForApproval\(agent, await approvalNames\)/);
+    const plain = generateProject(tsSpec({ deployment: { target: "lambda" }, memory: { type: "none" } }), registry);
+    assert.equal(plain.files.has("src/lambda-approval.ts"), false);
+    assert.doesNotMatch(String(plain.files.get("src/lambda.ts")), /approval/i);
+    assert.doesNotMatch(String(plain.files.get("infra/cloudformation.yaml")), /DynamoDB/);
   });
 
   test("TypeScript on AgentCore: accepted; the server takes a decision as an /invocations body on the same session", () => {

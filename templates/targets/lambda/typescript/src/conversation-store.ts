@@ -61,9 +61,9 @@ export async function saveConversation(caller: Caller, messages: MessageData[], 
 }
 
 /** The newest messages that fit in one item, starting at a user turn that is not a tool result. */
-function fitting(messages: MessageData[]): MessageData[] {
+export function fitting(messages: MessageData[], maxChars = MAX_ITEM_CHARS): MessageData[] {
   let kept = messages;
-  while (kept.length > 0 && JSON.stringify(kept).length > MAX_ITEM_CHARS) kept = kept.slice(1);
+  while (kept.length > 0 && JSON.stringify(kept).length > maxChars) kept = kept.slice(1);
   while (kept.length > 0 && (kept[0]!.role !== "user" || kept[0]!.content.some((block) => "toolResult" in block))) kept = kept.slice(1);
   return kept;
 }
