@@ -65,6 +65,7 @@ export class SuiteCases {
   /** The running process's input and control; its start is held to a case's wall and CPU limits too. */
   attach(write: (line: string) => boolean, end: () => void, control: SandboxControl | null) {
     Object.assign(this, { write, end, control });
+    this.caseStart = { at: performance.now(), cpuMs: control?.cpuMs() ?? 0, bytes: 0 };
     this.startTimers();
   }
 
