@@ -69,7 +69,7 @@ const Common = z.object({
   TEST_RUN_MODEL_ID: opt(z.string().min(1)),
   /** Test runs executed at once; more wait in line. */
   TEST_RUN_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
-  /** argon2id hashes and verifications run at once (server/auth/password.ts); default: the cores less one. */
+  /** argon2id hashes and verifications run at once (server/auth/password.ts); default: 2, or 1 on one core. */
   PASSWORD_HASH_CONCURRENCY: opt(z.coerce.number().int().min(1).max(64)),
   ...Limits,
 });

@@ -7,17 +7,19 @@ import { concurrencyGate } from "../limits/concurrency-gate";
 const OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 /**
- * How many argon2 computations may run at once: one core's worth less than the machine has.
- * @node-rs/argon2 already runs each off the event loop, on libuv's thread pool (4 threads), but
- * a burst of sign-ups then filled every pool thread and every core: the web process's own thread
- * (PGlite's queries, Next.js, every other request) got a fraction of a core, and the pool's
- * other users — crypto.hkdf, which next-auth runs to decode every session cookie, and file
- * reads — queued behind the hashes (bench `signup`, bench/README.md). The rest wait their turn
- * here; the security parameters are unchanged. PASSWORD_HASH_CONCURRENCY overrides the count.
+ * How many argon2 computations may run at once: half of libuv's default pool (4 threads), and no
+ * more than the cores. @node-rs/argon2 already runs each off the event loop, on that pool, but a
+ * burst of sign-ups then held every pool thread and more threads than cores: the web process's
+ * own thread (PGlite's queries, Next.js, every other request) got a fraction of a core, and the
+ * pool's other users — crypto.hkdf, which next-auth runs to decode every session cookie, and
+ * file reads — queued behind the hashes. Measured with bench `signup` (bench/README.md): 50
+ * sign-ups in 2 s, p50 3.0 s with 4 at once, 1.4 s with 2, 2.1 s with 1 (one core cannot keep
+ * up); health.check's p99 meanwhile 2.3 s, 0.9 s, 0.7 s. The rest wait their turn here; the
+ * security parameters are unchanged. PASSWORD_HASH_CONCURRENCY overrides the count.
  */
 let gate: ReturnType<typeof concurrencyGate> | undefined;
 const hashingSlot = <T>(work: () => Promise<T>) =>
-  (gate ??= concurrencyGate(env().PASSWORD_HASH_CONCURRENCY ?? Math.max(1, availableParallelism() - 1)))(work);
+  (gate ??= concurrencyGate(env().PASSWORD_HASH_CONCURRENCY ?? Math.min(2, availableParallelism())))(work);
 
 export const hashPassword = (password: string) => hashingSlot(() => hash(password, OPTIONS));
 
