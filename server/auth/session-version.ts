@@ -9,8 +9,9 @@ import { incrementSessionVersion, readSessionVersion } from "./user-repo";
  * revoked alone). Costs one primary-key read per cookie-authenticated request, except where
  * the platform has a clock on `users` writes (local mode: every statement runs on the one
  * PGlite; see pglite-write-clock.ts): there the version read is kept until the next write
- * naming `users`, exactly as project.list is (projects/list-cache.ts). In the load bench it
- * was about half of the web process's statements from reads (bench/README.md).
+ * naming `users`, exactly as project.list is (projects/list-cache.ts): PGlite runs one
+ * statement at a time on the web process's thread, so each one saved shortens every
+ * request's wait (bench/README.md, the load test).
  */
 export async function currentSessionVersion(db: Db, userId: string, usersClock?: ChangeClock): Promise<number | null> {
   if (!usersClock) return readSessionVersion(db, userId);
