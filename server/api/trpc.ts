@@ -30,7 +30,7 @@ export async function createContext({ headers }: { headers: Headers }): Promise<
   const services = await getServices();
   const { platform } = services;
   const ip = clientIp(headers);
-  const caller = await authenticate(platform.db, headers);
+  const caller = await authenticate(platform.db, headers, platform.usersClock);
   if (caller === "bad-token") return { platform, services, userId: null, auth: "bad-token", headers, ip };
   return { platform, services, userId: caller?.userId ?? null, auth: caller?.via ?? "none", headers, ip };
 }

@@ -1,5 +1,6 @@
 import { getToken } from "next-auth/jwt";
 import type { Db } from "../db/client";
+import type { ChangeClock } from "../platform/types";
 import { env } from "../env";
 import { resolveApiToken } from "./api-tokens";
 import { decodeSessionCached } from "./session-token-cache";
@@ -28,7 +29,7 @@ export function parseCookies(header: string | null | undefined): Record<string, 
  * Used by the tRPC context and the WebSocket server alike. A bearer header that does not
  * resolve never falls back to the cookie: a bad token is UNAUTHORIZED.
  */
-export async function authenticate(db: Db, headers: Headers): Promise<Caller | null | "bad-token"> {
+export async function authenticate(db: Db, headers: Headers, usersClock?: ChangeClock): Promise<Caller | null | "bad-token"> {
   const authorization = headers.get("authorization");
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
@@ -44,5 +45,5 @@ export async function authenticate(db: Db, headers: Headers): Promise<Caller | n
     decode: decodeSessionCached,
   });
   // A token issued before the user's last sign-out is refused (server-side sign-out).
-  return token?.sub && (await isSessionCurrent(db, token)) ? { userId: token.sub, via: "session" } : null;
+  return token?.sub && (await isSessionCurrent(db, token, usersClock)) ? { userId: token.sub, via: "session" } : null;
 }

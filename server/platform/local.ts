@@ -53,6 +53,7 @@ export async function createLocalPlatform(options: LocalPlatformOptions): Promis
     runtime: "local",
     db: pg.db,
     projectsClock: watchWrites(pg.client, (sql) => /\b(projects|users)\b/i.test(sql)),
+    usersClock: watchWrites(pg.client, (sql) => /\busers\b/i.test(sql)),
     dynamo: createDynamoService(client, LOCAL_TABLE),
     dynamoEndpoint: endpoint,
     pglite: pg.client,

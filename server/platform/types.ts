@@ -73,6 +73,8 @@ export type Platform = {
    * instances), where nothing is cached against it.
    */
   projectsClock?: ChangeClock;
+  /** Advances on every write that can change a row of `users` (session versions: sign-out); local mode only, as above. */
+  usersClock?: ChangeClock;
   dynamo: DynamoService;
   blobs: BlobStore;
   jobs: JobQueue;

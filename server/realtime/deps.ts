@@ -14,7 +14,7 @@ import { REPLAY_PAGE, type RealtimeDeps } from "./server";
 export function realtimeDeps(platform: Platform): RealtimeDeps {
   return {
     async authenticate(headers) {
-      const caller = await authenticate(platform.db, headers);
+      const caller = await authenticate(platform.db, headers, platform.usersClock);
       if (!caller || caller === "bad-token") return null;
       // A browser sends the session cookie with any page's upgrade: only our own pages may use it.
       if (caller.via === "session" && !isSameOrigin(headers)) return null;
