@@ -30,8 +30,8 @@ async function main() {
   const dynamo = progress("Starting the DynamoDB stand-in (dynalite, own process)", startDynamoProcess(dataDir, config.DYNAMO_PORT));
   dynamo.catch(() => undefined); // awaited through `local`
   const local = progress(
-    "Opening Postgres (PGlite), applying migrations",
-    import("../platform/local").then((m) => m.createLocalPlatform({ dataDir, dynamoEndpoint: dynamo.then((d) => d.endpoint) })),
+    "Opening Postgres (PGlite, own thread), applying migrations",
+    import("../platform/local").then((m) => m.createLocalPlatform({ dataDir, dynamoEndpoint: dynamo.then((d) => d.endpoint), pgliteThread: true })),
   );
   // The web process sends jobs to the worker process; everything else is the local platform.
   const web = local.then((p) => ({ ...p, jobs }));
