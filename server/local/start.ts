@@ -63,8 +63,9 @@ async function main() {
   await new Promise<void>((resolve) => server.listen(port, config.HOST, resolve));
   console.log(`Listening on http://localhost:${port}`);
 
+  const { warmPages } = await import("./warm-pages");
+  await Promise.all([local, workers, progress("Loading the first pages' server code", warmPages(`http://localhost:${port}`))]);
   const platform = await local;
-  await workers;
   if (config.SEED_DEMO) {
     const { seedDemoAccount } = await import("./seed");
     const demo = await seedDemoAccount(platform.db, dataDir);
