@@ -25,7 +25,10 @@ export async function openPgliteThread(dataDir: string | undefined): Promise<DbH
   const entry = path.join(__dirname, "pglite-thread.ts");
   const boot = `require("tsx/cjs/api").require(${JSON.stringify(entry)}, ${JSON.stringify(__filename)});`;
   const worker = new Worker(boot, { eval: true, workerData: { dataDir: dataDir ?? null } });
-  const endpoint: IpcEndpoint = { send: (m) => (worker.postMessage(m), true), on: (e, l) => worker.on(e, l), off: (e, l) => worker.off(e, l) };
+  // A message to a thread that has exited is dropped silently: refuse it instead, so the call fails rather than hangs.
+  let exited = false;
+  worker.once("exit", () => (exited = true));
+  const endpoint: IpcEndpoint = { send: (m) => !exited && (worker.postMessage(m), true), on: (e, l) => worker.on(e, l), off: (e, l) => worker.off(e, l) };
   await new Promise<void>((resolve, reject) => {
     const onExit = (code: number) => reject(new Error(`the Postgres thread exited with ${code} before it opened`));
     worker.once("error", reject);

@@ -76,3 +76,10 @@ test("the write clock wraps the thread's client like an in-process PGlite", asyn
   await pg.db.update(users).set({ name: "x" }).where(eq(users.email, "thread@example.com"));
   assert.ok(clock.now() > before);
 });
+
+test("after the thread is gone, a statement fails instead of hanging", async () => {
+  const other = await openPgliteThread(undefined);
+  await other.close();
+  // drizzle wraps the driver's error ("Failed query: …"); the cause says why.
+  await assert.rejects(other.db.select().from(users).limit(1), (e: Error) => /channel closed|exited/i.test(String((e.cause as Error | undefined)?.message)));
+});
