@@ -1,9 +1,11 @@
 /**
  * `npm start` / `npm run dev`: the whole platform on one machine with no cloud account.
  * Builds if needed, then starts, each in its own process: the DynamoDB stand-in (dynalite),
- * the web server (Next.js, the API, the realtime WebSocket server and PGlite, migrated) and
- * the workers (the four queue consumers and the recovery sweeper). It listens as soon as
- * Next is ready; requests that need the database wait for it to open. Ctrl-C stops them all.
+ * the web server (Next.js, the API, the realtime WebSocket server; PGlite, migrated, on a
+ * thread of its own) and the workers (the four queue consumers and the recovery sweeper). It
+ * listens as soon as Next is ready; requests that need the database wait for it to open. It
+ * says "ready" once the database and workers are up and the first pages are loaded
+ * (warm-pages.ts). Ctrl-C stops them all.
  */
 import http from "node:http";
 import path from "node:path";
