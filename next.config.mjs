@@ -28,6 +28,11 @@ const nextConfig = {
     // Its Drizzle store imports drizzle-orm at run time by a computed name, which a bundle cannot resolve.
     "rate-limiter-flexible",
   ],
+  // `next start` loads every route's server code in the background at start (API routes the
+  // launcher serves itself included), on the thread that answers the first requests. The
+  // launcher instead requests the pages a visitor opens first before it says "ready"
+  // (server/local/warm-pages.ts); the rest load on their first request.
+  experimental: { preloadEntriesOnStart: false },
   // Types are checked once by `npm test` (tsc over the whole repo), not again inside every build.
   typescript: { ignoreBuildErrors: true },
   // Data files read at run time (registries, templates, migrations) must ship with the server bundle on Lambda.

@@ -1,9 +1,11 @@
 /**
  * `npm start` / `npm run dev`: the whole platform on one machine with no cloud account.
  * Builds if needed, then starts, each in its own process: the DynamoDB stand-in (dynalite),
- * the web server (Next.js, the API, the realtime WebSocket server and PGlite, migrated) and
- * the workers (the four queue consumers and the recovery sweeper). It listens as soon as
- * Next is ready; requests that need the database wait for it to open. Ctrl-C stops them all.
+ * the web server (Next.js, the API, the realtime WebSocket server; PGlite, migrated, on a
+ * thread of its own) and the workers (the four queue consumers and the recovery sweeper). It
+ * listens as soon as Next is ready; requests that need the database wait for it to open. It
+ * says "ready" once the database and workers are up and the first pages are loaded
+ * (warm-pages.ts). Ctrl-C stops them all.
  */
 import http from "node:http";
 import path from "node:path";
@@ -30,8 +32,8 @@ async function main() {
   const dynamo = progress("Starting the DynamoDB stand-in (dynalite, own process)", startDynamoProcess(dataDir, config.DYNAMO_PORT));
   dynamo.catch(() => undefined); // awaited through `local`
   const local = progress(
-    "Opening Postgres (PGlite), applying migrations",
-    import("../platform/local").then((m) => m.createLocalPlatform({ dataDir, dynamoEndpoint: dynamo.then((d) => d.endpoint) })),
+    "Opening Postgres (PGlite, own thread), applying migrations",
+    import("../platform/local").then((m) => m.createLocalPlatform({ dataDir, dynamoEndpoint: dynamo.then((d) => d.endpoint), pgliteThread: true })),
   );
   // The web process sends jobs to the worker process; everything else is the local platform.
   const web = local.then((p) => ({ ...p, jobs }));
@@ -63,8 +65,9 @@ async function main() {
   await new Promise<void>((resolve) => server.listen(port, config.HOST, resolve));
   console.log(`Listening on http://localhost:${port}`);
 
+  const { warmPages } = await import("./warm-pages");
+  await Promise.all([local, workers, progress("Loading the first pages' server code", warmPages(`http://localhost:${port}`))]);
   const platform = await local;
-  await workers;
   if (config.SEED_DEMO) {
     const { seedDemoAccount } = await import("./seed");
     const demo = await seedDemoAccount(platform.db, dataDir);

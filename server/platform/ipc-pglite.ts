@@ -1,9 +1,9 @@
 import type { PGlite } from "@electric-sql/pglite";
-import { types } from "@electric-sql/pglite";
 import { drizzle } from "drizzle-orm/pglite";
 import type { Db } from "../db/client";
 import * as schema from "../db/schema";
 import { ipcClient, ipcServe, type IpcEndpoint } from "./ipc";
+import { DRIZZLE_PARSERS, type QueryArgs } from "./pglite-wire";
 
 /**
  * PGlite runs in one process (the launcher's web process: it is single-user WASM Postgres
@@ -12,17 +12,11 @@ import { ipcClient, ipcServe, type IpcEndpoint } from "./ipc";
  * queries run in the owner process. Results are what PGlite itself returns, so drizzle maps
  * them exactly as in-process. Transactions do not cross processes; no worker code uses one.
  */
-type QueryArgs = { sql: string; params: unknown[]; rowMode: "array" | "object" };
-
-// drizzle's PGlite session keeps these as text and maps them itself (drizzle-orm/pglite/session.js).
-const asText = (value: string) => value;
-const PARSERS = { [types.TIMESTAMP]: asText, [types.TIMESTAMPTZ]: asText, [types.INTERVAL]: asText, [types.DATE]: asText };
-
 /** Owner side: answers the worker's queries on `pg`. Returns a function that stops serving. */
 export function servePglite(endpoint: IpcEndpoint, pg: PGlite): () => void {
   return ipcServe(endpoint, {
     "pg.query": async ({ sql, params, rowMode }: QueryArgs) => {
-      const result = await pg.query(sql, params, { rowMode, parsers: PARSERS });
+      const result = await pg.query(sql, params, { rowMode, parsers: DRIZZLE_PARSERS });
       return { rows: result.rows, fields: result.fields, affectedRows: result.affectedRows };
     },
   });

@@ -29,6 +29,8 @@ export type LocalPlatformOptions = {
   /** A DynamoDB-API server already running, or starting (the launcher's stand-in process); none is started here. */
   dynamoEndpoint?: string | Promise<string>;
   queue?: Omit<LocalQueueOptions, "dir">;
+  /** Open PGlite on a worker thread (the launcher: it starts beside Next.js instead of on its thread). */
+  pgliteThread?: boolean;
 };
 
 export const LOCAL_TABLE = "agent-builder";
@@ -38,7 +40,8 @@ export async function createLocalPlatform(options: LocalPlatformOptions): Promis
   const { dataDir } = options;
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   // PGlite opens (seconds) while the DynamoDB stand-in starts.
-  const opening = openPglite(dataDir ? path.join(dataDir, "pg") : undefined);
+  const pgDir = dataDir ? path.join(dataDir, "pg") : undefined;
+  const opening = options.pgliteThread ? import("./pglite-thread-client").then((m) => m.openPgliteThread(pgDir)) : openPglite(pgDir);
   opening.catch(() => undefined); // awaited below; a DynamoDB failure first must not leave it unhandled
   const dynamo = options.dynamoEndpoint ? null : await startDynalite(dataDir, options.dynamoPort ?? 0);
   const endpoint = (await options.dynamoEndpoint) ?? dynamo!.endpoint;

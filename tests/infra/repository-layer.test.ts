@@ -46,6 +46,7 @@ const STORAGE_INFRASTRUCTURE: Record<string, string> = {
   "server/dynamo/entities/": "the ElectroDB entity schemas",
   "server/dynamo/table.ts": "creates the local table",
   "server/platform/ipc-pglite.ts": "the Drizzle driver of the worker process",
+  "server/platform/pglite-thread-client.ts": "the Drizzle driver of the launcher (PGlite on a thread)",
   "server/auth/options.ts": "next-auth's DrizzleAdapter is given the auth tables",
   "server/limits/limiters.ts": "rate-limiter-flexible's RateLimiterDrizzle is given its table",
 };

@@ -17,7 +17,7 @@ import { uniqueEmail } from "../helpers/platform";
 /**
  * The launcher's process layout (server/local/processes.ts): dynalite and the workers in their
  * own processes, the web side sending jobs and receiving events over IPC, Postgres served to
- * the workers from the web process. A killed worker process is restarted and its job finishes.
+ * the workers from the web process (PGlite itself on a thread of it). A killed worker process is restarted and its job finishes.
  */
 const dataDir = mkdtempSync(path.join(tmpdir(), "agent-builder-processes-"));
 let dynamo: Awaited<ReturnType<typeof startDynamoProcess>>;
@@ -29,7 +29,7 @@ const events: ProjectEvent[] = [];
 before(async () => {
   process.env.NEXTAUTH_SECRET ??= "test-secret-test-secret-test-secret";
   dynamo = await startDynamoProcess(dataDir, 0);
-  platform = await createLocalPlatform({ dataDir, dynamoEndpoint: dynamo.endpoint });
+  platform = await createLocalPlatform({ dataDir, dynamoEndpoint: dynamo.endpoint, pgliteThread: true }); // as the launcher opens it
   platform.events.subscribe((e) => events.push(e));
   setPlatform({ ...platform, jobs });
   workers = await startWorkerProcess(platform, jobs, { dataDir, logLevel: process.env.TEST_WORKER_LOG ?? "silent" });
