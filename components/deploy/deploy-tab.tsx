@@ -27,10 +27,9 @@ export function DeployTab({ projectId }: { projectId: string }) {
   const [environment, setEnvironment] = useState<Env>("dev");
   const [deploymentId, setDeploymentId] = useState<string | null>(null);
   const [input, setInput] = useState("");
-  const [requestsPerMonth, setRequestsPerMonth] = useState<number | undefined>(undefined);
   const versionId = chosen ?? versions.data?.[0]?.id ?? null;
   const gate = useRegressedVersions(projectId);
-  const plan = useQuery({ ...trpc.deploy.plan.queryOptions({ projectId, versionId: versionId ?? "", environment, requestsPerMonth }), enabled: !!versionId, retry: false });
+  const plan = useQuery({ ...trpc.deploy.plan.queryOptions({ projectId, versionId: versionId ?? "", environment }), enabled: !!versionId, retry: false });
 
   const refresh = useCallback(() => void queryClient.invalidateQueries({ queryKey: trpc.deploy.pathKey() }), [queryClient, trpc]);
   const { timeline, invocation, startListening } = useDeployEvents(projectId, refresh);
@@ -81,7 +80,7 @@ export function DeployTab({ projectId }: { projectId: string }) {
       )}
       {(approve.error || reject.error) && <ErrorMessage error={approve.error ?? reject.error} />}
       <AccountPanel region={plan.data?.region ?? "us-east-1"} onConnected={() => start.reset()} />
-      {plan.isPending ? <Spinner label="Planning" /> : plan.isError ? <ErrorMessage error={plan.error} /> : <PlanPanel plan={plan.data} onRequestsPerMonth={setRequestsPerMonth} />}
+      {plan.isPending ? <Spinner label="Planning" /> : plan.isError ? <ErrorMessage error={plan.error} /> : <PlanPanel plan={plan.data} />}
       <Card data-testid="deploy-invoke">
         <h3 className="font-semibold">Call the deployed agent ({environment})</h3>
         <form className="mt-2 flex gap-2" onSubmit={(e) => (e.preventDefault(), startListening(), invoke.mutate({ projectId, environment, input }))}>

@@ -19,7 +19,9 @@ export function HistoryPanel({ projectId, environment, onStarted, onSelect }: { 
   const drift = useQuery({ ...trpc.deploy.drift.queryOptions({ projectId, environment }), enabled: false });
   const [confirm, setConfirm] = useState("");
   const rows = history.data ?? [];
-  const stack = rows.find((r) => r.environment === environment)?.stackName;
+  // The newest deployment of the environment says whether a stack is there: none after a finished destroy.
+  const latest = rows.find((r) => r.environment === environment);
+  const stack = latest && latest.status !== "destroyed" ? latest.stackName : undefined;
 
   return (
     <Card data-testid="deploy-history">

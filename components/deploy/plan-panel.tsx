@@ -1,15 +1,14 @@
 "use client";
 
 import type { inferRouterOutputs } from "@trpc/server";
-import { useState } from "react";
+import Link from "next/link";
 import type { AppRouter } from "../../server/api/root";
-import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 
 export type DeployPlanView = inferRouterOutputs<AppRouter>["deploy"]["plan"];
 
 /** The plan: resources, IAM both ways, prerequisites, monthly cost and the CI commands. */
-export function PlanPanel({ plan, onRequestsPerMonth }: { plan: DeployPlanView; onRequestsPerMonth?: (n: number) => void }) {
+export function PlanPanel({ plan }: { plan: DeployPlanView }) {
   return (
     <Card data-testid="deploy-plan">
       <h3 className="font-semibold">Plan: stack <code>{plan.stackName}</code> in {plan.region}</h3>
@@ -21,9 +20,17 @@ export function PlanPanel({ plan, onRequestsPerMonth }: { plan: DeployPlanView; 
         </p>
       )}
       {plan.cost.monthlyUsd !== null ? (
-        <p className="mt-1 text-sm text-slate-600">Monthly cost: <strong data-testid="deploy-plan-cost">${plan.cost.monthlyUsd.toFixed(2)}</strong></p>
+        <div className="mt-1 text-sm text-slate-600">
+          <p>
+            Monthly cost: <strong data-testid="deploy-plan-cost">${plan.cost.monthlyUsd.toFixed(2)}</strong>{" "}
+            <span className="text-slate-500">
+              (this version at the traffic set on the <Link href="?tab=cost" className="font-medium text-brand-700 underline">Cost tab</Link>)
+            </span>
+          </p>
+          {"notes" in plan.cost && plan.cost.notes.map((note) => <p key={note} className="text-amber-800" data-testid="deploy-plan-cost-note">{note}</p>)}
+        </div>
       ) : (
-        <UnknownCost reason={"reason" in plan.cost ? plan.cost.reason : ""} onRequestsPerMonth={onRequestsPerMonth} />
+        <p className="mt-1 text-sm text-slate-600" data-testid="deploy-plan-cost-unknown">Monthly cost: not estimated ({"reason" in plan.cost ? plan.cost.reason : ""}).</p>
       )}
       {plan.lambdaPackage && (
         <p className="mt-1 text-sm text-slate-600" data-testid="deploy-plan-package">
@@ -86,24 +93,3 @@ function DeployerNeed({ need }: { need: DeployerNeedView }) {
   );
 }
 
-/**
- * The cost needs traffic the spec may not state: the estimate's reason, and a field for the
- * expected requests per month that re-plans with it (the plan's own `requestsPerMonth`).
- */
-function UnknownCost({ reason, onRequestsPerMonth }: { reason: string; onRequestsPerMonth?: (n: number) => void }) {
-  const [value, setValue] = useState("");
-  const n = Number(value);
-  return (
-    <form className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-600" data-testid="deploy-plan-cost-unknown" onSubmit={(e) => (e.preventDefault(), value && Number.isFinite(n) && n >= 0 && onRequestsPerMonth?.(n))}>
-      <span>Monthly cost: not estimated ({reason}).</span>
-      {onRequestsPerMonth && (
-        <>
-          <label className="flex items-center gap-1">Requests per month
-            <input type="number" min={0} className="w-32 rounded border border-slate-300 px-2 py-1" value={value} onChange={(e) => setValue(e.target.value)} />
-          </label>
-          <Button type="submit" variant="secondary" disabled={!value}>Estimate</Button>
-        </>
-      )}
-    </form>
-  );
-}

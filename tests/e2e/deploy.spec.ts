@@ -42,11 +42,9 @@ test("connect, plan, review, deploy with a live timeline, invoke, roll back and 
   // The deployer's needs per resource type come from the CloudFormation registry schemas, nothing guessed.
   await expect(page.getByTestId("deploy-plan-deployer")).toContainText(/AWS::BedrockAgentCore::Runtime: \d+ actions/);
   await expect(page.getByTestId("deploy-plan-unknown-type")).toHaveCount(0);
-  // The spec states no traffic: the plan says why there is no cost and takes the expected requests.
-  await expect(page.getByTestId("deploy-plan-cost-unknown")).toContainText("not estimated");
-  await page.getByLabel("Requests per month").fill("30000");
-  await page.getByRole("button", { name: "Estimate" }).click();
+  // The spec states no traffic: the plan prices the Cost tab's assumptions and says the traffic is a placeholder.
   await expect(page.getByTestId("deploy-plan-cost")).toHaveText(/^\$\d+\.\d\d$/);
+  await expect(page.getByTestId("deploy-plan-cost-note")).toContainText("placeholder");
   await page.screenshot({ path: "test-results/deploy-1-plan.png", fullPage: true });
 
   // Without an account, the deploy explains what is missing.
@@ -122,5 +120,7 @@ test("connect, plan, review, deploy with a live timeline, invoke, roll back and 
   await expect(page.getByTestId("deploy-timeline")).toContainText("DELETE_COMPLETE");
   await expect(page.getByTestId("deploy-timeline")).not.toContainText("CREATE_COMPLETE");
   await expect(page.getByTestId("deploy-history-status").first()).toHaveText("destroyed");
+  // No stack is left: nothing to roll back (it would deploy again).
+  await expect(page.getByTestId("deploy-rollback")).toBeDisabled();
   await page.screenshot({ path: "test-results/deploy-8-destroyed.png", fullPage: true });
 });

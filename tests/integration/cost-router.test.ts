@@ -13,6 +13,9 @@ import type { LocalPlatform } from "../../server/platform/local";
 import { loadRegistry } from "../../server/composition/services";
 import { costDepsFrom } from "../../server/cost/deps";
 import { storeVersion } from "../../server/versions/service";
+import { generateProject } from "../../server/generation";
+import { registryLookup } from "../../server/registry/load";
+import { SPEC } from "../helpers/sample-spec";
 import { createUser, startTestPlatform } from "../helpers/platform";
 
 let platform: LocalPlatform;
@@ -314,5 +317,27 @@ describe("cost router: bad input and ownership", () => {
     await assert.rejects(bob.cost.setTarget({ projectId, target: "lambda" }), is("NOT_FOUND"));
     assert.equal((await getContext(platform.dynamo, projectId))!.draft.deployment !== undefined, true);
     assert.deepEqual((await platform.db.select().from(costEstimates).where(eq(costEstimates.projectId, projectId))).length, 0);
+  });
+});
+
+describe("one record for traffic: the Cost tab's saved assumptions price the deploy plan", () => {
+  test("the plan of a version generated from the draft costs what the Cost tab shows, before and after the user sets the traffic", async () => {
+    // Known finding (Deploy tab walk): the plan priced the version's spec alone, so traffic set on the Cost tab never reached it.
+    const { caller, user, projectId } = await newProject("one-record");
+    await setDraft(projectId, user.id, SPEC as unknown as Record<string, unknown>);
+    const version = await storeVersion(platform, { projectId, spec: SPEC, generated: generateProject(SPEC, registryLookup(registry)), verification: null });
+    const planCost = async () => (await caller.deploy.plan({ projectId, versionId: version.id })).cost;
+
+    const before = await planCost();
+    assert.equal(before.monthlyUsd, (await caller.cost.preview({ projectId })).estimate.total);
+
+    await caller.cost.saveAssumptions({ projectId, usage: { requestsPerMonth: 250_000, inputTokens: 3_000, outputTokens: 600 } });
+    const after = await planCost();
+    assert.equal(after.monthlyUsd, (await caller.cost.preview({ projectId })).estimate.total);
+    assert.ok(after.monthlyUsd! > before.monthlyUsd!, `${after.monthlyUsd} > ${before.monthlyUsd}`);
+    // A what-if on the plan goes on top of the saved figures and stores nothing.
+    const whatIf = (await caller.deploy.plan({ projectId, versionId: version.id, requestsPerMonth: 1 })).cost;
+    assert.ok(whatIf.monthlyUsd! < after.monthlyUsd!);
+    assert.equal((await planCost()).monthlyUsd, after.monthlyUsd);
   });
 });

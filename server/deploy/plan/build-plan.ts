@@ -1,5 +1,7 @@
 import { defaultUsage } from "../../cost/default-usage";
 import { estimateCost } from "../../cost/estimate";
+import type { Calibration } from "../../cost/measured-usage";
+import { resolveUsage } from "../../cost/project-usage";
 import type { CostDeps } from "../../cost/types";
 import { DomainError } from "../../errors";
 import type { ProjectFiles } from "../../generation/types";
@@ -38,11 +40,22 @@ export type DeployPlan = {
   deployer: DeployerPermission[];
   agentRoles: AgentRole[];
   prerequisites: Prerequisite[];
-  cost: { monthlyUsd: number; excludesUnknown: string[]; usageSource: string } | { monthlyUsd: null; reason: string };
+  cost: { monthlyUsd: number; excludesUnknown: string[]; usageSource: string; notes: string[] } | { monthlyUsd: null; reason: string };
   ciCommands: CiStep[];
 };
 
-export type PlanInput = { files: ProjectFiles; environment: DeployEnvironment; region?: string; requestsPerMonth?: number };
+export type PlanInput = {
+  files: ProjectFiles;
+  environment: DeployEnvironment;
+  region?: string;
+  requestsPerMonth?: number;
+  /**
+   * The project's usage, when the plan is of a stored project: the cost assumptions saved on
+   * its Cost tab and its measured calls, priced exactly as the Cost tab prices them (one
+   * record). Without it (a directory on disk, the CLI) the spec's own figures are used.
+   */
+  usage?: { saved: Record<string, unknown>; measured: Calibration };
+};
 export type PlanDeps = { registry: Registry; cost: CostDeps };
 
 /** Parameters the platform fills at deploy time: the image or code location from the build step. */
@@ -55,10 +68,12 @@ function specOf(files: ProjectFiles, region?: string): AgentSpec {
   return region ? { ...spec, deployment: { ...spec.deployment, region } } : spec;
 }
 
-function costOf(spec: AgentSpec, deps: PlanDeps, requestsPerMonth?: number): DeployPlan["cost"] {
+function costOf(spec: AgentSpec, deps: PlanDeps, input: PlanInput): DeployPlan["cost"] {
+  const whatIf = input.requestsPerMonth === undefined ? {} : { requestsPerMonth: input.requestsPerMonth };
   try {
-    const e = estimateCost(spec, defaultUsage(spec, requestsPerMonth === undefined ? {} : { requestsPerMonth }), deps.cost);
-    return { monthlyUsd: e.total, excludesUnknown: e.unknownServices, usageSource: e.usageSource };
+    const resolved = input.usage ? resolveUsage(spec, { overrides: { ...input.usage.saved, ...whatIf }, measured: input.usage.measured }) : null;
+    const e = estimateCost(spec, resolved?.usage ?? defaultUsage(spec, whatIf), deps.cost);
+    return { monthlyUsd: e.total, excludesUnknown: e.unknownServices, usageSource: e.usageSource, notes: resolved?.notes ?? [] };
   } catch (e) {
     if (e instanceof DomainError) return { monthlyUsd: null, reason: e.message };
     throw e;
@@ -97,7 +112,7 @@ export function buildPlan(input: PlanInput, deps: PlanDeps): DeployPlan {
     deployer: deployerPermissions(template, { containerImage: needsImage, lambdaPackage: lambdaPackage !== null }),
     agentRoles: agentRoles(template),
     prerequisites: prerequisites(spec, access, tools, template),
-    cost: costOf(spec, deps, input.requestsPerMonth),
+    cost: costOf(spec, deps, input),
     ciCommands: ciCommands(spec, input.environment, template, input.files),
   };
 }

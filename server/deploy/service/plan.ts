@@ -1,9 +1,11 @@
 import { z } from "zod";
 import { costDepsFrom } from "../../cost/deps";
+import { measuredUsage } from "../../cost/measured-usage";
 import type { PricingFile } from "../../cost/pricing-schema";
 import type { Platform } from "../../platform/types";
 import { getOwnedProject, ProjectId } from "../../projects/service";
 import type { Registry } from "../../registry/load";
+import { findDraft } from "../../spec/draft";
 import { getVersion, readVersionFiles } from "../../versions/service";
 import { buildPlan, ENVIRONMENTS, type DeployPlan, type PlanDeps } from "../plan/build-plan";
 
@@ -25,11 +27,13 @@ export type PlanInput = z.input<typeof PlanInput>;
 export const planDeps = (registry: Registry, pricing: PricingFile): PlanDeps => ({ registry, cost: costDepsFrom(registry, pricing) });
 
 /** The plan of a stored version of the caller's project (another user's → NOT_FOUND). Works with no account connected. */
-export async function planDeployment(p: Pick<Platform, "db" | "blobs">, deps: PlanDeps, userId: string, raw: PlanInput): Promise<DeployPlan & { versionId: string; version: number }> {
+export async function planDeployment(p: Pick<Platform, "db" | "blobs" | "dynamo">, deps: PlanDeps, userId: string, raw: PlanInput): Promise<DeployPlan & { versionId: string; version: number }> {
   const input = PlanInput.parse(raw);
   await getOwnedProject(p.db, userId, input.projectId);
   const version = await getVersion(p.db, input.projectId, input.versionId);
-  const files = await readVersionFiles(p, version);
-  const plan = buildPlan({ files, environment: input.environment, region: input.region, requestsPerMonth: input.requestsPerMonth }, deps);
+  // The version's spec at the project's usage: what the Cost tab saved and what calls measured.
+  const [files, draft, measured] = await Promise.all([readVersionFiles(p, version), findDraft(p.dynamo, input.projectId), measuredUsage(p.db, input.projectId)]);
+  const usage = { saved: draft?.assumptions ?? {}, measured };
+  const plan = buildPlan({ files, environment: input.environment, region: input.region, requestsPerMonth: input.requestsPerMonth, usage }, deps);
   return { ...plan, versionId: version.id, version: version.version };
 }
