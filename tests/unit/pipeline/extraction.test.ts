@@ -144,6 +144,15 @@ describe("extractSpec", () => {
     assert.deepEqual(current, frozen);
   });
 
+  test("Google's products are not web search: a Google Sheet is the Drive tool; googling and Google search are", () => {
+    // Known finding (newcomer walk, session 5): "Orders go into our Google Sheet" gave the agent Tavily web search.
+    const tools = (text: string) => extract(user(text)).draft.tools?.map((t) => t.id) ?? [];
+    assert.deepEqual(tools("A bot that takes cake orders over chat. Orders go into our Google Sheet."), ["mcp_google_drive"]);
+    assert.deepEqual(tools("An assistant that keeps our team's Google Calendar tidy and answers from Google Docs"), ["mcp_google_drive"]);
+    assert.ok(tools("An agent that googles competitors' prices every morning").includes("tavily"));
+    assert.ok(tools("A research assistant that can search Google for recent papers").includes("tavily"));
+  });
+
   test("with no known use case, the use case is the sentence that asks, without its lead-in, and names the agent", () => {
     // Known finding (newcomer walk): the label was the whole first sentence ("We run a small bakery.") and the name clumsy.
     const cases: Array<[string, string, string]> = [

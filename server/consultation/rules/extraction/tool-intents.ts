@@ -21,7 +21,7 @@ export const TOOL_INTENTS = [
   {
     id: "web-search",
     label: "web search",
-    patterns: [/\b(search(es|ing)?|brows(e|es|ing)|look(s|ing)? (things )?up|find(s|ing)? (information|things|answers)?) (on |the |on the )*(web|internet|online)\b/, /\b(web|internet|online|google) search(es)?\b/, /\bsearch engines?\b|\bgoogle\b|\btavily\b|\bbrave search\b/, /\b(up-to-date|current|real-time|latest) (information|news|events|facts|data from the web)\b/, /\b(research(es|ing)?|search(es|ing)?|look(s|ing)? up|find(s|ing)?|check(s|ing)?) (\S+ ){0,5}?(online|on the web|on the internet|on google)\b/],
+    patterns: [/\b(search(es|ing)?|brows(e|es|ing)|look(s|ing)? (things )?up|find(s|ing)? (information|things|answers)?) (on |the |on the )*(web|internet|online)\b/, /\b(web|internet|online|google) search(es)?\b/, /\bsearch engines?\b|\bgoogle\b(?! (sheets?|spreadsheets?|drive|docs?|calendar|workspace|maps|analytics|ads|cloud|chat|meet|forms|slides|play)\b)|\bgoogl(es|ed|ing)\b|\btavily\b|\bbrave search\b/, /\b(up-to-date|current|real-time|latest) (information|news|events|facts|data from the web)\b/, /\b(research(es|ing)?|search(es|ing)?|look(s|ing)? up|find(s|ing)?|check(s|ing)?) (\S+ ){0,5}?(online|on the web|on the internet|on google)\b/],
     prefer: ["tavily", "exa", "mcp_tavily", "mcp_brave_search", "mcp_firecrawl"],
     category: "web",
     keywords: ["search"],

@@ -8,7 +8,7 @@ export const TOOL_NAMES: Record<string, string[]> = {
   mcp_atlassian: ["jira", "confluence", "atlassian", "jira ticket", "jira tickets", "jira issues"],
   mcp_github: ["github", "git hub", "github issues", "github repo", "github repos"],
   mcp_salesforce: ["salesforce", "sfdc", "salesforce crm"],
-  mcp_google_drive: ["google drive", "gdrive", "google docs", "google sheets", "shared drive", "shared drives"],
+  mcp_google_drive: ["google drive", "gdrive", "google docs", "google sheets", "google sheet", "google spreadsheet", "shared drive", "shared drives"],
   mcp_dbhub: ["postgres", "postgresql", "mysql", "mariadb", "sql server", "mssql", "sqlite"],
   mcp_notion: ["notion"],
   mcp_slack: ["slack", "slack channel", "slack message"],
