@@ -1,9 +1,7 @@
 import assert from "node:assert/strict";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { after, before, describe, test } from "node:test";
 import type { LocalPlatform } from "../../server/platform/local";
-import { startTestPlatform } from "../helpers/platform";
+import { startApiServer } from "../helpers/api-server";
 
 // A small read budget so the limit is reached in a few calls. env() is parsed on first use, which
 // loading the API handler is (its body limit): so it is imported after this, in before().
@@ -12,20 +10,10 @@ process.env.READ_CALLS_PER_USER_MIN ??= "5";
 // health.check over real HTTP through the launcher's API handler: the plain GET monitors send
 // is answered without tRPC's adapter (server/local/health-answer.ts) and must not differ from it.
 let platform: LocalPlatform;
-let server: http.Server;
 let base: string;
-before(async () => {
-  platform = await startTestPlatform();
-  const { handleApiRequest } = await import("../../server/local/api-handler");
-  server = http.createServer(handleApiRequest);
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-after(async () => {
-  server.closeAllConnections();
-  server.close();
-  await platform.close();
-});
+let close: () => Promise<void>;
+before(async () => ({ platform, base, close } = await startApiServer()));
+after(() => close());
 
 let ipCounter = 0;
 const freshIp = () => `203.0.113.${++ipCounter}`;

@@ -1,13 +1,12 @@
 import assert from "node:assert/strict";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { after, before, describe, test } from "node:test";
 import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
 import superjson from "superjson";
 import type { AppRouter } from "../../server/api/root";
 import { createApiToken } from "../../server/auth/api-tokens";
 import type { LocalPlatform } from "../../server/platform/local";
-import { createUser, startTestPlatform } from "../helpers/platform";
+import { startApiServer } from "../helpers/api-server";
+import { createUser } from "../helpers/platform";
 
 // A small read budget so a spent one is reached in a few calls. env() is parsed on first use,
 // which loading the API handler is: so the handler is imported after this, in before().
@@ -18,20 +17,10 @@ process.env.READ_CALLS_PER_USER_MIN ??= "6";
 // a content-type is sent through the adapter, so each case is asked both ways; the plain answer
 // is written once with a Content-Length, the adapter's streamed chunked, which tells them apart.
 let platform: LocalPlatform;
-let server: http.Server;
 let base: string;
-before(async () => {
-  platform = await startTestPlatform();
-  const { handleApiRequest } = await import("../../server/local/api-handler");
-  server = http.createServer(handleApiRequest);
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-after(async () => {
-  server.closeAllConnections();
-  server.close();
-  await platform.close();
-});
+let close: () => Promise<void>;
+before(async () => ({ platform, base, close } = await startApiServer()));
+after(() => close());
 
 let ipCounter = 0;
 const freshIp = () => `198.51.100.${++ipCounter}`;

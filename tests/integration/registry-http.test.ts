@@ -1,32 +1,24 @@
 import assert from "node:assert/strict";
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { after, before, describe, test } from "node:test";
 import { gunzipSync } from "node:zlib";
 import { createApiToken } from "../../server/auth/api-tokens";
 import { loadRegistry } from "../../server/composition/services";
-import { handleApiRequest } from "../../server/local/api-handler";
 import type { LocalPlatform } from "../../server/platform/local";
-import { createUser, startTestPlatform } from "../helpers/platform";
+import { startApiServer } from "../helpers/api-server";
+import { createUser } from "../helpers/platform";
 
 // The registry lists over real HTTP, through the launcher's API handler (the Next route calls the same serveRegistry).
 let platform: LocalPlatform;
-let server: http.Server;
 let base: string;
+let close: () => Promise<void>;
 let auth: Record<string, string>;
 before(async () => {
-  platform = await startTestPlatform();
-  server = http.createServer(handleApiRequest);
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ platform, base, close } = await startApiServer());
   const { user } = await createUser(platform);
   auth = { authorization: `Bearer ${(await createApiToken(platform.db, user.id, { name: "registry" })).token}` };
 });
-after(async () => {
-  server.closeAllConnections();
-  server.close();
-  await platform.close();
-});
+after(() => close());
 
 /** Raw HTTP (fetch would decompress and hide content-encoding). */
 function get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
