@@ -51,20 +51,19 @@ export class LocalTestRunner implements TestRunner {
 
   /**
    * A suite's cases (one version) in one sandboxed agent process and one slot, when the
-   * version has run-suite; otherwise case by case. Each case is finished (stored and judged)
-   * as it ends, while the next one runs.
+   * version has run-suite. Each case is finished (stored and judged) as it ends, while the
+   * next one runs. False (nothing started) when the version has no run-suite: the caller then
+   * starts the cases one by one, counting each it hands over.
    */
-  async startSuite(runs: SuiteRun[]): Promise<void> {
+  async startSuite(runs: SuiteRun[]): Promise<boolean> {
     hostTools();
-    if (runs.length === 0) return;
+    if (runs.length === 0) return true;
     const { job } = runs[0]!;
     const files = filesFromVersion(await readVersionFiles(this.o.platform, { id: job.versionId, blobKey: job.blobKey }));
-    if (!hasSuiteRunner(files) || runs.some((r) => r.job.versionId !== job.versionId)) {
-      for (const r of runs) await this.start(r.job, r.reporter);
-      return;
-    }
+    if (!hasSuiteRunner(files)) return false;
     if (this.active >= this.o.concurrency) runs[0]!.reporter.event({ type: "status", phase: "queued", message: `Waiting for one of ${this.o.concurrency} test-run slots`, t: 0 });
     this.inSlot(() => this.executeSuite(runs, files));
+    return true;
   }
 
   private inSlot(work: () => Promise<void>) {

@@ -123,10 +123,11 @@ export interface TestRunner {
    */
   deliverDecision(runId: string, decision: { approvalId: string; decision: "approve" | "deny" }): Promise<boolean>;
   /**
-   * Begins a suite's runs: the cases of one version, in order. Where absent, each is `start`ed.
-   * Local: in one sandboxed agent process when the version has run-suite, else case by case.
+   * Begins a suite's runs (the cases of one version, in order) in one agent process and says
+   * true, or starts nothing and says false; then, or where absent, the caller `start`s each.
+   * Local: true when the version has run-suite.
    */
-  startSuite?(runs: SuiteRun[]): Promise<void>;
+  startSuite?(runs: SuiteRun[]): Promise<boolean>;
 }
 
 /** One case of a suite run, as a runner gets it. */

@@ -1,11 +1,10 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { LocalPlatform } from "../../server/platform/local";
-import type { LocalTestRunner } from "../../server/test-runs/local-runner";
 import { RUN_LIMITS } from "../../server/test-runs/limits";
 import { sandboxAvailable } from "../../server/test-runs/sandbox/host";
-import { createUser, startTestPlatform } from "../helpers/platform";
-import { scriptedAgent, storeScript, useTestRunner, waitForRun } from "../sandbox/helpers";
+import { createUser } from "../helpers/platform";
+import { scriptedAgent, startRunnerPlatform, storeScript, useTestRunner, waitForRun } from "../sandbox/helpers";
 
 /**
  * A suite in one sandboxed agent process (dist/run-suite.js): the cases go in one after
@@ -15,17 +14,11 @@ import { scriptedAgent, storeScript, useTestRunner, waitForRun } from "../sandbo
  */
 
 let platform: LocalPlatform;
-let runner: LocalTestRunner;
+let stop: () => Promise<void>;
 const skip = !sandboxAvailable() && "needs bubblewrap and root";
 
-before(async () => {
-  platform = await startTestPlatform();
-  runner = useTestRunner(platform);
-});
-after(async () => {
-  await runner?.idle();
-  await platform.close();
-});
+before(async () => ({ platform, stop } = await startRunnerPlatform([])));
+after(() => stop());
 
 /** A scripted run-suite: answers each case with its process id and its position in the process. */
 const SUITE_AGENT = `
@@ -89,7 +82,8 @@ describe("a suite in one agent process", { skip, timeout: 300_000 }, () => {
   });
 
   test("each case keeps a single run's wall-time limit", async () => {
-    runner = useTestRunner(platform, { limits: { ...RUN_LIMITS, wallMs: 5_000 } });
+    // Replaces the platform's runner from here on; each test waits until its suite is done, so no runner is left busy.
+    useTestRunner(platform, { limits: { ...RUN_LIMITS, wallMs: 5_000 } });
     const { suite, runOf } = await suiteOf("suite-hang", ["fine", "hang here", "after"]);
     assert.deepEqual([suite.passed, suite.failed], [1, 2]);
     const hung = await runOf("hang here");

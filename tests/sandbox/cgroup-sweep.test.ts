@@ -1,12 +1,11 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { RUN_LIMITS } from "../../server/test-runs/limits";
 import { CGROUP_PARENT, cgroupsAvailable, RunCgroup, sweepEmptyCgroups } from "../../server/test-runs/sandbox/cgroup";
-import { acquireUid, releaseUid } from "../../server/test-runs/sandbox/host";
+import { acquireUid, lockOf, releaseUid } from "../../server/test-runs/sandbox/host";
 
 /**
  * Known finding (a CI failure of the evals suite): each test runner sweeps empty run cgroups
@@ -24,7 +23,7 @@ test("a sweep spares the empty cgroup of a run another live runner holds, and re
   // Another runner process holds the uid, as a run in a concurrent test file does.
   const other = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60_000)"], { stdio: "ignore" });
   try {
-    writeFileSync(join(tmpdir(), "agent-builder-sandbox-uids", String(uid)), String(other.pid)); // the lock acquireUid writes
+    writeFileSync(lockOf(uid), String(other.pid)); // the lock acquireUid writes
     sweepEmptyCgroups();
     assert.ok(existsSync(dir), "the held run's cgroup survives the sweep");
 

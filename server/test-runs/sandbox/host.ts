@@ -67,7 +67,8 @@ export const SANDBOX_UIDS = { first: 61_000, count: 1_000 } as const;
 const LOCK_DIR = join(tmpdir(), "agent-builder-sandbox-uids");
 let next = (process.pid * 7) % SANDBOX_UIDS.count;
 
-const lockOf = (uid: number) => join(LOCK_DIR, String(uid));
+/** The lock file of a sandbox uid: it holds the pid of the process that claimed the uid. */
+export const lockOf = (uid: number) => join(LOCK_DIR, String(uid));
 const alive = (pid: number) => {
   try {
     process.kill(pid, 0);
@@ -83,8 +84,7 @@ function tryClaim(uid: number): boolean {
     return true;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
-    const owner = Number(readFileSync(lockOf(uid), "utf8"));
-    if (owner && alive(owner)) return false;
+    if (uidInUse(uid)) return false;
     rmSync(lockOf(uid), { force: true }); // left by a process that died
     return tryClaim(uid);
   }

@@ -50,10 +50,9 @@ export async function runSuite(d: TestingDeps, userId: string, projectId: string
   let handed = 0;
   try {
     for (const c of cases) runs.push(await newRun(d, target, RunText.parse(c.input), { suiteRunId, testCaseId: c.id }));
-    if (d.runner.startSuite) {
-      await d.runner.startSuite(runs);
-      handed = runs.length;
-    } else {
+    // All the suite's runs are of one version (runTarget): a runner that can, runs them in one process.
+    if (await d.runner.startSuite?.(runs)) handed = runs.length;
+    else {
       for (const r of runs) {
         await d.runner.start(r.job, r.reporter);
         handed++;
