@@ -118,8 +118,10 @@ async function step(ctx: Ctx): Promise<Deployment | null> {
     }
     case "executing":
     case "deleting": {
-      await streamEvents(ctx);
+      // The status first, then the events: every event up to that status is then on the timeline,
+      // the stack's own final event included (read the other way round, it could land in between and be lost).
       const stack = await deployer.describeStack(target, d.stackName);
+      await streamEvents(ctx);
       if (d.status === "deleting") {
         if (!stack) return move(ctx, { type: "stack_deleted" });
         return stack.status === "DELETE_FAILED" ? move(ctx, { type: "fail", reason: stack.reason ?? "DELETE_FAILED" }) : d;
