@@ -75,3 +75,14 @@ export function resolveUsage(spec: AgentSpec, opts: { overrides?: unknown; measu
   }
   return { usage: parseCostUsage(merged), overridden, calibration: m.runs > 0 ? m : null, notes };
 }
+
+/** What a stored project's prices rest on besides its spec: the Cost tab's saved assumptions and the measured calls. */
+export type UsageFacts = { saved: Record<string, unknown>; measured: Calibration };
+
+/**
+ * The usage every price of a stored project is computed at (Cost tab, Models tab, deploy
+ * plan): its saved assumptions with the caller's unsaved what-if on top, over its measured calls.
+ */
+export function usageAt(spec: AgentSpec, facts: UsageFacts, whatIf: unknown, noSystemPrompt = false): ResolvedUsage {
+  return resolveUsage(spec, { overrides: mergePatch(facts.saved, whatIf ?? {}), measured: facts.measured, noSystemPrompt });
+}

@@ -3,13 +3,13 @@ import type { DynamoService } from "../dynamo/service";
 import type { BlobStore } from "../platform/types";
 import type { ToolEntry } from "../registry/schema";
 import type { AgentSpec } from "../spec/agent-spec";
-import { findDraft, mergePatch } from "../spec/draft";
+import { findDraft } from "../spec/draft";
 import { estimateCost } from "./estimate";
 import { insertEstimate } from "./estimate-repo";
 import type { CostUsage } from "./inputs";
 import { measuredUsage, type Calibration } from "./measured-usage";
 import { resolveProjectSpec, type SpecSource } from "./project-spec";
-import { resolveUsage } from "./project-usage";
+import { usageAt, type UsageFacts } from "./project-usage";
 import type { CostDeps, CostEstimate } from "./types";
 
 /**
@@ -50,15 +50,20 @@ function compute(d: AgentSpec["deployment"]): string {
 
 export type Computed = { view: CostView; spec: AgentSpec };
 
+/** The usage facts of a stored project: what its Cost tab saved and what its calls measured. */
+export async function projectUsageFacts(deps: Pick<CostServiceDeps, "db" | "dynamo">, projectId: string): Promise<UsageFacts> {
+  const [draft, measured] = await Promise.all([findDraft(deps.dynamo, projectId), measuredUsage(deps.db, projectId)]);
+  return { saved: draft?.assumptions ?? {}, measured };
+}
+
 /**
  * The estimate of a project's spec at its usage: the assumptions stored with the project,
  * with the caller's `usage` (an unsaved what-if) on top.
  */
 export async function computeView(deps: CostServiceDeps, projectId: string, spec: unknown, usage: unknown): Promise<Computed> {
   const [resolved, measured] = await Promise.all([resolveProjectSpec(deps, projectId, spec), measuredUsage(deps.db, projectId)]);
-  const stored = (resolved.context ?? (await findDraft(deps.dynamo, projectId)))?.assumptions ?? {};
-  const overrides = mergePatch(stored, usage ?? {});
-  const u = resolveUsage(resolved.spec, { overrides, measured, noSystemPrompt: resolved.placeholders.includes("systemPrompt") });
+  const saved = (resolved.context ?? (await findDraft(deps.dynamo, projectId)))?.assumptions ?? {};
+  const u = usageAt(resolved.spec, { saved, measured }, usage, resolved.placeholders.includes("systemPrompt"));
   const estimate = estimateCost(resolved.spec, u.usage, deps.cost);
   const s = resolved.spec;
   const view: CostView = {

@@ -1,7 +1,6 @@
 import { defaultUsage } from "../../cost/default-usage";
 import { estimateCost } from "../../cost/estimate";
-import type { Calibration } from "../../cost/measured-usage";
-import { resolveUsage } from "../../cost/project-usage";
+import { usageAt, type UsageFacts } from "../../cost/project-usage";
 import type { CostDeps } from "../../cost/types";
 import { DomainError } from "../../errors";
 import type { ProjectFiles } from "../../generation/types";
@@ -54,7 +53,7 @@ export type PlanInput = {
    * its Cost tab and its measured calls, priced exactly as the Cost tab prices them (one
    * record). Without it (a directory on disk, the CLI) the spec's own figures are used.
    */
-  usage?: { saved: Record<string, unknown>; measured: Calibration };
+  usage?: UsageFacts;
 };
 export type PlanDeps = { registry: Registry; cost: CostDeps };
 
@@ -71,7 +70,7 @@ function specOf(files: ProjectFiles, region?: string): AgentSpec {
 function costOf(spec: AgentSpec, deps: PlanDeps, input: PlanInput): DeployPlan["cost"] {
   const whatIf = input.requestsPerMonth === undefined ? {} : { requestsPerMonth: input.requestsPerMonth };
   try {
-    const resolved = input.usage ? resolveUsage(spec, { overrides: { ...input.usage.saved, ...whatIf }, measured: input.usage.measured }) : null;
+    const resolved = input.usage ? usageAt(spec, input.usage, whatIf) : null;
     const e = estimateCost(spec, resolved?.usage ?? defaultUsage(spec, whatIf), deps.cost);
     return { monthlyUsd: e.total, excludesUnknown: e.unknownServices, usageSource: e.usageSource, notes: resolved?.notes ?? [] };
   } catch (e) {

@@ -1,11 +1,10 @@
 import { z } from "zod";
 import { costDepsFrom } from "../../cost/deps";
-import { measuredUsage } from "../../cost/measured-usage";
+import { projectUsageFacts } from "../../cost/view";
 import type { PricingFile } from "../../cost/pricing-schema";
 import type { Platform } from "../../platform/types";
 import { getOwnedProject, ProjectId } from "../../projects/service";
 import type { Registry } from "../../registry/load";
-import { findDraft } from "../../spec/draft";
 import { getVersion, readVersionFiles } from "../../versions/service";
 import { buildPlan, ENVIRONMENTS, type DeployPlan, type PlanDeps } from "../plan/build-plan";
 
@@ -32,8 +31,7 @@ export async function planDeployment(p: Pick<Platform, "db" | "blobs" | "dynamo"
   await getOwnedProject(p.db, userId, input.projectId);
   const version = await getVersion(p.db, input.projectId, input.versionId);
   // The version's spec at the project's usage: what the Cost tab saved and what calls measured.
-  const [files, draft, measured] = await Promise.all([readVersionFiles(p, version), findDraft(p.dynamo, input.projectId), measuredUsage(p.db, input.projectId)]);
-  const usage = { saved: draft?.assumptions ?? {}, measured };
+  const [files, usage] = await Promise.all([readVersionFiles(p, version), projectUsageFacts(p, input.projectId)]);
   const plan = buildPlan({ files, environment: input.environment, region: input.region, requestsPerMonth: input.requestsPerMonth, usage }, deps);
   return { ...plan, versionId: version.id, version: version.version };
 }
