@@ -144,3 +144,6 @@ export function retryAfterHeaders(errors: readonly TRPCError[]): Record<string, 
     .filter((s): s is number => typeof s === "number");
   return seconds.length > 0 ? { "Retry-After": String(Math.max(...seconds)) } : {};
 }
+
+/** The adapters' responseMeta: headers an answer carries beyond tRPC's own (Retry-After for a spent budget). */
+export const responseMeta = ({ errors }: { errors: readonly TRPCError[] }) => ({ headers: retryAfterHeaders(errors) });

@@ -21,7 +21,7 @@ export const getAuthOptions = () => (options ??= buildAuthOptions());
 
 async function buildAuthOptions(): Promise<NextAuthOptions> {
   const e = env();
-  const { db } = await getPlatform();
+  const { db, usersClock } = await getPlatform();
   const providers: NextAuthOptions["providers"] = [
     CredentialsProvider({
       name: "Email",
@@ -54,8 +54,9 @@ async function buildAuthOptions(): Promise<NextAuthOptions> {
     callbacks: {
       async jwt({ token, user }) {
         // Stamp new sessions with the user's current version; an outdated token becomes empty (signed out).
-        if (user) return { ...token, sv: (await currentSessionVersion(db, user.id)) ?? 0 };
-        return (await isSessionCurrent(db, token)) ? token : {};
+        // The same cached read as API calls (locally kept until a write names users), so pages add no statement either.
+        if (user) return { ...token, sv: (await currentSessionVersion(db, user.id, usersClock)) ?? 0 };
+        return (await isSessionCurrent(db, token, usersClock)) ? token : {};
       },
       session({ session, token }) {
         if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;

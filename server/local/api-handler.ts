@@ -4,7 +4,7 @@ import { appRouter } from "../api/root";
 import { serveRegistry } from "../api/registry-route";
 import { operationCount } from "../api/http-limits";
 import { toHeaders } from "../api/node-headers";
-import { createContext, retryAfterHeaders } from "../api/trpc";
+import { createContext, responseMeta } from "../api/trpc";
 import { env } from "../env";
 import { log } from "../log";
 import { REGISTRY_PATH } from "../registry/http";
@@ -23,7 +23,7 @@ const trpc = createHTTPHandler({
   // The same limits as app/api/trpc's limitRequest: the adapter answers 413 past maxBodySize.
   maxBodySize: env().MAX_REQUEST_BYTES,
   createContext: ({ req }) => createContext({ headers: toHeaders(req) }),
-  responseMeta: ({ errors }) => ({ headers: retryAfterHeaders(errors) }),
+  responseMeta,
 });
 
 /** Batches over MAX_BATCH_OPERATIONS are refused before anything runs, as limitRequest does. */

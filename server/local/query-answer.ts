@@ -4,10 +4,10 @@ import { getHTTPStatusCode } from "@trpc/server/http";
 // getErrorShape runs the router's errorFormatter exactly as the adapter does; tRPC exports it only
 // here (its own Node adapter imports it from the same place). @trpc/server is pinned exactly, and
 // tests/integration/query-http.test.ts compares every answer with the adapter's.
-import { getErrorShape } from "@trpc/server/unstable-core-do-not-import";
+import { getErrorShape, isAsyncIterable, isObject, isPromise } from "@trpc/server/unstable-core-do-not-import";
 import { toHeaders } from "../api/node-headers";
 import { appRouter } from "../api/root";
-import { createContext, retryAfterHeaders } from "../api/trpc";
+import { createContext, responseMeta } from "../api/trpc";
 import { readQueryInput } from "./query-input";
 
 /**
@@ -109,9 +109,9 @@ type QueryContext = Awaited<ReturnType<typeof createContext>>;
  * content-type, then the app's responseMeta (Retry-After for a spent budget), then vary.
  */
 function write(res: ServerResponse, status: number, error: TRPCError | undefined, body: string): void {
-  const retryAfter = error ? retryAfterHeaders([error])["Retry-After"] : undefined;
   const headers: Record<string, string> = { "content-type": "application/json" };
-  if (retryAfter !== undefined) headers["retry-after"] = retryAfter;
+  // The adapters' own responseMeta, so a header added there reaches this path too.
+  for (const [name, value] of Object.entries(responseMeta({ errors: error ? [error] : [] }).headers)) headers[name.toLowerCase()] = value;
   headers.vary = "trpc-accept, accept";
   // Known length, one write (writeHead with a header object would otherwise send it chunked).
   headers["content-length"] = String(Buffer.byteLength(body));
@@ -121,10 +121,6 @@ function write(res: ServerResponse, status: number, error: TRPCError | undefined
 /** tRPC's isDataStream: a result holding promises or async iterables needs a streaming link. */
 function isDataStream(value: unknown): boolean {
   if (!isObject(value)) return false;
-  if (Symbol.asyncIterator in value) return true;
-  return Object.values(value).some((v) => isPromiseLike(v) || (isObject(v) && Symbol.asyncIterator in v));
+  if (isAsyncIterable(value)) return true;
+  return Object.values(value).some((v) => isPromise(v) || isAsyncIterable(v));
 }
-const isObject = (v: unknown): v is Record<string, unknown> => !!v && !Array.isArray(v) && typeof v === "object";
-const isPromiseLike = (v: unknown) =>
-  (isObject(v) || typeof v === "function") && typeof (v as { then?: unknown }).then === "function" && typeof (v as { catch?: unknown }).catch === "function";
-

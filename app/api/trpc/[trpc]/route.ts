@@ -1,7 +1,7 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { limitRequest } from "~/server/api/http-limits";
 import { appRouter } from "~/server/api/root";
-import { createContext, retryAfterHeaders } from "~/server/api/trpc";
+import { createContext, responseMeta } from "~/server/api/trpc";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +16,7 @@ async function handler(incoming: Request) {
     req,
     router: appRouter,
     createContext: () => createContext({ headers: req.headers }),
-    responseMeta: ({ errors }) => ({ headers: retryAfterHeaders(errors) }),
+    responseMeta,
   });
 }
 
