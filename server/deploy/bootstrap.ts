@@ -30,7 +30,6 @@ const sub = (s: string) => ({ "Fn::Sub": s });
  * What CloudFormation may call for an agent stack: every generated resource type's handler
  * permissions from its registry schema (plan/cfn-handler-permissions.json), nothing else.
  */
-const executionActions = () => allHandlerActions();
 
 /**
  * One build project, two kinds of build, chosen per build by BUILD_KIND (StartBuild's
@@ -88,7 +87,7 @@ export function bootstrapTemplate(): string {
         Properties: {
           RoleName: sub("agent-builder-cfn-exec-${AWS::Region}"),
           AssumeRolePolicyDocument: trust("cloudformation.amazonaws.com"),
-          Policies: [{ PolicyName: "AgentStacks", PolicyDocument: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: executionActions(), Resource: "*" }] } }],
+          Policies: [{ PolicyName: "AgentStacks", PolicyDocument: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: allHandlerActions(), Resource: "*" }] } }],
         },
       },
       BuildRole: {

@@ -101,6 +101,10 @@ describe("CloudFormation handler permissions (one source)", () => {
     assert.deepEqual([...granted].sort(), allHandlerActions());
     assert.ok(granted.every((a: string) => !a.includes("*")), "no wildcard");
     assert.ok(knownResourceTypes().every((t) => handlerActions(t)!.every((a) => granted.includes(a))));
+    // Fixed points, independent of how the list is derived: what creating a function and its role needs, and
+    // the Logs schema's S3 access-log operation name, which is not an IAM action and must never be granted.
+    for (const action of ["lambda:CreateFunction", "iam:PassRole", "iam:CreateRole"]) assert.ok(granted.includes(action), action);
+    assert.ok(!granted.includes("s3:REST.PUT.OBJECT"));
     // IAM counts inline role policies without white space: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html
     const size = role.Policies.map((p: { PolicyDocument: unknown }) => JSON.stringify(p.PolicyDocument).replace(/\s/g, "").length).reduce((a: number, b: number) => a + b, 0);
     assert.ok(size <= 10_240, `execution role inline policy is ${size} characters`);
