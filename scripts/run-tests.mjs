@@ -46,8 +46,11 @@ async function runNode(dirs) {
   const num = (label) => Number(out.match(new RegExp(`^\\S*\\s*${label} (\\d+)`, "m"))?.[1] ?? 0);
   totals.passed += num("pass"); totals.failed += num("fail"); totals.skipped += num("skipped") + num("todo");
   // The spec reporter closes with a "failing tests:" section holding each failure and its error.
+  // A file can fail after its tests passed (async work outliving them); Node says why only in
+  // "ℹ Error:" lines printed mid-run, so those go into the digest too.
   const failing = out.lastIndexOf("failing tests:");
-  if (failing >= 0) failureDigests.push(out.slice(failing, failing + 20_000));
+  const afterTests = out.split("\n").filter((line) => /^ℹ Error: /.test(line)).join("\n");
+  if (failing >= 0) failureDigests.push(`${afterTests ? `${afterTests}\n\n` : ""}${out.slice(failing, failing + 20_000)}`);
   if (code !== 0) exitCode = code;
 }
 

@@ -59,6 +59,9 @@ const answer = ${answer};
 for (const w of answer.split(" ")) out({ type: "text", delta: w + " " });
 out({ type: "final", output: answer, usage: { inputTokens: 100, outputTokens: 20 } });`;
 
+/** Every runner installed on a platform: stopping the platform waits for all of them, not only the first. */
+const runnersOf = new WeakMap<LocalPlatform, LocalTestRunner[]>();
+
 /** A local runner on the mock model and the shared cache, installed for the routers. */
 export function useTestRunner(platform: LocalPlatform, o: { concurrency?: number; limits?: SandboxLimits } = {}): LocalTestRunner {
   const runner = new LocalTestRunner({
@@ -69,18 +72,21 @@ export function useTestRunner(platform: LocalPlatform, o: { concurrency?: number
     limits: o.limits,
   });
   overrideServices(platform, { testRunner: runner });
+  runnersOf.set(platform, [...(runnersOf.get(platform) ?? []), runner]);
   return runner;
 }
 
 /**
  * A test platform with the local test runner whose project events are recorded in `live`,
- * and how to stop both (the runner finishes its runs first).
+ * and how to stop both: every runner installed on it (a test may replace the first one)
+ * finishes its runs first. A suite marked done can still be storing its last case's
+ * logs; closing the database under it fails the file after its tests passed.
  */
 export async function startRunnerPlatform(live: ProjectEvent[]): Promise<{ platform: LocalPlatform; runner: LocalTestRunner; stop: () => Promise<void> }> {
   const platform = await startTestPlatform();
   const runner = useTestRunner(platform);
   platform.events.subscribe((e) => live.push(e));
-  return { platform, runner, stop: async () => (await runner.idle(), await platform.close()) };
+  return { platform, runner, stop: async () => (await Promise.all((runnersOf.get(platform) ?? []).map((r) => r.idle())), await platform.close()) };
 }
 
 /** Files of a "prebuilt" agent: package.json without dependencies and dist/run-once.js = `source`. */
