@@ -93,11 +93,16 @@ const domainErrors = t.middleware(async ({ next, path, type }) => {
   return result;
 });
 
-/** What a log line may say about an unknown error: its class and a code, never its message or parameters. */
-export function describeError(e: unknown): string {
+/**
+ * What a log line may say about an unknown error: its class and code, and those of its causes
+ * ("ElectroError (4001) ← TimeoutError"): a wrapper's name alone never said what failed
+ * underneath. Never a message or parameters.
+ */
+export function describeError(e: unknown, depth = 0): string {
   if (!(e instanceof Error)) return typeof e;
   const code = (e as { code?: unknown }).code;
-  return typeof code === "string" ? `${e.name} (${code})` : e.name;
+  const self = typeof code === "string" || typeof code === "number" ? `${e.name} (${code})` : e.name;
+  return e.cause !== undefined && depth < 3 ? `${self} ← ${describeError(e.cause, depth + 1)}` : self;
 }
 
 /**
