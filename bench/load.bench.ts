@@ -4,6 +4,7 @@ import type { AppRouter } from "../server/api/root";
 import { buildIfNeeded } from "../server/local/build";
 import { SPEC } from "../tests/helpers/sample-spec";
 import { subscribeLikeAPage } from "./load-realtime";
+import { cpuMeter } from "./process-cpu";
 import { signUpAndIn, startServer } from "./server-process";
 
 /**
@@ -12,12 +13,16 @@ import { signUpAndIn, startServer } from "./server-process";
  * consultation, generating, requesting changes and test-running with the mock model, with a
  * pause between actions. Prints per-procedure p50/p99 and errors, and realtime events lost
  * (stored, but not seen by the page's live subscription within 10 s: bench/load-realtime.ts). Default 50 users × 60 s; `LOAD_USERS`, `LOAD_SECONDS`
- * change it, and `LOAD_LONG=1` is the long run (200 users × 10 min).
+ * change it, and `LOAD_LONG=1` is the long run (200 users × 10 min). `LOAD_MIX=reads` makes every
+ * action a browse (the web tier alone, no generation or test runs competing for the cores).
+ * It also prints how many cores the product's processes kept busy: a run at about every core
+ * the machine has was CPU-bound, and its latencies are queueing for CPU (bench/process-cpu.ts).
  */
 const LONG = process.env.LOAD_LONG === "1";
 const USERS = Number(process.env.LOAD_USERS ?? (LONG ? 200 : 50));
 const SECONDS = Number(process.env.LOAD_SECONDS ?? (LONG ? 600 : 60));
 const THINK_MS = 1_000;
+const READS_ONLY = process.env.LOAD_MIX === "reads";
 
 const READS = ["project.list", "project.get", "modification.list", "GET /api/registry/models", "consultation.get", "generation.listVersions"] as const;
 const ENQUEUEING = ["generation.generate", "modification.request", "testing.run"] as const;
@@ -50,13 +55,20 @@ export async function run(): Promise<Record<string, number>> {
   origin = `http://localhost:${port}`;
   const server = await startServer(port, ".data-bench-load");
   const deadline = Date.now() + SECONDS * 1000;
+  const cpu = cpuMeter(server.child.pid!);
   try {
     const users = await Promise.all(Array.from({ length: USERS }, (_, i) => user(base, i, deadline)));
+    const used = cpu();
     const lost = users.reduce((n, u) => n + u.lost, 0);
     const received = users.reduce((n, u) => n + u.received, 0);
     const figures: Record<string, number> = {
       users: USERS,
       seconds: SECONDS,
+      "mix (1 = reads only)": READS_ONLY ? 1 : 0,
+      "machine cores": used.cores,
+      "product CPU (core-seconds)": used.productCpuSeconds ?? -1,
+      "product cores busy on average": used.productCoresBusy ?? -1,
+      "machine cores busy on average (all processes)": used.machineCoresBusy ?? -1,
       "realtime events received live": received,
       "realtime events lost": lost,
       "realtime reconnects": reconnects,
@@ -94,7 +106,7 @@ async function user(base: string, i: number, deadline: number): Promise<{ receiv
   const live = subscribeLikeAPage(base.replace("http", "ws") + "/realtime", { cookie, origin }, project.id, realtimeCounters);
   let versionId: string | undefined;
   while (Date.now() < deadline) {
-    const roll = Math.random();
+    const roll = READS_ONLY ? 0 : Math.random();
     if (roll < 0.55) await browse(base, client, cookie, project.id);
     else if (roll < 0.7) await consultationTurn(client, project.id);
     else if (roll < 0.8) await timed("generation.generate", () => client.generation.generate.mutate({ projectId: project.id, spec: SPEC }));
