@@ -151,6 +151,14 @@ describe("extraction: tools follow the language and target", () => {
     assert.match(reply, /Tavily search, extract, crawl and map has no TypeScript implementation in the registry; I swapped it for Tavily MCP server/);
   });
 
+  test("the swap ignores a conflict with the tool it replaces (both HTTP tools register http_request)", () => {
+    const dental = "A scheduling assistant for our dental clinic that books appointments through our booking system's REST API.";
+    assert.deepEqual(converse([dental]).draft.tools?.map((t) => t.id), ["http_request"]);
+    const { draft, reply } = converse([dental, "Write it in TypeScript."]);
+    assert.deepEqual(draft.tools?.map((t) => t.id), ["http_request_vended"]);
+    assert.match(reply, /I swapped it for HTTP request \(SDK vended\)/);
+  });
+
   test("'on Lambda' after a tool that does not run there swaps it for an alternative that does", () => {
     const start: SpecDraft = { requirements: { useCase: "Research" }, deployment: { target: "agentcore" }, tools: [{ id: "mcp_fetch", config: {} }] };
     const { draft, reply } = converse(["Deploy it on Lambda."], start);

@@ -37,7 +37,8 @@ export function refitTools(current: readonly Choice[], registryTools: readonly T
     }
     replaced.push(choice.id);
     reasons.push(misfit.sentence);
-    const taken = [...tools.map((t) => t.id), ...current.map((t) => t.id)];
+    // The tool being replaced is going: a conflict with it (both register `http_request`) does not count.
+    const taken = [...tools.map((t) => t.id), ...current.filter((c) => c !== choice).map((t) => t.id)];
     const usable = (t: ToolEntry) => !taken.includes(t.id) && !conflictOf(t, taken, registryTools);
     const alternative = fittingAlternatives(entry, byId, ctx).find(usable) ?? intentToolFor(entry, registryTools, ctx, usable);
     if (alternative) {
