@@ -30,6 +30,39 @@ export function mergeTools(
   registryTools: readonly ToolEntry[],
   ctx: ToolContext & { region?: string },
 ): MergedTools {
+  const { add, remove, unresolved, intentNotes, notes } = askedTools(signals, registryTools, ctx);
+  if (!current && add.length === 0) return { tools: signals.noTools ? [] : undefined, unresolved, notes: [...intentNotes.map((n) => n.note), ...notes], skippedPaths: [] };
+
+  // Tools picked for another language or target (Python was the default) are refitted.
+  const refit = refitTools(
+    (current ?? []).filter((t) => !remove.has(t.id)).map((t) => ({ id: t.id, config: { ...(t.config ?? {}) } })),
+    registryTools,
+    ctx,
+  );
+  // A need whose tool was just swapped or left out is said once, by the refit.
+  const unsaid = intentNotes.filter((n) => !n.prefer.some((id) => refit.replaced.includes(id))).map((n) => n.note);
+  const kept: Choice[] = refit.tools;
+  for (const entry of add.filter((t) => !remove.has(t.id))) {
+    const ids = kept.map((t) => t.id);
+    if (!ids.includes(entry.id) && !conflictOf(entry, ids, registryTools)) kept.push({ id: entry.id, config: defaultToolConfig(entry, ctx.region) });
+  }
+  for (const { toolId, param, value } of signals.toolSettings) {
+    const choice = kept.find((t) => t.id === toolId);
+    if (choice) choice.config[param] = value;
+  }
+  const skippedPaths = signals.skippedSettings.flatMap(({ toolId, param }) => {
+    const index = kept.findIndex((t) => t.id === toolId);
+    return index >= 0 && kept[index]!.config[param] === undefined ? [toolConfigPath(index, param)] : [];
+  });
+  return { tools: kept, unresolved, notes: [...refit.notes, ...unsaid, ...notes], skippedPaths };
+}
+
+/**
+ * What the words ask for: tools to add (each fitting the language and target), tools to
+ * remove, needs the registry has no tool for, and needs or named tools with no tool that
+ * fits (said in `intentNotes` / `notes`).
+ */
+function askedTools(signals: Signals, registryTools: readonly ToolEntry[], ctx: ToolContext) {
   const wanted = new Set<ToolIntentId>(signals.useCase?.implies ?? []);
   const unwanted = new Set<ToolIntentId>();
   for (const [id, want] of signals.toolIntents) (want ? wanted : unwanted).add(id);
@@ -56,31 +89,7 @@ export function mergeTools(
   const remove = new Set(resolve(unwanted, false).map((t) => t.id));
   for (const { wanted: want, alternatives } of signals.namedTools.values()) if (!want) for (const t of alternatives) remove.add(t.id);
   if (signals.noInternet) for (const t of registryTools) if (t.category === "web") remove.add(t.id);
-  if (!current && add.length === 0) return { tools: signals.noTools ? [] : undefined, unresolved, notes: [...intentNotes.map((n) => n.note), ...notes], skippedPaths: [] };
-
-  // Tools picked for another language or target (Python was the default) are refitted.
-  const refit = refitTools(
-    (current ?? []).filter((t) => !remove.has(t.id)).map((t) => ({ id: t.id, config: { ...(t.config ?? {}) } })),
-    registryTools,
-    ctx,
-  );
-  // A need whose tool was just swapped or left out is said once, by the refit.
-  const unsaid = intentNotes.filter((n) => !n.prefer.some((id) => refit.replaced.includes(id))).map((n) => n.note);
-  notes.unshift(...refit.notes, ...unsaid);
-  const kept: Choice[] = refit.tools;
-  for (const entry of add.filter((t) => !remove.has(t.id))) {
-    const ids = kept.map((t) => t.id);
-    if (!ids.includes(entry.id) && !conflictOf(entry, ids, registryTools)) kept.push({ id: entry.id, config: defaultToolConfig(entry, ctx.region) });
-  }
-  for (const { toolId, param, value } of signals.toolSettings) {
-    const choice = kept.find((t) => t.id === toolId);
-    if (choice) choice.config[param] = value;
-  }
-  const skippedPaths = signals.skippedSettings.flatMap(({ toolId, param }) => {
-    const index = kept.findIndex((t) => t.id === toolId);
-    return index >= 0 && kept[index]!.config[param] === undefined ? [toolConfigPath(index, param)] : [];
-  });
-  return { tools: kept, unresolved, notes, skippedPaths };
+  return { add, remove, unresolved, intentNotes, notes };
 }
 
 /**
