@@ -15,6 +15,8 @@ type Props = {
   /** Shown as text instead of the raw value (tools: their names). */
   display?: string;
   missing: boolean;
+  /** Why the value cannot be generated as it is (a tool that does not fit the language), shown under it. */
+  problem?: string;
   /** The PM stopped asking: the user said they do not know yet. */
   skipped: boolean;
   /** Set by hand: the conversation no longer changes it. */
@@ -31,7 +33,7 @@ type Props = {
 };
 
 /** One field of the spec draft: its value, whether it is still missing, and "Edit". */
-export function SpecFieldRow({ meta, value, display, missing, skipped, locked, lit, editing, projectId, busy, error, onEdit, onSave, onCancel }: Props) {
+export function SpecFieldRow({ meta, value, display, missing, problem, skipped, locked, lit, editing, projectId, busy, error, onEdit, onSave, onCancel }: Props) {
   const text = display ?? formatValue(meta, value);
   const long = meta.kind === "textarea";
   return (
@@ -52,6 +54,9 @@ export function SpecFieldRow({ meta, value, display, missing, skipped, locked, l
             <p className={cn("text-sm", text ? "text-slate-900" : "italic text-slate-400", long && "line-clamp-3 whitespace-pre-wrap")} data-testid={`spec-value-${meta.path}`}>
               {text || (skipped ? "left open for now" : missing ? "missing" : "not set")}
             </p>
+          )}
+          {!editing && problem && (
+            <p className="mt-1 text-xs text-amber-800" data-testid={`spec-problem-${meta.path}`}>{problem}</p>
           )}
         </div>
         {!editing && (

@@ -20,9 +20,13 @@ type Props = {
   onConflict: (error: unknown) => void;
 };
 
+const TOOL_SETTING = /^tools\.\d+\.config\./;
+/** A tool the generator would refuse for the language or target (the server names it and why). */
+const TOOL_MISFIT = /^tools\.\d+\.id$/;
+
 /** Settings of the draft's tools: the ones set, and the required ones still missing. */
 function toolSettingFields(state: ConsultationState): FieldMeta[] {
-  const paths = new Set(state.missing.filter((p) => p.startsWith("tools.")));
+  const paths = new Set(state.missing.filter((p) => TOOL_SETTING.test(p)));
   (state.draft.tools ?? []).forEach((t, i) => Object.keys(t.config ?? {}).forEach((key) => paths.add(`tools.${i}.config.${key}`)));
   return [...paths].sort().map((path) => ({ path, label: state.missingLabels[path] ?? fieldLabel(path), kind: "text" }));
 }
@@ -45,11 +49,14 @@ export function SpecPanel({ projectId, state, changed, onState, onConflict }: Pr
   const fieldError = (path: string) =>
     update.error && !isConflict(update.error) && (errorField(update.error) ?? path).startsWith(path) ? update.error.message.replace(/^[\w.]+: /, "") : null;
   /** Opens a field's editor and brings it into view (the Generate hint links here). */
-  const openField = (path: string) => {
+  const openField = (missingPath: string) => {
+    // A tool that does not fit is fixed in the Tools field (swap or remove it).
+    const path = TOOL_MISFIT.test(missingPath) ? "tools" : missingPath;
     update.reset();
     setEditing(path);
     document.querySelector(`[data-testid="spec-field-${CSS.escape(path)}"]`)?.scrollIntoView({ behavior: "smooth", block: "center" });
   };
+  const misfits = state.missing.filter((p) => TOOL_MISFIT.test(p)).map((p) => state.missingLabels[p] ?? p);
   const toolName = (id: string) => tools.data?.tools.find((t) => t.id === id)?.name ?? id;
   const fields = [...SPEC_FIELDS.slice(0, 3), ...toolSettingFields(state), ...SPEC_FIELDS.slice(3)];
 
@@ -70,7 +77,8 @@ export function SpecPanel({ projectId, state, changed, onState, onConflict }: Pr
               meta={meta}
               value={value}
               display={display}
-              missing={state.missing.includes(meta.path)}
+              missing={state.missing.includes(meta.path) || (meta.path === "tools" && misfits.length > 0)}
+              problem={meta.path === "tools" && misfits.length > 0 ? misfits.join(" · ") : undefined}
               skipped={state.skippedPaths.includes(meta.path)}
               locked={state.lockedPaths.some((l) => l === meta.path || meta.path.startsWith(`${l}.`))}
               lit={changed.has(meta.path) || (meta.path === "tools" && [...changed].some((p) => p.startsWith("tools")))}

@@ -61,6 +61,11 @@ function ToolWorkspace({ projectId, selection, tools }: { projectId: string; sel
   );
   const conflicts = ids.length > 0 ? conflictsOf(resolve.error) : [];
   const resolution = ids.length > 0 && !resolve.isError ? resolve.data : undefined;
+  // Tools the generator would refuse for the project's language or target: swap or remove them first (the server refuses them too).
+  const unfit = [
+    ...(resolution?.unavailable ?? []).map((u) => u.toolId),
+    ...(target === selection.target ? (validate.data ?? []).filter((w) => w.severity === "unsupported").map((w) => w.toolId) : []),
+  ].filter((id, i, all) => all.indexOf(id) === i);
 
   return (
     <div className="grid items-start gap-6 lg:grid-cols-5">
@@ -86,9 +91,14 @@ function ToolWorkspace({ projectId, selection, tools }: { projectId: string; sel
           </div>
           <SelectedTools picks={picks} byId={byId} onRemove={(id) => edit(picks.filter((p) => p.id !== id))} onConfig={(id, key, v) => edit(setConfigValue(picks, id, key, v))} />
           <div className="flex items-center gap-3">
-            <Button onClick={() => save.mutate({ projectId, tools: picks })} busy={save.isPending} disabled={!dirty || conflicts.length > 0}>Save tool selection</Button>
+            <Button onClick={() => save.mutate({ projectId, tools: picks })} busy={save.isPending} disabled={!dirty || conflicts.length > 0 || unfit.length > 0}>Save tool selection</Button>
             {dirty && <Button variant="ghost" onClick={() => setEdited(null)}>Discard</Button>}
           </div>
+          {unfit.length > 0 && (
+            <p className="text-xs text-amber-800" data-testid="save-blocked">
+              {unfit.map((id) => byId.get(id)?.name ?? id).join(", ")} cannot be generated for this project ({selection.language === "python" ? "Python" : "TypeScript"} on {targetLabel(selection.target)}): use an alternative below or remove {unfit.length > 1 ? "them" : "it"} to save.
+            </p>
+          )}
           {save.error && <ErrorMessage error={save.error} />}
         </Card>
         {validate.isError && <ErrorMessage error={validate.error} retry={() => validate.refetch()} />}

@@ -66,6 +66,7 @@ async function understandWithModel(model: StructuredModel, turns: readonly Turn[
     ...assessCompleteness(draft, registry.tools),
     changed: changedPaths(current, draft),
     unresolvedTools: result.needs.map((n) => clip(n, 80)),
+    ...(result.notes.length ? { toolNotes: result.notes } : {}),
     ...(askedLast ? { askedLast } : {}),
   };
   const dropped = result.rejected.map((r) => `${r.what}: ${r.reason}`);

@@ -1,13 +1,15 @@
 import type { SpecDraft, SpecRegistry } from "./rules";
 import { defaultToolConfig } from "./rules/extraction/tool-config";
 import type { Proposal } from "../understanding/proposal";
-import { asksForSecurity, PATCHABLE, toolProblem, type Rejected } from "../understanding/validate-proposal";
+import { asksForSecurity, FIT_PATHS, PATCHABLE, toolProblem, type Rejected } from "../understanding/validate-proposal";
+import { refitTools } from "./rules/extraction/refit-tools";
 import { SecuritySpec } from "../spec/agent-spec";
 import { applyEdit } from "./spec-edit";
 
 const TOOL_SETTING = /^tools\.\d{1,2}\.config\.[a-z][a-z0-9_]*$/;
 
-export type ValidatedTurn = { draft: SpecDraft; applied: string[]; rejected: Rejected[]; needs: string[] };
+/** `notes`: tools swapped or left out because the turn changed the language or target, one sentence each. */
+export type ValidatedTurn = { draft: SpecDraft; applied: string[]; rejected: Rejected[]; needs: string[]; notes: string[] };
 
 /**
  * A consultation turn's proposal applied to the draft, one operation at a time. The draft
@@ -21,6 +23,7 @@ export type ValidatedTurn = { draft: SpecDraft; applied: string[]; rejected: Rej
  */
 export function validateTurnProposal(draft: SpecDraft, proposal: Proposal, ctx: { registry: SpecRegistry; userText: string }): ValidatedTurn {
   let working = draft;
+  const notes: string[] = [];
   const applied: string[] = [];
   const rejected: Rejected[] = [];
   const locks = draft.lockedPaths ?? [];
@@ -43,6 +46,7 @@ export function validateTurnProposal(draft: SpecDraft, proposal: Proposal, ctx: 
     else if (path.startsWith("security.") && !asksForSecurity(ctx.userText)) rejected.push({ what, reason: "security settings change only when the user's own words ask for it" });
     else if (path.startsWith("security.")) attempt(what, () => setSecurity(working, path, value));
     else attempt(what, () => ({ ...applyEdit(working, path, value, ctx.registry), lockedPaths: working.lockedPaths }));
+    if (FIT_PATHS.has(path) && applied.at(-1) === what) working = refit(working, ctx.registry, notes);
   }
   for (const id of proposal.removeTools) {
     if (!(working.tools ?? []).some((t) => t.id === id)) continue;
@@ -62,7 +66,19 @@ export function validateTurnProposal(draft: SpecDraft, proposal: Proposal, ctx: 
       attempt(what, () => ({ ...applyEdit(working, "tools", [...(working.tools ?? []), { id: tool.id, config }], ctx.registry), lockedPaths: working.lockedPaths }));
     }
   }
-  return { draft: working, applied, rejected, needs: proposal.needs.map((n) => n.trim()).filter(Boolean) };
+  return { draft: working, applied, rejected, needs: proposal.needs.map((n) => n.trim()).filter(Boolean), notes };
+}
+
+/**
+ * After a language or target change, the tools that no longer fit are swapped or left out
+ * (said in `notes`), as the rule engine does. Tools the user locked stay: the spec's
+ * completeness then names them.
+ */
+function refit(draft: SpecDraft, registry: SpecRegistry, notes: string[]): SpecDraft {
+  if (!draft.tools || (draft.lockedPaths ?? []).includes("tools")) return draft;
+  const result = refitTools(draft.tools as { id: string; config: Record<string, string | number | boolean> }[], registry.tools, { language: draft.language, target: draft.deployment?.target, region: draft.deployment?.region });
+  notes.push(...result.notes);
+  return result.replaced.length ? { ...draft, tools: result.tools } : draft;
 }
 
 /** A security field, parsed by its own schema (the Consultation tab has no form for it). */

@@ -2,6 +2,7 @@ import { approvalIssues } from "./approval";
 import { DomainError } from "../errors";
 import { parseSpecOrThrow, type AgentSpec, type SpecIssue } from "../spec/agent-spec";
 import type { ModelEntry, ToolEntry } from "../registry/schema";
+import { toolMisfits } from "../registry/tool-fit";
 import type { RegistryLookup, ResolvedModel, ResolvedProject, ResolvedTool, RuntimeProvider } from "./types";
 
 export { parseSpecOrThrow };
@@ -60,13 +61,9 @@ function resolveTool(spec: AgentSpec, index: number, registry: RegistryLookup, i
   const entry = followReplacement(found, registry, notes);
   const snippet = spec.language === "python" ? entry.python : entry.typescript;
   const at = `tools.${index}`;
-  if (!snippet) {
-    issues.push({ path: `${at}.id`, kind: "invalid", message: `tool '${entry.id}' has no ${spec.language} implementation` });
-  }
-  const platform = entry.platforms[spec.deployment.target];
-  if (!platform.supported) {
-    const why = platform.reason ? `: ${platform.reason}` : "";
-    issues.push({ path: `${at}.id`, kind: "invalid", message: `tool '${entry.id}' does not run on ${spec.deployment.target}${why}` });
+  // The check of record (server/registry/tool-fit.ts): completeness and extraction ask it too.
+  for (const misfit of toolMisfits(entry, { language: spec.language, target: spec.deployment.target })) {
+    issues.push({ path: `${at}.id`, kind: "invalid", message: misfit.message });
   }
   const config: Record<string, string | number | boolean> = {};
   const secretParams: Record<string, string> = {};

@@ -9,6 +9,7 @@ import { Language, parseInput } from "./inputs";
 import { getModelOrThrow, getToolOrThrow, type Registry } from "./load";
 import { readSelectionRows, saveModelSelection, saveToolSelection } from "./selection-repo";
 import { DeploymentTargetId, type ModelEntry, type ToolEntry } from "./schema";
+import { fittingAlternatives, generatedEntry, toolMisfits } from "./tool-fit";
 import { resolveTools } from "./tools";
 
 /**
@@ -82,7 +83,8 @@ export async function setModelSelection(deps: SelectionDeps, userId: string, raw
  * be the tool's parameters with the right types, and the set must resolve for the project's
  * language without conflicts — all checked before anything is written.
  * @throws DomainError("not_found") naming an unknown id; DomainError("invalid") for a
- *   duplicate or a bad config value; ToolConflictError ("conflict") naming both tools.
+ *   duplicate, a bad config value or a tool the generator would refuse for the project's
+ *   language or target (naming the tool, why and what fits); ToolConflictError ("conflict") naming both tools.
  */
 export async function setToolSelection(deps: SelectionDeps, userId: string, raw: SetToolsInput): Promise<ProjectSelection> {
   const input = parseInput(SetToolsInput, raw);
@@ -96,11 +98,31 @@ export async function setToolSelection(deps: SelectionDeps, userId: string, raw:
   const ids = input.tools.map((t) => t.id);
   const context = await readDraft(deps.dynamo, project.id, userId);
   if (ids.length > 0) resolveTools(deps.registry.tools, ids, draftSettings(context.draft).language);
+  checkFit(deps.registry, ids, context.draft);
 
   await saveToolSelection(deps.db, project.id, input.tools, () =>
     mirrorIntoDraft(deps, project.id, userId, (draft) => ({ ...draft, tools: input.tools.map((t) => ({ id: t.id, config: t.config })) }), TOOLS_LOCK),
   );
   return getSelection(deps, userId, project.id);
+}
+
+/**
+ * Refuses a tool the generator would refuse (the check of record), so the Tools tab never
+ * saves an ungeneratable spec. The target counts only once the draft states one.
+ */
+function checkFit(registry: Registry, ids: readonly string[], draft: Record<string, unknown>): void {
+  const target = DeploymentTargetId.safeParse(asRecord(draft.deployment).target);
+  const ctx = { language: draftSettings(draft).language, target: target.success ? target.data : undefined };
+  const byId = (id: string) => registry.toolById.get(id);
+  ids.forEach((id, index) => {
+    const entry = getToolOrThrow(id, registry);
+    const misfit = toolMisfits(generatedEntry(entry, byId), ctx)[0];
+    if (!misfit) return;
+    const field = `tools.${index}.id`;
+    const alternatives = fittingAlternatives(entry, byId, ctx).map((t) => `${t.name} (${t.id})`);
+    const instead = alternatives.length ? `; use ${alternatives.slice(0, 2).join(" or ")} instead` : "; the registry has no alternative that fits";
+    throw new DomainError("invalid", `${field}: ${misfit.sentence}${instead}`, { field });
+  });
 }
 
 function checkConfig(tool: ToolEntry, config: Record<string, ConfigValue>, index: number): void {

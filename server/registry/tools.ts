@@ -3,6 +3,7 @@ import { ToolConflictError, type ToolConflict } from "./errors";
 import { Language, ResolveToolsInput, ValidateToolsInput, parseInput } from "./inputs";
 import { mergePackages, type MergedPackage } from "./packages";
 import type { IamStatement, PackageRequirement, PlatformId, ToolEntry } from "./schema";
+import { fittingAlternatives } from "./tool-fit";
 
 export type ToolResolution = {
   language: Language;
@@ -98,7 +99,7 @@ export function resolveTools(tools: readonly ToolEntry[], ids: readonly string[]
     .map((t) => ({
       toolId: t.id,
       reason: `'${t.id}' has no ${input.language === "python" ? "Python" : "TypeScript"} implementation`,
-      alternatives: [t.replacedBy, ...t.alternatives].filter((a): a is string => a !== null && byId.get(a) !== undefined && snippetOf(byId.get(a)!) !== null),
+      alternatives: fittingAlternatives(t, (id) => byId.get(id), { language: input.language }).map((a) => a.id),
     }));
   const requirements = usable.flatMap((t) => snippetOf(t)!.packages.map((pkg) => ({ toolId: t.id, pkg })));
   const merged = mergePackages(requirements, input.language === "python" ? "pip" : "npm");

@@ -52,6 +52,7 @@ function toPlan(spec: AgentSpec, v: Validated, proposal: Proposal, registry: Spe
   const dropped = v.rejected.map((r) => `Dropped the model's "${r.what}": ${r.reason}`);
   const parts = [
     clip(proposal.summary || (changes.length ? `Planned ${changes.length} change(s).` : "Nothing to change."), 600),
+    ...v.notes,
     ...v.needs.map((n) => `The registry has no tool for ${n}; the custom-API route (the HTTP request tool on its REST API) can reach it.`),
     ...(needsInput.length ? [`Before I can go on I need ${needsInput.map((n) => `the ${n.label}`).join(" and ")}.`] : []),
     `(Answered by ${label}; every change was validated.)`,

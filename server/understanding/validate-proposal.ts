@@ -2,8 +2,9 @@ import { addEndpoint } from "../openapi/add-endpoint";
 import type { ToolEntry } from "../registry/schema";
 import { validateSpec, type AgentSpec } from "../spec/agent-spec";
 import { getPath, setPath } from "../consultation/rules/draft";
-import { fitsContext } from "../consultation/rules/extraction/resolve-tool";
+import { refitTools } from "../consultation/rules/extraction/refit-tools";
 import { defaultToolConfig } from "../consultation/rules/extraction/tool-config";
+import { fittingAlternatives, toolMisfits } from "../registry/tool-fit";
 import type { SpecRegistry } from "../consultation/rules/registry-view";
 import type { Proposal } from "./proposal";
 
@@ -18,7 +19,11 @@ const INJECTION = /\bignore (the|all|any|previous|prior|your) (schema|instructio
 export const asksForSecurity = (userText: string): boolean => ASKS_SECURITY.test(userText) && !INJECTION.test(userText);
 
 export type Rejected = { what: string; reason: string };
-export type Validated = { spec: AgentSpec; applied: string[]; rejected: Rejected[]; needs: string[] };
+/** `notes`: tools swapped or left out because a language or target change made them unfit, one sentence each. */
+export type Validated = { spec: AgentSpec; applied: string[]; rejected: Rejected[]; needs: string[]; notes: string[] };
+
+/** Patches after which the tools must be checked again: they must fit the language and target. */
+export const FIT_PATHS: ReadonlySet<string> = new Set(["language", "deployment.target"]);
 
 /**
  * Applies a model's proposal to `spec` one operation at a time; an operation is kept only
@@ -33,11 +38,22 @@ export function validateProposal(spec: AgentSpec, proposal: Proposal, ctx: { reg
   const rejected: Rejected[] = [];
   const locked = (path: string) => (ctx.locked ?? []).some((l) => path === l || path.startsWith(`${l}.`) || l.startsWith(`${path}.`));
   const securityAllowed = asksForSecurity(ctx.userText);
-  const tryApply = (what: string, next: unknown) => {
+  const notes: string[] = [];
+  const tryApply = (what: string, next: unknown, said: readonly string[] = []) => {
     const result = validateSpec(next);
     if (!result.ok) return void rejected.push({ what, reason: result.issues.map((i) => `${i.path} ${i.message}`).join("; ") });
     working = result.spec;
     applied.push(what);
+    notes.push(...said);
+  };
+  /** A language or target change refits the tools with it (swaps said), or is refused when the user locked them. */
+  const applyPatch = (what: string, path: string, value: unknown) => {
+    const next = setPath(working, path, value);
+    if (!FIT_PATHS.has(path)) return tryApply(what, next);
+    const refit = refitTools(next.tools, ctx.registry.tools, { language: next.language, target: next.deployment.target, region: next.deployment.region });
+    if (refit.replaced.length === 0) return tryApply(what, next);
+    if (locked("tools")) return void rejected.push({ what, reason: `${refit.reasons.join("; ")}, and the tools are locked by the user` });
+    tryApply(what, { ...next, tools: refit.tools }, refit.notes);
   };
 
   for (const patch of proposal.patches) {
@@ -46,7 +62,7 @@ export function validateProposal(spec: AgentSpec, proposal: Proposal, ctx: { reg
     else if (locked(patch.path)) rejected.push({ what, reason: `${patch.path} is locked by the user` });
     else if (patch.path.startsWith("security.") && !securityAllowed) rejected.push({ what, reason: "security settings change only when the user's own words ask for it" });
     else if (patch.path === "model.id" && !ctx.registry.models.some((m) => m.id === patch.value)) rejected.push({ what, reason: `model '${String(patch.value)}' is not in the model registry` });
-    else if (JSON.stringify(getPath(working, patch.path)) !== JSON.stringify(patch.value)) tryApply(what, setPath(working, patch.path, patch.value));
+    else if (JSON.stringify(getPath(working, patch.path)) !== JSON.stringify(patch.value)) applyPatch(what, patch.path, patch.value);
   }
   for (const id of proposal.removeTools) {
     if (locked("tools")) rejected.push({ what: `remove ${id}`, reason: "the tools are locked by the user" });
@@ -66,7 +82,7 @@ export function validateProposal(spec: AgentSpec, proposal: Proposal, ctx: { reg
     if (!added.ok) rejected.push({ what, reason: added.reason });
     else if (!added.note) tryApply(what, { ...working, apiTools: added.apiTools });
   }
-  return { spec: working, applied, rejected, needs: proposal.needs };
+  return { spec: working, applied, rejected, needs: proposal.needs, notes };
 }
 
 /** Why a proposed tool cannot be added (unknown, deprecated, does not fit, bad settings), or undefined. */
@@ -74,8 +90,13 @@ export function toolProblem(tool: { id: string; config?: Record<string, unknown>
   const entry = tools.find((t) => t.id === tool.id);
   if (!entry) return `'${tool.id}' is not in the tool registry`;
   if (entry.status !== "active") return `${entry.name} is deprecated${entry.replacedBy ? `; use ${entry.replacedBy}` : ""}`;
-  const language = spec.language === "typescript" ? "typescript" : "python";
-  if (!fitsContext(entry, { language, target: spec.target })) return `${entry.name} has no ${language} code or does not run on ${spec.target}`;
+  const fit = { language: spec.language === "typescript" ? ("typescript" as const) : ("python" as const), target: spec.target };
+  // The check of record: the generator refuses what it refuses.
+  const misfit = toolMisfits(entry, fit)[0];
+  if (misfit) {
+    const alternative = fittingAlternatives(entry, (id) => tools.find((t) => t.id === id), fit)[0];
+    return `${misfit.sentence}${alternative ? `; ${alternative.name} (${alternative.id}) fits` : ""}`;
+  }
   for (const [key, value] of Object.entries(tool.config ?? {})) {
     const param = entry.config.find((p) => p.name === key);
     if (!param) return `${entry.name} has no setting '${key}' (it has ${entry.config.map((p) => p.name).join(", ") || "none"})`;

@@ -162,7 +162,7 @@ describe("consultation turns with Bedrock (recorded Converse tool use)", () => {
     assert.equal(input.toolConfig.toolChoice.tool.name, "propose_spec_changes");
     assert.equal(state.draft.deployment?.target, "lambda");
     assert.equal(state.draft.tools, undefined, "Atlassian's MCP server does not run on Lambda: dropped");
-    assert.match(accepted.understanding!.dropped.join(), /add mcp_atlassian: .*does not run on lambda/);
+    assert.match(accepted.understanding!.dropped.join(), /add mcp_atlassian: .*does not run on AWS Lambda/);
     assert.equal(state.draft.requirements?.useCase, "IT helpdesk");
     assert.equal(accepted.understanding!.engine, "model");
   });

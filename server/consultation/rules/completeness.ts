@@ -2,6 +2,7 @@ import type { ToolEntry } from "../../registry/schema";
 import { validateSpec } from "../../spec/agent-spec";
 import { getPath, specInputOf, type SpecDraft } from "./draft";
 import { missingToolConfig } from "./extraction/tool-config";
+import { draftMisfits } from "./tool-misfits";
 
 /**
  * What a spec needs before code generation, most important first. The order is the
@@ -26,7 +27,7 @@ export type SpecFieldPath = (typeof SPEC_FIELDS)[number]["path"];
 export const SKIPPABLE = new Set<string>(SPEC_FIELDS.filter((f) => f.optional).map((f) => f.path));
 
 const BASE_WEIGHT = SPEC_FIELDS.reduce((sum, f) => sum + f.weight, 0);
-/** A required tool setting (a Knowledge Base id) counts half a field. */
+/** A required tool setting (a Knowledge Base id), or a tool that does not fit, counts half a field. */
 const TOOL_SETTING_WEIGHT = 0.5;
 
 export type Completeness = {
@@ -61,7 +62,11 @@ export function assessCompleteness(draft: SpecDraft, tools: readonly ToolEntry[]
     } else missing.push(field.path);
     // A required tool setting answered "not yet" stays missing: generation cannot do without it.
     // (The PM stops asking about it; nextQuestion skips skipped paths.)
-    if (field.path === "tools") missing.push(...missingToolConfig({ ...draft, skippedPaths: [] }, tools));
+    if (field.path === "tools") {
+      // A tool the generator would refuse for the language or target (tools.N.id) is not an answer yet.
+      missing.push(...draftMisfits(draft, tools).map((m) => m.path));
+      missing.push(...missingToolConfig({ ...draft, skippedPaths: [] }, tools));
+    }
   }
   const settings = missing.filter((p) => p.startsWith("tools.")).length;
   const total = BASE_WEIGHT + settings * TOOL_SETTING_WEIGHT;

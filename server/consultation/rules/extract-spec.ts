@@ -25,6 +25,8 @@ export type ExtractionResult = {
   changed: string[];
   /** Tool needs the registry has no tool for, in the PM's words ("web search"). */
   unresolvedTools: string[];
+  /** Tools swapped or left out because they do not fit the language or target, as the PM says it. */
+  toolNotes?: string[];
   /** The topic the PM asked about last: the next question is a different one when it can be. */
   askedLast?: string;
 };
@@ -75,7 +77,9 @@ export function extractSpec(conversation: readonly Turn[], current: SpecDraft, r
   const assessed = assessCompleteness(draft, registry.tools);
   const lastQuestion = [...conversation].reverse().find((t) => t.role === "assistant");
   const askedLast = lastQuestion ? questionTopic(lastQuestion.content, registry.tools) : undefined;
-  return { draft, ...assessed, changed: changedPaths(current, draft), unresolvedTools: merged.unresolved, ...(askedLast ? { askedLast } : {}) };
+  // Locked tools are the user's own (the Tools tab): not refitted, so nothing to report; completeness names them.
+  const toolNotes = isLocked(draft, "tools") ? [] : merged.notes;
+  return { draft, ...assessed, changed: changedPaths(current, draft), unresolvedTools: merged.unresolved, ...(toolNotes.length ? { toolNotes } : {}), ...(askedLast ? { askedLast } : {}) };
 }
 
 function capabilitiesOf(draft: SpecDraft, signals: Signals): Capability[] {

@@ -2,6 +2,7 @@ import type { ToolEntry } from "../../registry/schema";
 import type { SpecIssue } from "../../spec/agent-spec";
 import type { SpecDraft } from "./draft";
 import { humanizeSetting, toolConfigTarget } from "./extraction/tool-config";
+import { misfitAt, misfitLabel } from "./tool-misfits";
 
 export { humanizeSetting };
 
@@ -32,6 +33,8 @@ const FIELD_NAMES: Record<string, string> = {
 export function settingName(path: string, draft: SpecDraft, tools: readonly ToolEntry[]): string {
   const target = toolConfigTarget(path, draft, tools);
   if (target) return `${humanizeSetting(target.param.name)} for ${target.entry.name}`;
+  const misfit = misfitAt(path, draft, tools);
+  if (misfit) return misfitLabel(misfit);
   return FIELD_NAMES[path] ?? path;
 }
 

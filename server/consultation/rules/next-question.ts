@@ -1,6 +1,7 @@
 import type { ToolEntry } from "../../registry/schema";
 import type { SpecDraft } from "./draft";
 import { toolConfigQuestion, toolConfigTarget, toolConfigTopic } from "./extraction/tool-config";
+import { misfitAt, misfitQuestion } from "./tool-misfits";
 
 /**
  * The PM persona's questions, one per field, asked about the most important missing
@@ -42,19 +43,26 @@ export function nextQuestion(missing: readonly string[], ctx?: { draft: SpecDraf
   if (first === undefined) return undefined;
   const target = ctx && toolConfigTarget(first, ctx.draft, ctx.tools);
   if (target) return toolConfigQuestion(target.entry, target.param);
+  const misfit = ctx && misfitAt(first, ctx.draft, ctx.tools);
+  if (misfit) return misfitQuestion(misfit, ctx.draft);
   return QUESTIONS[first] ?? GENERIC(first);
 }
 
 /** The topic a question about `path` has (tool settings name their tool and parameter). */
 function topicOfPath(path: string, ctx?: { draft: SpecDraft; tools: readonly ToolEntry[] }): string {
   const target = ctx && toolConfigTarget(path, ctx.draft, ctx.tools);
-  return target ? toolConfigTopicKey(target.entry.id, target.param.name) : path === "description" ? "requirements.useCase" : path;
+  if (target) return toolConfigTopicKey(target.entry.id, target.param.name);
+  return /^tools\.\d+\.id$/.test(path) ? MISFIT_TOPIC : path === "description" ? "requirements.useCase" : path;
 }
 
 /** A topic naming one tool parameter: `tool-config:<toolId>:<param>`. */
 export const toolConfigTopicKey = (toolId: string, param: string) => `tool-config:${toolId}:${param}`;
 
+/** The topic of a question about a tool that does not fit the language or target. */
+const MISFIT_TOPIC = "tools.fit";
+
 const TOPICS: [string, RegExp][] = [
+  [MISFIT_TOPIC, /(shall i use|should i remove) .+ instead\?|should i remove .+\?/],
   ["requirements.useCase", /what should (your|the|this) (agent|assistant|bot) do|describe (your|the) (agent|use case)|what (is|will) (the agent|it) (be )?(for|used for)/],
   ["tools", /which tools|tools or data|what (tools|integrations|data sources)/],
   ["requirements.requestsPerDay", /how many (requests|messages|conversations|users|queries)|requests (a|per) day|expected (traffic|volume|load)/],

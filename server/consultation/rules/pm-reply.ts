@@ -22,7 +22,7 @@ const FIELD_LABEL: Record<string, string> = {
   tools: "the tools",
 };
 
-type Reply = Pick<ExtractionResult, "draft" | "completeness" | "missing" | "changed" | "unresolvedTools" | "askedLast">;
+type Reply = Pick<ExtractionResult, "draft" | "completeness" | "missing" | "changed" | "unresolvedTools" | "toolNotes" | "askedLast">;
 
 const fmt = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 2 });
 
@@ -84,6 +84,7 @@ export function composePmReply(r: Reply, registry: SpecRegistry): string {
   if (r.changed.includes("deployment.target") && r.draft.deployment?.target === "agentcore") {
     parts.push("I picked AgentCore Runtime as the default; say \"Lambda\" or \"Fargate\" if you prefer.");
   }
+  parts.push(...(r.toolNotes ?? []));
   for (const label of r.unresolvedTools) parts.push(`The registry has no tool for ${label} yet; pick one in the Tools form if you have one in mind.`);
   const secrets = r.changed.includes("tools") ? secretsOf(r, registry) : [];
   if (secrets.length) {
@@ -112,12 +113,13 @@ const CLOSE = "</spec-state>";
  * model reads the same block back and answers from it exactly.
  */
 export function buildPmSystemPrompt(r: Reply, registry: SpecRegistry): string {
-  const state = JSON.stringify({ draft: r.draft, completeness: r.completeness, missing: r.missing, changed: r.changed, unresolvedTools: r.unresolvedTools, askedLast: r.askedLast });
+  const state = JSON.stringify({ draft: r.draft, completeness: r.completeness, missing: r.missing, changed: r.changed, unresolvedTools: r.unresolvedTools, toolNotes: r.toolNotes, askedLast: r.askedLast });
   const question = nextQuestion(r.missing, { draft: r.draft, tools: registry.tools, askedLast: r.askedLast });
   return [
     "You are the product manager of Agent Builder. You help the user specify an AI agent that will be generated and deployed on AWS.",
     "Confirm briefly what you understood from the user's last message, then ask exactly one question about the most important missing field.",
     "Do not invent numbers, tools or models; the draft below is the source of truth and the user can edit it beside the chat.",
+    ...(r.toolNotes?.length ? [`Tell the user about these tool changes, in these words: ${r.toolNotes.join(" ")}`] : []),
     question
       ? `Missing fields, most important first: ${r.missing.join(", ")}. Suggested question: ${question}`
       : r.missing.length > 0
@@ -146,5 +148,6 @@ const PmState = z.object({
   missing: z.array(z.string()),
   changed: z.array(z.string()),
   unresolvedTools: z.array(z.string()),
+  toolNotes: z.array(z.string()).optional(),
   askedLast: z.string().optional(),
 });

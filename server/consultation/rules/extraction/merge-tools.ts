@@ -2,7 +2,9 @@ import type { ToolEntry } from "../../../registry/schema";
 import type { ToolChoice } from "../../../spec/agent-spec";
 import type { Signals } from "./signals";
 import { defaultToolConfig, toolConfigPath } from "./tool-config";
-import { conflictOf, fitsContext, resolveIntent, type ToolContext } from "./resolve-tool";
+import { fittingAlternatives, toolMisfits } from "../../../registry/tool-fit";
+import { conflictOf, contextLabel, fitsContext, intentMisfit, resolveIntent, type ToolContext } from "./resolve-tool";
+import { refitTools } from "./refit-tools";
 import { TOOL_INTENTS, type ToolIntentId } from "./tool-intents";
 
 type Choice = { id: string; config: Record<string, string | number | boolean> };
@@ -11,6 +13,8 @@ export type MergedTools = {
   /** undefined: the conversation has not decided yet (the PM will ask). */
   tools?: Choice[];
   unresolved: string[];
+  /** Tools swapped or left out because they do not fit the language or target, one sentence each. */
+  notes: string[];
   /** Tool settings the user said they cannot give yet, as dotted paths. */
   skippedPaths: string[];
 };
@@ -26,29 +30,18 @@ export function mergeTools(
   registryTools: readonly ToolEntry[],
   ctx: ToolContext & { region?: string },
 ): MergedTools {
-  const wanted = new Set<ToolIntentId>(signals.useCase?.implies ?? []);
-  const unwanted = new Set<ToolIntentId>();
-  for (const [id, want] of signals.toolIntents) (want ? wanted : unwanted).add(id);
-  for (const id of unwanted) wanted.delete(id);
-  const unresolved: string[] = [];
-  const resolve = (ids: Set<ToolIntentId>, note: boolean) =>
-    TOOL_INTENTS.filter((i) => ids.has(i.id)).flatMap((intent) => {
-      const tool = resolveIntent(intent, registryTools, ctx);
-      if (!tool && note) unresolved.push(intent.label);
-      return tool ? [tool] : [];
-    });
-  if (signals.noInternet) for (const id of ["web-search", "http", "browser"] as const) wanted.delete(id);
-  const add = resolve(wanted, true);
-  for (const { wanted: want, alternatives } of signals.namedTools.values()) {
-    if (want) add.push(alternatives.find((t) => fitsContext(t, ctx)) ?? alternatives[0]!);
-  }
-  for (const name of signals.missingSystems) unresolved.push(`${name} (the registry has no tool for it; the custom-API route, the HTTP request tool on its REST API, can reach it)`);
-  const remove = new Set(resolve(unwanted, false).map((t) => t.id));
-  for (const { wanted: want, alternatives } of signals.namedTools.values()) if (!want) for (const t of alternatives) remove.add(t.id);
-  if (signals.noInternet) for (const t of registryTools) if (t.category === "web") remove.add(t.id);
-  if (!current && add.length === 0) return { tools: signals.noTools ? [] : undefined, unresolved, skippedPaths: [] };
+  const { add, remove, unresolved, intentNotes, notes } = askedTools(signals, registryTools, ctx);
+  if (!current && add.length === 0) return { tools: signals.noTools ? [] : undefined, unresolved, notes: [...intentNotes.map((n) => n.note), ...notes], skippedPaths: [] };
 
-  const kept: Choice[] = (current ?? []).filter((t) => !remove.has(t.id)).map((t) => ({ id: t.id, config: { ...(t.config ?? {}) } }));
+  // Tools picked for another language or target (Python was the default) are refitted.
+  const refit = refitTools(
+    (current ?? []).filter((t) => !remove.has(t.id)).map((t) => ({ id: t.id, config: { ...(t.config ?? {}) } })),
+    registryTools,
+    ctx,
+  );
+  // A need whose tool was just swapped or left out is said once, by the refit.
+  const unsaid = intentNotes.filter((n) => !n.prefer.some((id) => refit.replaced.includes(id))).map((n) => n.note);
+  const kept: Choice[] = refit.tools;
   for (const entry of add.filter((t) => !remove.has(t.id))) {
     const ids = kept.map((t) => t.id);
     if (!ids.includes(entry.id) && !conflictOf(entry, ids, registryTools)) kept.push({ id: entry.id, config: defaultToolConfig(entry, ctx.region) });
@@ -61,5 +54,54 @@ export function mergeTools(
     const index = kept.findIndex((t) => t.id === toolId);
     return index >= 0 && kept[index]!.config[param] === undefined ? [toolConfigPath(index, param)] : [];
   });
-  return { tools: kept, unresolved, skippedPaths };
+  return { tools: kept, unresolved, notes: [...refit.notes, ...unsaid, ...notes], skippedPaths };
+}
+
+/**
+ * What the words ask for: tools to add (each fitting the language and target), tools to
+ * remove, needs the registry has no tool for, and needs or named tools with no tool that
+ * fits (said in `intentNotes` / `notes`).
+ */
+function askedTools(signals: Signals, registryTools: readonly ToolEntry[], ctx: ToolContext) {
+  const wanted = new Set<ToolIntentId>(signals.useCase?.implies ?? []);
+  const unwanted = new Set<ToolIntentId>();
+  for (const [id, want] of signals.toolIntents) (want ? wanted : unwanted).add(id);
+  for (const id of unwanted) wanted.delete(id);
+  const unresolved: string[] = [];
+  const notes: string[] = [];
+  const intentNotes: { prefer: readonly string[]; note: string }[] = [];
+  const resolve = (ids: Set<ToolIntentId>, note: boolean) =>
+    TOOL_INTENTS.filter((i) => ids.has(i.id)).flatMap((intent) => {
+      const tool = resolveIntent(intent, registryTools, ctx);
+      const misfit = !tool && note ? intentMisfit(intent, registryTools, ctx) : undefined;
+      if (misfit) intentNotes.push({ prefer: intent.prefer, note: misfit });
+      else if (!tool && note) unresolved.push(intent.label);
+      return tool ? [tool] : [];
+    });
+  if (signals.noInternet) for (const id of ["web-search", "http", "browser"] as const) wanted.delete(id);
+  const add = resolve(wanted, true);
+  for (const { wanted: want, alternatives } of signals.namedTools.values()) {
+    const named = want ? namedToolFor(alternatives, registryTools, ctx) : undefined;
+    if (named?.tool) add.push(named.tool);
+    if (named?.note) notes.push(named.note);
+  }
+  for (const name of signals.missingSystems) unresolved.push(`${name} (the registry has no tool for it; the custom-API route, the HTTP request tool on its REST API, can reach it)`);
+  const remove = new Set(resolve(unwanted, false).map((t) => t.id));
+  for (const { wanted: want, alternatives } of signals.namedTools.values()) if (!want) for (const t of alternatives) remove.add(t.id);
+  if (signals.noInternet) for (const t of registryTools) if (t.category === "web") remove.add(t.id);
+  return { add, remove, unresolved, intentNotes, notes };
+}
+
+/**
+ * The tool a user named, for the agent's language and target: the first named match that
+ * fits, else a fitting alternative (said), else none (said).
+ */
+function namedToolFor(named: readonly ToolEntry[], registryTools: readonly ToolEntry[], ctx: ToolContext): { tool?: ToolEntry; note?: string } {
+  const fitting = named.find((t) => fitsContext(t, ctx));
+  if (fitting) return { tool: fitting };
+  const first = named[0]!;
+  const misfit = toolMisfits(first, ctx)[0]!;
+  const alternative = fittingAlternatives(first, (id) => registryTools.find((t) => t.id === id), ctx)[0];
+  if (alternative) return { tool: alternative, note: `${misfit.sentence}; I added ${alternative.name} instead, which fits ${contextLabel(ctx)}.` };
+  return { note: `${misfit.sentence}, and no registry alternative fits ${contextLabel(ctx)}; I left it out.` };
 }

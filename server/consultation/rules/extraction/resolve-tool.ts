@@ -1,20 +1,22 @@
 import type { ToolEntry } from "../../../registry/schema";
+import { fitsToolContext, LANGUAGE_LABEL, TARGET_LABEL, toolMisfits, type ToolFitContext } from "../../../registry/tool-fit";
 import type { ToolIntent } from "./tool-intents";
 
 /** Picking registry tools for an intent, for the agent's language and deployment target. */
 
 /** The language and platform a tool must support to be picked. */
-export type ToolContext = { language?: "python" | "typescript"; target?: "agentcore" | "ecs-fargate" | "lambda" };
+export type ToolContext = ToolFitContext;
 
-export function fitsContext(tool: ToolEntry, ctx: ToolContext): boolean {
-  const hasCode = (ctx.language ?? "python") === "typescript" ? tool.typescript !== null : tool.python !== null;
-  return hasCode && (!ctx.target || tool.platforms[ctx.target].supported);
-}
+/** Whether a tool fits: the registry's check of record (the generator asks the same). */
+export const fitsContext = fitsToolContext;
+
+/** "TypeScript on AWS Lambda", "Python". */
+export const contextLabel = (ctx: ToolContext): string => `${LANGUAGE_LABEL[ctx.language ?? "python"]}${ctx.target ? ` on ${TARGET_LABEL[ctx.target]}` : ""}`;
 
 /**
  * The registry tool for an intent: the first preferred tool that fits the language and
- * target, else the best keyword match in the category, else a preferred tool that does
- * not fit (the registry's platform warnings then tell the user), else undefined.
+ * target, else the best keyword match in the category that fits, else undefined (never a
+ * tool the generator would refuse; `intentMisfit` says why none fits).
  */
 export function resolveIntent(intent: ToolIntent, tools: readonly ToolEntry[], ctx: ToolContext = {}): ToolEntry | undefined {
   const active = tools.filter((t) => t.status === "active");
@@ -31,7 +33,18 @@ export function resolveIntent(intent: ToolIntent, tools: readonly ToolEntry[], c
       bestScore = score;
     }
   }
-  return best ?? preferred[0];
+  return best;
+}
+
+/**
+ * Why no tool serves an intent in this context, as the PM says it: "No web search tool in
+ * the registry fits TypeScript on AWS Lambda (Tavily… has no TypeScript implementation in
+ * the registry); I left web search out." Undefined when the registry has no tool for it at all.
+ */
+export function intentMisfit(intent: ToolIntent, tools: readonly ToolEntry[], ctx: ToolContext): string | undefined {
+  const first = intent.prefer.map((id) => tools.find((t) => t.id === id && t.status === "active")).find((t) => t !== undefined);
+  const why = first ? toolMisfits(first, ctx)[0] : undefined;
+  return why ? `No ${intent.label} tool in the registry fits ${contextLabel(ctx)} (${why.sentence}); I left ${intent.label} out.` : undefined;
 }
 
 /** The first tool in `chosen` that `entry` conflicts with (either side may declare it). */

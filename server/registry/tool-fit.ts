@@ -1,0 +1,68 @@
+import type { DeploymentTargetId, ToolEntry } from "./schema";
+
+/**
+ * Whether a registry tool fits an agent's language and deployment target: the check of
+ * record. The generator (resolveProject) refuses a tool this check rejects, so the
+ * spec's completeness, the offline extraction, the model-proposal validation and the tool
+ * selection all ask this same function; none of them decides on its own.
+ */
+
+export type ToolLanguage = "python" | "typescript";
+
+/** The agent's language (python when unset) and target; an undecided target is not checked. */
+export type ToolFitContext = { language?: ToolLanguage; target?: DeploymentTargetId };
+
+export type ToolMisfit = {
+  kind: "language" | "target";
+  /** The generator's wording: "tool 'tavily' has no typescript implementation". */
+  message: string;
+  /** The same for a person: "Tavily search, extract, crawl and map has no TypeScript implementation in the registry". */
+  sentence: string;
+};
+
+export const LANGUAGE_LABEL: Record<ToolLanguage, string> = { python: "Python", typescript: "TypeScript" };
+export const TARGET_LABEL: Record<DeploymentTargetId, string> = { agentcore: "AgentCore Runtime", "ecs-fargate": "ECS Fargate", lambda: "AWS Lambda" };
+
+/** Why the generator would refuse `entry` for the context; [] when it fits. */
+export function toolMisfits(entry: ToolEntry, ctx: ToolFitContext): ToolMisfit[] {
+  const language = ctx.language ?? "python";
+  const misfits: ToolMisfit[] = [];
+  if ((language === "python" ? entry.python : entry.typescript) === null) {
+    misfits.push({
+      kind: "language",
+      message: `tool '${entry.id}' has no ${language} implementation`,
+      sentence: `${entry.name} has no ${LANGUAGE_LABEL[language]} implementation in the registry`,
+    });
+  }
+  const platform = ctx.target ? entry.platforms[ctx.target] : undefined;
+  if (ctx.target && platform && !platform.supported) {
+    const why = platform.reason ? `: ${platform.reason}` : "";
+    misfits.push({
+      kind: "target",
+      message: `tool '${entry.id}' does not run on ${ctx.target}${why}`,
+      sentence: `${entry.name} does not run on ${TARGET_LABEL[ctx.target]}${why}`,
+    });
+  }
+  return misfits;
+}
+
+export const fitsToolContext = (entry: ToolEntry, ctx: ToolFitContext): boolean => toolMisfits(entry, ctx).length === 0;
+
+/**
+ * The entry the generator builds for a chosen tool: a deprecated tool is generated as its
+ * active replacement when the registry has one (resolveProject follows `replacedBy` too).
+ */
+export function generatedEntry(entry: ToolEntry, byId: (id: string) => ToolEntry | undefined): ToolEntry {
+  if (entry.status !== "deprecated" || !entry.replacedBy) return entry;
+  const next = byId(entry.replacedBy);
+  return next && next.status !== "deprecated" ? next : entry;
+}
+
+/**
+ * Active registry tools that can stand in for `entry` in the context: its replacement
+ * first, then its listed alternatives, each once, only those that fit.
+ */
+export function fittingAlternatives(entry: ToolEntry, byId: (id: string) => ToolEntry | undefined, ctx: ToolFitContext): ToolEntry[] {
+  const ids = [...new Set([entry.replacedBy, ...entry.alternatives])].filter((id): id is string => id !== null && id !== entry.id);
+  return ids.map(byId).filter((t): t is ToolEntry => t !== undefined && t.status === "active" && fitsToolContext(t, ctx));
+}

@@ -1,0 +1,75 @@
+import { expect, test, type Page } from "@playwright/test";
+import { createProject, newEmail, say, signUp } from "./helpers";
+
+/**
+ * A spec is never "complete" with a tool the generator will refuse: the Consultation tab
+ * names the tool and the alternative and keeps Generate disabled; the Tools tab shows the
+ * reason and the alternative and does not save the misfit.
+ */
+
+const DENTAL = "A scheduling assistant for our dental clinic that books, moves and cancels appointments through our booking system's REST API and sends reminders. It must reply within 2 seconds.";
+const MISFIT = "HTTP request (strands_tools) has no TypeScript implementation in the registry";
+const ALTERNATIVE = "HTTP request (SDK vended)";
+
+async function snapshot(page: Page, name: string) {
+  await test.info().attach(name, { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+}
+
+async function setLanguage(page: Page, label: "Python" | "TypeScript") {
+  await page.getByRole("button", { name: "Edit Language" }).click();
+  const form = page.getByRole("form", { name: "Edit Language" });
+  await form.getByRole("combobox").selectOption({ label });
+  await form.getByRole("button", { name: "Save" }).click();
+  await expect(form).toHaveCount(0);
+}
+
+test("TypeScript chosen after the tools: Generate stays disabled naming the tool, and the PM's answer fixes it", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signUp(page, newEmail("toolfit"));
+  await createProject(page, "Dental desk");
+  await say(page, DENTAL);
+  await say(page, "about 400 requests a day");
+  await say(page, "$75 a month");
+  await expect(page.getByTestId("completeness")).toHaveText("100%");
+
+  await setLanguage(page, "TypeScript");
+  await expect(page.getByTestId("completeness")).not.toHaveText("100%");
+  await expect(page.getByTestId("generate")).toBeDisabled();
+  await expect(page.getByTestId("generate-hint")).toContainText(MISFIT);
+  await expect(page.getByTestId("generate-hint")).toContainText(ALTERNATIVE);
+  await expect(page.getByTestId("spec-problem-tools")).toContainText(MISFIT);
+  await expect(page.getByTestId("spec-field-tools")).toHaveAttribute("data-state", "missing");
+  await snapshot(page, "tool-fit-consultation");
+
+  // The hint opens the Tools field, not a text box for an id.
+  await page.getByTestId("open-missing-field").click();
+  await expect(page.getByRole("group", { name: "Edit Tools" })).toBeVisible();
+  await page.getByRole("group", { name: "Edit Tools" }).getByRole("button", { name: "Cancel" }).click();
+
+  await say(page, `Yes, use ${ALTERNATIVE} instead.`);
+  await expect(page.getByTestId("message-assistant").last()).toContainText(`I swapped it for ${ALTERNATIVE}`);
+  await expect(page.getByTestId("completeness")).toHaveText("100%");
+  await expect(page.getByTestId("generate")).toBeEnabled();
+  await expect(page.getByTestId("spec-value-tools")).toHaveText(ALTERNATIVE);
+});
+
+test("Tools tab: a tool without the project's language shows why and the alternative, and cannot be saved", async ({ page }) => {
+  await signUp(page, newEmail("toolfit-tab"));
+  const projectId = await createProject(page, "TS agent");
+  await setLanguage(page, "TypeScript");
+
+  await page.goto(`/projects/${projectId}?tab=tools`);
+  await page.getByLabel("Search tools").fill("http request");
+  await page.getByRole("checkbox", { name: "Select HTTP request (strands_tools)" }).check();
+  const unavailable = page.getByTestId("tool-unavailable").filter({ hasText: "HTTP request (strands_tools)" });
+  await expect(unavailable).toContainText("has no TypeScript implementation");
+  await expect(page.getByRole("button", { name: "Save tool selection" })).toBeDisabled();
+  await expect(page.getByTestId("save-blocked")).toContainText("HTTP request (strands_tools) cannot be generated for this project (TypeScript");
+  await snapshot(page, "tool-fit-tools-tab");
+
+  await unavailable.getByRole("button", { name: `Use ${ALTERNATIVE}` }).click();
+  await expect(page.getByTestId("save-blocked")).toHaveCount(0);
+  await page.getByRole("button", { name: "Save tool selection" }).click();
+  await expect(page.getByTestId("save-state")).toHaveText("Saved");
+  await expect(page.getByTestId("selected-tool")).toHaveAttribute("data-tool-id", "http_request_vended");
+});
