@@ -164,6 +164,24 @@ describe("run_once.py with human approval: the Testing tab's line protocol (stru
     });
   }
 
+  test("the generated pytest suite carries approval tests for Strands itself (they run in the project's CI; here: compiled only)", () => {
+    for (const target of ["agentcore", "ecs-fargate", "lambda"] as const) {
+      const project = gated(target);
+      assert.ok(compileAll(project.files).includes("tests/test_approval.py"));
+      const tests = shapeOf(project.files.get("tests/test_approval.py"));
+      const names = Object.keys(tests.functions).filter((n) => n.startsWith("test_"));
+      assert.deepEqual(names.slice(0, 3), ["test_an_approved_call_runs_after_its_approval_request", "test_a_denied_call_does_not_run_and_the_model_is_told", "test_no_decision_in_time_is_a_deny"]);
+      // The Lambda pause and resume through a real Strands snapshot, only where the Lambda modules exist.
+      assert.equal(names.includes("test_lambda_keeps_the_paused_call_and_a_later_invocation_resumes_it"), target === "lambda", target);
+      if (target === "lambda") {
+        const resume = tests.functions.test_lambda_keeps_the_paused_call_and_a_later_invocation_resumes_it!;
+        assertBefore(resume, /^lambda_approval\.pause_for_approval\(/, /^resumed\.load_snapshot\(Snapshot\.from_dict\(/);
+      }
+    }
+    const plain = generateProject(baseSpec({ name: "plain-py", language: "python", tools: [{ id: "http_request" }], deployment: { target: "lambda" } }), fixtureRegistry);
+    assert.equal(plain.files.has("tests/test_approval.py"), false);
+  });
+
   test("without approval run_once.py streams as before: no stdin reader", () => {
     const plain = generateProject(baseSpec({ name: "plain-py", language: "python", tools: [{ id: "http_request" }], deployment: { target: "ecs-fargate" } }), fixtureRegistry);
     const runOnce = shapeOf(plain.files.get("run_once.py"));
