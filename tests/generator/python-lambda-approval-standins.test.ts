@@ -7,7 +7,8 @@ import { after, describe, test } from "node:test";
 import { APPROVAL_KEY_PREFIX } from "../../server/generation/builders/lambda-conversation";
 import { generateProject } from "../../server/generation/generate-project";
 import { baseSpec, fixtureRegistry } from "../unit/generation/fixtures";
-import { FAKE_BOTO3, FAKE_FILES, LAMBDA_DRIVER } from "./python-fakes";
+import { FAKE_FILES } from "./python-fakes";
+import { FAKE_BOTO3, LAMBDA_DRIVER } from "./python-fakes-lambda";
 
 /**
  * The generated Python Lambda handler with human approval, RUN under python3 against
