@@ -1,4 +1,8 @@
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { describe, test } from "node:test";
 import { generateProject } from "../../server/generation/generate-project";
 import { mockPlan } from "../../server/test-runs/model/choose";
@@ -82,6 +86,23 @@ describe("Python run_once.py approval over the Testing tab's line protocol (agai
     assert.equal(of("approval_decision")[0]!.decision, "deny");
     assert.doesNotMatch(outcome.output ?? "", /fetched/);
     assert.match(outcome.output ?? "", /denied running http_request/);
+  });
+
+  test("stdin that cannot carry decisions (/dev/null): the run still ends, denied by timeout, with no error logged", () => {
+    const dir = mkdtempSync(join(tmpdir(), "py-run-once-"));
+    try {
+      for (const [f, bytes] of gatedFiles("agentcore", 1)) {
+        mkdirSync(dirname(join(dir, f)), { recursive: true });
+        writeFileSync(join(dir, f), bytes);
+      }
+      const out = execFileSync("python3", ["-E", "-s", "run_once.py", "--input=Fetch it"], { cwd: dir, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8", timeout: 60_000 });
+      const events = out.trim().split("\n").map((l) => JSON.parse(l) as RunEvent);
+      assert.deepEqual(events.filter((e) => e.type === "log"), []);
+      assert.equal(events.find((e) => e.type === "approval_decision")?.decision, "timeout");
+      assert.equal(events.at(-1)?.type, "final");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test("no decision before the deadline: a timeout, a deny", async () => {
