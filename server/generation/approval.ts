@@ -25,16 +25,19 @@ export function approvalIssues(project: Pick<ResolvedProject, "spec">, tools: Re
   return issues;
 }
 
+/** The targets whose generated agent can keep a call that waits for a person (every language). */
+const PAUSING_TARGETS: ReadonlySet<string> = new Set(["ecs-fargate", "agentcore", "lambda"]);
+
 /**
  * Why a target cannot pause for a person, or null. A paused call waits for a decision from
  * another request. ECS: the approval endpoints per session. AgentCore: Runtime forwards only
  * /invocations and /ping, so the decision is an /invocations body on the same session (the
- * TypeScript server and the Python entrypoint both take it). Lambda (TypeScript): the
- * invocation ends with the approval pending (the paused run kept in DynamoDB) and a later
- * invocation on the session brings the decision; the Python handler does not keep one yet.
+ * TypeScript server and the Python entrypoint both take it). Lambda (TypeScript and Python):
+ * the invocation ends with the approval pending (the paused run's Strands snapshot kept in
+ * the function's DynamoDB table under "#approval#" keys) and a later invocation on the session
+ * brings the decision. A target added later is refused until its agent can do the same.
  */
 export function approvalRefusal(target: string, language: string): string | null {
-  if (target === "ecs-fargate" || target === "agentcore") return null;
-  if (target === "lambda" && language === "typescript") return null;
-  return "needs TypeScript on the lambda target (or the ecs-fargate or agentcore target): the Python Lambda handler cannot keep a call that waits for an approval yet";
+  if (PAUSING_TARGETS.has(target)) return null;
+  return `cannot pause a tool call for a person on the ${target} target (${language}): use the ecs-fargate, agentcore or lambda target`;
 }

@@ -57,6 +57,16 @@ describe("deploy rehearsal with human approval", { timeout: 900_000 }, () => {
     }
   });
 
+  test("python on lambda: generated with the paused-call store and verified; its rehearsal is skipped (PyPI is unreachable), never passed", async () => {
+    // Python has no notebook tool: http_request alone.
+    const project = generateProject({ ...spec("python", "lambda"), tools: [{ id: "http_request" }] }, fixtureRegistry);
+    for (const f of ["lambda_approval.py", "approval_store.py", "app/approval.py"]) assert.ok(project.files.has(f), f);
+    const result = await verifyProject(project.files, { requiredIam: project.requiredIam, rehearse: { cacheRoot: CACHE } });
+    assert.deepEqual(result.checks.filter((c) => c.severity === "error"), []);
+    assert.equal(result.rehearsal?.status, "skipped");
+    assert.match(result.rehearsal?.reason ?? "", /skipped: dependencies unavailable/);
+  });
+
   test("on lambda the rehearsal fails when the paused call is not kept for the decision", async () => {
     const project = generateProject(spec("typescript", "lambda"), fixtureRegistry);
     const files = new Map(project.files);

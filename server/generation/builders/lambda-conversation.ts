@@ -6,7 +6,7 @@ import { getAtt, ref, type BuildInput } from "./common";
  * Conversation memory on Lambda: a new agent per call would drop the spec's conversation
  * memory, so the handler (TypeScript and Python) keeps each actor's session in a DynamoDB table this stack
  * creates (on-demand, encrypted, items expiring through TTL on expiresAt). Human approval on
- * Lambda (TypeScript) keeps a call that waits for a decision in the same table, under keys
+ * Lambda (both languages) keeps a call that waits for a decision in the same table, under keys
  * starting "#approval#" (an actor id never starts with "#"). The function may read and write
  * items of that table only; approval items may also be deleted (a decision takes its call).
  * Memory type "none" without approval creates nothing.
@@ -25,7 +25,7 @@ export function keepsConversation(input: BuildInput): boolean {
 /** A Lambda whose tools pause for approval keeps the paused call between invocations. */
 export function keepsApprovals(input: BuildInput): boolean {
   const { spec } = input.project;
-  return spec.deployment.target === "lambda" && spec.language === "typescript" && approvalToolIds(input.project).length > 0;
+  return spec.deployment.target === "lambda" && approvalToolIds(input.project).length > 0;
 }
 
 /** The table exists for conversation memory, approvals, or both. */

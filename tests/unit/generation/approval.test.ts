@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { describe, test } from "node:test";
-import { approvalToolIds } from "../../../server/generation/approval";
+import { approvalRefusal, approvalToolIds } from "../../../server/generation/approval";
 import { generateProject } from "../../../server/generation/generate-project";
 import { resolveProject } from "../../../server/generation/resolve";
 import { loadRegistryFrom, registryLookup } from "../../../server/registry/load";
@@ -30,9 +30,12 @@ describe("human approval", () => {
     });
   });
 
-  test("Python on Lambda cannot keep a call that waits yet: refused with the reason", () => {
+  test("Python on Lambda is accepted: the handler keeps the paused call (no refusal left for any target)", () => {
     const lambda = baseSpec({ language: "python", tools: [{ id: "http_request" }], deployment: { target: "lambda" }, approval: { tools: ["http_request"] } });
-    assert.throws(() => resolveProject(lambda, fixtureRegistry), /approval needs TypeScript on the lambda target/);
+    const project = resolveProject(lambda, fixtureRegistry);
+    assert.deepEqual(approvalToolIds(project), ["http_request"]);
+    for (const target of ["ecs-fargate", "agentcore", "lambda"]) for (const language of ["python", "typescript"]) assert.equal(approvalRefusal(target, language), null);
+    assert.match(approvalRefusal("some-new-target", "python") ?? "", /cannot pause a tool call for a person on the some-new-target target/);
   });
 
   test("generated Python on AgentCore (structural; it cannot run here): the decision comes as an /invocations body on the session, the stream resumes with interrupt responses, and it verifies", async () => {
@@ -54,15 +57,16 @@ describe("human approval", () => {
     assert.match(approval, /event\.cancel_tool = /);
     const result = await verifyProject(project.files, { requiredIam: project.requiredIam });
     assert.deepEqual(result.checks.filter((c) => c.severity === "error"), []);
-    // The ECS variant keeps its endpoints and has no streaming resume.
+    // The ECS variant keeps its endpoints; its server settles approvals without streaming them.
     const ecs = generateProject(baseSpec({ language: "python", tools: [{ id: "http_request" }], deployment: { target: "ecs-fargate" }, approval: { tools: ["http_request"] } }), fixtureRegistry);
-    assert.doesNotMatch(String(ecs.files.get("app/approval.py")), /stream_with_approvals/);
+    assert.doesNotMatch(String(ecs.files.get("main.py")), /stream_with_approvals/);
   });
 
-  test("TypeScript on Lambda: the paused call is kept in the table under approval keys, with TTL and least-privilege IAM", async () => {
+  test("Lambda (TypeScript and Python): the paused call is kept in the table under approval keys, with TTL and least-privilege IAM", async () => {
     const { parse } = await import("yaml");
-    for (const memory of [{ type: "none" }, { type: "conversation" }]) {
-      const project = generateProject(tsSpec({ approval: {}, memory, deployment: { target: "lambda" } }), registry);
+    const pySpec = (over: object) => baseSpec({ language: "python", tools: [{ id: "http_request" }], ...over });
+    for (const [memory, language] of [{ type: "none" }, { type: "conversation" }].flatMap((m) => (["typescript", "python"] as const).map((l) => [m, l] as const))) {
+      const project = language === "typescript" ? generateProject(tsSpec({ approval: {}, memory, deployment: { target: "lambda" } }), registry) : generateProject(pySpec({ approval: { tools: ["http_request"] }, memory, deployment: { target: "lambda" } }), fixtureRegistry);
       const cfn = parse(String(project.files.get("infra/cloudformation.yaml"))) as { Resources: Record<string, { Type: string; Properties: any }> };
       const table = cfn.Resources.ConversationTable!;
       assert.equal(table.Type, "AWS::DynamoDB::Table");
@@ -77,9 +81,14 @@ describe("human approval", () => {
       assert.deepEqual(approvals?.Condition, { "ForAllValues:StringLike": { "dynamodb:LeadingKeys": "#approval#*" } });
       assert.ok(!statements.some((st) => st.Sid !== "Approvals" && st.Action.includes("dynamodb:DeleteItem")));
     }
-    const terraform = String(generateProject(tsSpec({ approval: {}, memory: { type: "none" }, deployment: { target: "lambda", iac: "terraform" } }), registry).files.get("infra/terraform/main.tf"));
-    assert.match(terraform, /AGENT_APPROVAL_TABLE\s*=\s*aws_dynamodb_table\.conversation\.name/);
-    assert.match(terraform, /variable\s*=\s*"dynamodb:LeadingKeys"\s*\n\s*values\s*=\s*\["#approval#\*"\]/);
+    for (const terraformProject of [
+      generateProject(tsSpec({ approval: {}, memory: { type: "none" }, deployment: { target: "lambda", iac: "terraform" } }), registry),
+      generateProject(pySpec({ approval: { tools: ["http_request"] }, memory: { type: "none" }, deployment: { target: "lambda", iac: "terraform" } }), fixtureRegistry),
+    ]) {
+      const terraform = String(terraformProject.files.get("infra/terraform/main.tf"));
+      assert.match(terraform, /AGENT_APPROVAL_TABLE\s*=\s*aws_dynamodb_table\.conversation\.name/);
+      assert.match(terraform, /variable\s*=\s*"dynamodb:LeadingKeys"\s*\n\s*values\s*=\s*\["#approval#\*"\]/);
+    }
     const handler = String(generateProject(tsSpec({ approval: {}, deployment: { target: "lambda" } }), registry).files.get("src/lambda.ts"));
     // A decision is read before the body is taken for a prompt; the hook interrupts instead of waiting.
     assert.ok(handler.indexOf("approvalDecisionOf(bytes)") < handler.indexOf("parseRequest(bytes)"));

@@ -53,7 +53,7 @@ def save_conversation(caller: Caller, messages: list[dict[str, Any]], loaded_ver
     """Stores the conversation if no other call of the session stored one since it was loaded."""
     if not TABLE:
         return
-    kept = _fitting(messages)
+    kept = fitting(messages)
     try:
         _dynamo().put_item(
             TableName=TABLE,
@@ -70,10 +70,10 @@ def save_conversation(caller: Caller, messages: list[dict[str, Any]], loaded_ver
         raise ConversationConflict("another call of this session saved the conversation first") from error
 
 
-def _fitting(messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The newest messages that fit in one item, starting at a user turn that is not a tool result."""
+def fitting(messages: list[dict[str, Any]], max_chars: int = MAX_ITEM_CHARS) -> list[dict[str, Any]]:
+    """The newest messages that fit in `max_chars` of JSON, starting at a user turn that is not a tool result."""
     kept = list(messages)
-    while kept and len(json.dumps(kept, default=str)) > MAX_ITEM_CHARS:
+    while kept and len(json.dumps(kept, default=str)) > max_chars:
         kept = kept[1:]
     while kept and (kept[0].get("role") != "user" or any("toolResult" in block for block in kept[0].get("content", []))):
         kept = kept[1:]
