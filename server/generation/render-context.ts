@@ -3,6 +3,7 @@ import { AgentName, iacOf } from "../spec/agent-spec";
 import { snakeParameter } from "./terraform/from-cfn";
 import { SafeCode, TrustedCode, checkIdentifier, pascalName, snakeName } from "./serialize";
 import { approvalToolIds } from "./approval";
+import { featureOn } from "./packages";
 import { deployVariables } from "./builders/deploy-variables";
 import type { ResolvedProject, ResolvedTool } from "./types";
 
@@ -127,6 +128,7 @@ export function buildRenderContext(project: ResolvedProject) {
       memory: spec.memory.type,
       windowSize: spec.memory.windowSize,
       apiTools: (spec.apiTools ?? []).some((a) => a.exposure === "agent"),
+      apiGateway: featureOn(project, "api-gateway"),
       guardrail: spec.guardrails !== undefined,
       approval: approvalToolIds(project).length > 0,
     },
