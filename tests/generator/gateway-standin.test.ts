@@ -103,3 +103,11 @@ describe("the stand-in AgentCore Gateway", () => {
     }
   });
 });
+
+test("a gateway target the stand-in cannot read is refused naming the resource and field", () => {
+  const template = (payload: string) => `Resources:\n  Key:\n    Type: AWS::BedrockAgentCore::ApiKeyCredentialProvider\n    Properties:\n      ApiKeySecretConfig: { JsonKey: K }\n  Target:\n    Type: AWS::BedrockAgentCore::GatewayTarget\n    Properties:\n      Name: api\n      TargetConfiguration: { Mcp: { OpenApiSchema: { InlinePayload: ${JSON.stringify(payload)} } } }\n      CredentialProviderConfigurations: [{ CredentialProviderType: API_KEY, CredentialProvider: { ApiKeyCredentialProvider: { ProviderArn: { "Fn::GetAtt": [Key, CredentialProviderArn] } } } }]\n`;
+  assert.equal(gatewayTools(template(JSON.stringify({ servers: [{ url: "http://127.0.0.1:1/v1" }], paths: { "/a": { get: { operationId: "op" } } } })))[0]!.name, "api___op");
+  assert.throws(() => gatewayTools(template(JSON.stringify({ servers: [], paths: {} }))), /^Error: Target: InlinePayload servers /);
+  assert.deepEqual(gatewayTools("Resources: {}"), []);
+});
+
