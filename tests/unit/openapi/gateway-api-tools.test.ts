@@ -140,3 +140,29 @@ describe("own APIs through an AgentCore Gateway", () => {
     assert.equal(ofType(cfnOf(p.files), "AWS::BedrockAgentCore::GatewayTarget").length, 1);
   });
 });
+
+test("the injection corpus through the gateway: the stack parses and the OpenAPI document reads back identical", async () => {
+  const { injectionCorpus } = await import("../generation/injection-corpus");
+  const { clipText } = await import("../../../server/openapi/clip");
+  const clip = (s: string, n: number) => clipText(s, n) || "x";
+  const ops = injectionCorpus().map((s, i) => ({
+    name: `op_${i}`,
+    method: "GET" as const,
+    path: "/items",
+    description: clip(s, 1_000),
+    params: [{ name: clip(s, 100), in: "query" as const, required: false, description: clip(s, 1_000), schema: { type: "string" as const, enum: [clip(s, 200)] } }],
+  }));
+  // One operation per path and method in a document: one API per operation, ten APIs a spec.
+  const auth = { kind: "api-key-header" as const, headerName: "X-API-Key", secretName: "API_KEY" };
+  for (let start = 0; start < ops.length; start += 10) {
+    const apis: ApiTool[] = ops.slice(start, start + 10).map((op, j) => ({ name: `api_${j}`, title: "", baseUrl: "https://api.example.com", allowedHosts: ["api.example.com"], auth, timeoutSeconds: 20, exposure: "gateway", operations: [op] }));
+    const t = cfnOf(generateProject(baseSpec({ apiTools: apis }), fixtureRegistry).files);
+    const targets = ofType(t, "AWS::BedrockAgentCore::GatewayTarget");
+    targets.forEach(([, target], j) => {
+      const doc = JSON.parse(target.Properties.TargetConfiguration.Mcp.OpenApiSchema.InlinePayload);
+      const op = apis[j]!.operations[0]!;
+      assert.deepEqual([doc.paths["/items"].get.description, doc.paths["/items"].get.parameters[0].name, doc.paths["/items"].get.parameters[0].schema.enum], [op.description, op.params[0]!.name, op.params[0]!.schema.enum]);
+    });
+    assert.equal(targets.length, apis.length);
+  }
+});
