@@ -24,6 +24,8 @@ const CHECK_TEXT: Record<Rehearsal["checks"][number]["name"], string> = {
   "busy-session": "Busy session: 200 or 409",
   "bad-request": "Bad request gets 4xx",
   "api-tool": "Your API tool called a stand-in API",
+  "gateway-tool": "Your API called through a stand-in AgentCore Gateway",
+  "gateway-auth": "Gateway refused unsigned and badly signed calls",
   guardrail: "Guardrail intervened on a denied topic",
   "approval-approve": "Paused for approval, approved, continued",
   "approval-deny": "Paused for approval, denied, reported",

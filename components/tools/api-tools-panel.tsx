@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { ApiPreview } from "~/server/openapi/import";
 import type { ApiTool } from "~/server/spec/api-tools";
+import type { DeploymentTargetId } from "../projects/deployment-targets";
 import { useTRPC } from "../trpc/client";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
@@ -13,9 +14,10 @@ import { Field } from "../ui/input";
 /**
  * "Your APIs" in the Tools tab: the user's own REST APIs as tools. Paste or upload an
  * OpenAPI 3 document, see its operations, tick the ones the agent may call, save. Only the
- * ticked operations are stored (normalized) in the spec; the document is not.
+ * ticked operations are stored (normalized) in the spec; the document is not. On AgentCore
+ * the user may serve them through an AgentCore Gateway instead of calling them in the agent.
  */
-export function ApiToolsPanel({ projectId }: { projectId: string }) {
+export function ApiToolsPanel({ projectId, target }: { projectId: string; target: DeploymentTargetId }) {
   const trpc = useTRPC();
   const list = useQuery(trpc.apiTools.list.queryOptions({ projectId }));
   return (
@@ -25,7 +27,7 @@ export function ApiToolsPanel({ projectId }: { projectId: string }) {
         <p className="text-sm text-slate-600">Turn operations of your own REST API into tools. Credentials are read from the agent&apos;s secret; calls go only to the API&apos;s hosts.</p>
       </div>
       {list.isPending ? <Spinner label="Loading your APIs" /> : list.isError ? <ErrorMessage error={list.error} retry={() => list.refetch()} /> : <SavedApis projectId={projectId} apis={list.data} />}
-      <AddApiForm projectId={projectId} />
+      <AddApiForm projectId={projectId} target={target} />
     </Card>
   );
 }
@@ -43,6 +45,7 @@ function SavedApis({ projectId, apis }: { projectId: string; apis: ApiTool[] }) 
             <div className="text-sm">
               <strong>{api.name}</strong> <span className="text-slate-500">{api.baseUrl}</span>
               <div className="text-xs text-slate-500">Auth: {api.auth.kind === "none" ? "none" : `${api.auth.kind} (secret ${api.auth.secretName})`}</div>
+              <div className="text-xs text-slate-500">Runs: {api.exposure === "gateway" ? "through an AgentCore Gateway" : "in the agent"}</div>
             </div>
             <Button variant="ghost" onClick={() => remove.mutate({ projectId, name: api.name })} busy={remove.isPending}>Remove</Button>
           </div>
@@ -58,7 +61,33 @@ function SavedApis({ projectId, apis }: { projectId: string; apis: ApiTool[] }) 
   );
 }
 
-function AddApiForm({ projectId }: { projectId: string }) {
+type Exposure = ApiTool["exposure"];
+
+/** Where the tools run: in the agent everywhere; through an AgentCore Gateway only on AgentCore, which has one. */
+function ExposureChoice({ target, value, onChange }: { target: DeploymentTargetId; value: Exposure; onChange: (e: Exposure) => void }) {
+  if (target !== "agentcore") {
+    return <p className="text-xs text-slate-500">The tools run in the agent. Serving them through an AgentCore Gateway is possible when the project deploys to AgentCore.</p>;
+  }
+  const option = (id: Exposure, title: string, text: string) => (
+    <label className="flex items-start gap-2 text-sm">
+      <input type="radio" name="api-exposure" className="mt-1 size-4 accent-brand-600" checked={value === id} onChange={() => onChange(id)} aria-label={title} />
+      <span><span className="font-medium">{title}</span> <span className="text-slate-600">{text}</span></span>
+    </label>
+  );
+  return (
+    <fieldset className="flex flex-col gap-2" aria-label="Where the tools run">
+      <legend className="mb-1 text-sm font-medium text-slate-700">Where the tools run</legend>
+      {option("agent", "In the agent", "The agent calls your API itself, with the key from its secret.")}
+      {option(
+        "gateway",
+        "Through an AgentCore Gateway",
+        "The stack creates a gateway that calls your API with the key from the agent's secret; the agent reaches it over MCP, signed with its IAM role, and never holds the key. Needs an API key or bearer token; deploys with CloudFormation.",
+      )}
+    </fieldset>
+  );
+}
+
+function AddApiForm({ projectId, target }: { projectId: string; target: DeploymentTargetId }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [document, setDocument] = useState("");
@@ -66,6 +95,7 @@ function AddApiForm({ projectId }: { projectId: string }) {
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [name, setName] = useState("");
   const [baseUrl, setBaseUrl] = useState("");
+  const [exposure, setExposure] = useState<Exposure>("agent");
   const show = useMutation(
     trpc.apiTools.preview.mutationOptions({
       onSuccess: (data) => {
@@ -129,8 +159,9 @@ function AddApiForm({ projectId }: { projectId: string }) {
             <Field label="API name" value={name} onChange={(e) => setName(e.target.value)} hint="lowercase letters, digits and _" />
             <Field label="Base URL" value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} hint="calls go only to this host" />
           </div>
+          <ExposureChoice target={target} value={exposure} onChange={setExposure} />
           <div className="flex items-center gap-3">
-            <Button onClick={() => save.mutate({ projectId, document, name, select: [...picked], baseUrl: baseUrl || undefined })} busy={save.isPending} disabled={picked.size === 0}>
+            <Button onClick={() => save.mutate({ projectId, document, name, select: [...picked], baseUrl: baseUrl || undefined, exposure: target === "agentcore" ? exposure : "agent" })} busy={save.isPending} disabled={picked.size === 0}>
               Add {picked.size} operation{picked.size === 1 ? "" : "s"} as tools
             </Button>
             <Button variant="ghost" onClick={() => setPreview(null)}>Cancel</Button>

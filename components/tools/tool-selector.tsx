@@ -32,7 +32,7 @@ export function ToolSelector({ projectId }: { projectId: string }) {
   return (
     <div className="flex flex-col gap-6">
       <ToolWorkspace projectId={projectId} selection={selection.data} tools={tools.data.tools} />
-      <ApiToolsPanel projectId={projectId} />
+      <ApiToolsPanel projectId={projectId} target={selection.data.target} />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { KB_PER_GB, resolveInfrastructure } from "./deployment-usage";
 import { agentCoreLine, agentCoreMemoryLine, fargateLine, lambdaLine } from "./lines/compute";
 import { dynamoDbLine, ecrLine, s3Line, secretsLine } from "./lines/data";
 import { guardrailLine } from "./lines/guardrail";
+import { agentCoreGatewayLine } from "./lines/agentcore-gateway";
 import { modelLine } from "./lines/model";
 import { apiGatewayLine, dataTransferLine, loadBalancerLine, natLine, publicIpv4Line, sqsLine } from "./lines/network";
 import { logsLine, xrayLine } from "./lines/observability";
@@ -70,6 +71,8 @@ export function draftLines(spec: AgentSpec, usage: CostUsage, model: ModelEntry,
   }
   const guardrail = guardrailLine(svc, spec.guardrails, usage);
   if (guardrail) drafts.push(guardrail);
+  const gateway = agentCoreGatewayLine(svc, spec, usage);
+  if (gateway) drafts.push(gateway);
   const ingestGb = (R * infra.logKbPerRequest) / KB_PER_GB;
   drafts.push(logsLine(svc, { ingestGb, storedGb: ingestGb * infra.logRetentionMonths }, usage));
   if (spec.observability.tracing) drafts.push(xrayLine(svc, { traces: R }, usage));

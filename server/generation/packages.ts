@@ -34,6 +34,8 @@ export function featureOn(project: ResolvedProject, feature: Feature): boolean {
       return spec.deployment.target === "lambda";
     case "api-tools":
       return (spec.apiTools ?? []).some((a) => a.exposure === "agent");
+    case "api-gateway":
+      return spec.deployment.target === "agentcore" && (spec.apiTools ?? []).some((a) => a.exposure === "gateway");
     case "approval":
       return approvalToolIds(project).length > 0;
   }

@@ -3,6 +3,7 @@ import { AgentName, iacOf } from "../spec/agent-spec";
 import { snakeParameter } from "./terraform/from-cfn";
 import { SafeCode, TrustedCode, checkIdentifier, pascalName, snakeName } from "./serialize";
 import { approvalToolIds } from "./approval";
+import { featureOn } from "./packages";
 import { deployVariables } from "./builders/deploy-variables";
 import type { ResolvedProject, ResolvedTool } from "./types";
 
@@ -66,7 +67,10 @@ export function projectEnvVars(project: ResolvedProject): EnvVarInfo[] {
     }
   }
   for (const api of project.spec.apiTools ?? []) {
-    if (api.auth.kind !== "none") vars.push({ name: api.auth.secretName, secret: true, description: `Credential of the ${api.name} API (${api.auth.kind})`, required: true });
+    if (api.auth.kind === "none") continue;
+    // A gateway-served API's key is read by the AgentCore Gateway from the agent's secret, not by the agent.
+    const gateway = api.exposure === "gateway";
+    vars.push({ name: api.auth.secretName, secret: true, description: `Credential of the ${api.name} API (${api.auth.kind}${gateway ? "; read from the agent's secret by the AgentCore Gateway" : ""})`, required: !gateway });
   }
   const seen = new Set<string>();
   return vars.filter((v) => (seen.has(v.name) ? false : (seen.add(v.name), true)));
@@ -127,6 +131,7 @@ export function buildRenderContext(project: ResolvedProject) {
       memory: spec.memory.type,
       windowSize: spec.memory.windowSize,
       apiTools: (spec.apiTools ?? []).some((a) => a.exposure === "agent"),
+      apiGateway: featureOn(project, "api-gateway"),
       guardrail: spec.guardrails !== undefined,
       approval: approvalToolIds(project).length > 0,
     },

@@ -7,7 +7,7 @@ import { z } from "zod";
  * and `typescript/` (the last two only for that language).
  */
 
-export const Feature = z.enum(["always", "tracing", "secrets-manager", "container", "lambda", "api-tools", "approval"]);
+export const Feature = z.enum(["always", "tracing", "secrets-manager", "container", "lambda", "api-tools", "api-gateway", "approval"]);
 export type Feature = z.infer<typeof Feature>;
 
 export const PinnedPackage = z.object({

@@ -14,6 +14,7 @@ import {
   type BuildInput,
   type BuiltFile,
 } from "./common";
+import { gatewayAgentStatements, gatewayEnvironment, gatewayOutputs, gatewayResources } from "./api-gateway";
 import { guardrailResources } from "./guardrail";
 
 import type { CfnStatement } from "../iam";
@@ -79,12 +80,13 @@ export function agentCoreRoleStatements(input: BuildInput): CfnStatement[] {
     },
     ...telemetryStatements(input.project, "bedrock-agentcore"),
     ...input.agentStatements,
+    ...gatewayAgentStatements(input),
   ];
 }
 
 export const agentCoreIdleTimeout = ({ spec }: BuildInput["project"]) => (spec.deployment.target === "agentcore" ? spec.deployment.idleTimeoutSeconds : 900);
 
-/** infra/cloudformation.yaml: the Runtime, its execution role and least-privilege policy. */
+/** infra/cloudformation.yaml: the Runtime, its execution role and least-privilege policy (and the tools gateway, when the spec has one). */
 export function buildAgentCoreCloudFormation(input: BuildInput): BuiltFile[] {
   const { spec } = input.project;
   const idle = agentCoreIdleTimeout(input.project);
@@ -99,6 +101,7 @@ export function buildAgentCoreCloudFormation(input: BuildInput): BuiltFile[] {
     Resources: {
       ...secretResource(input),
       ...guardrailResources(input),
+      ...gatewayResources(input),
       AgentRole: {
         Type: "AWS::IAM::Role",
         Properties: {
@@ -125,13 +128,14 @@ export function buildAgentCoreCloudFormation(input: BuildInput): BuiltFile[] {
           ProtocolConfiguration: "HTTP",
           RoleArn: getAtt("AgentRole", "Arn"),
           LifecycleConfiguration: { IdleRuntimeSessionTimeout: idle, MaxLifetime: MAX_SESSION_SECONDS },
-          EnvironmentVariables: cfnRuntimeEnvironment(input),
+          EnvironmentVariables: { ...cfnRuntimeEnvironment(input), ...gatewayEnvironment(input) },
         },
       },
     },
     Outputs: {
       AgentRuntimeArn: { Value: getAtt("AgentRuntime", "AgentRuntimeArn") },
       AgentRoleArn: { Value: getAtt("AgentRole", "Arn") },
+      ...gatewayOutputs(input),
     },
   };
   return [["infra/cloudformation.yaml", toYaml(template)]];

@@ -1,8 +1,8 @@
-import { DomainError } from "../../errors";
 import { inputSchemaOf } from "../../openapi/schema";
 import type { ApiOperation, ApiSchema, ApiTool } from "../../spec/api-tools";
 import { checkIdentifier, pyJsonLiteral, tsJsonLiteral, tsStringLiteral, type JsonLiteralValue } from "../serialize";
 import type { ResolvedProject } from "../types";
+import { checkGatewayExposure } from "./api-gateway-check";
 import type { BuildInput, BuiltFile } from "./common";
 
 /**
@@ -104,21 +104,8 @@ function pythonFile(apis: ApiTool[]): string {
 
 /** src/api-tools.ts or app/api_tools.py; nothing when the spec has no in-process API tools. */
 export function buildApiTools({ project }: BuildInput): BuiltFile[] {
-  // What CloudFormation can make (pinned @aws-cdk/aws-service-spec): AWS::BedrockAgentCore::Gateway
-  // (AuthorizerType AWS_IAM, ProtocolType MCP), ::GatewayTarget (Mcp.OpenApiSchema.InlinePayload,
-  // an API_KEY credential provider by ProviderArn) and ::ApiKeyCredentialProvider (ApiKeySecretSource
-  // EXTERNAL with ApiKeySecretConfig {SecretId, JsonKey}: the project's own secret). Not generated yet,
-  // so refused rather than dropped: the gateway role's permissions to fetch that key (not confirmed
-  // from a source here), the agent's MCP client signing each request with SigV4 for the gateway's
-  // IAM inbound auth (TypeScript and Python), and a stand-in gateway so the rehearsal can run the path.
-  const gateway = (project.spec.apiTools ?? []).findIndex((a) => a.exposure === "gateway");
-  if (gateway >= 0) {
-    throw new DomainError(
-      "invalid",
-      `apiTools.${gateway}.exposure: "gateway" is not generated yet (the agent's SigV4-signed MCP client for the AgentCore Gateway and the gateway's credential wiring are missing); use "agent" (in-process tools, same API and secret)`,
-      { field: `apiTools.${gateway}.exposure` },
-    );
-  }
+  // Gateway-exposed APIs are built by api-gateway.ts (AgentCore, CloudFormation); any other spec is refused here, naming the field.
+  checkGatewayExposure(project);
   const apis = agentApiTools(project);
   if (apis.length === 0) return [];
   return project.spec.language === "typescript" ? [["src/api-tools.ts", typescriptFile(apis)]] : [["app/api_tools.py", pythonFile(apis)]];

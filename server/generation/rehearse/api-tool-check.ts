@@ -11,7 +11,7 @@ import type { RehearsalCheck } from "./types";
  * APIs elsewhere are not called (the rehearsal has no network); they are named as not rehearsed.
  */
 
-const LOOPBACK = new Set(["127.0.0.1", "localhost"]);
+export const LOOPBACK = new Set(["127.0.0.1", "localhost"]);
 /** The credential the rehearsal gives the agent for an API with auth (never a real secret). */
 export const REHEARSAL_CREDENTIAL = "rehearsal-credential";
 
@@ -32,9 +32,10 @@ export function apiToolEnvironment(files: Map<string, string>): Record<string, s
   return Object.fromEntries(apisOf(files).filter((a) => a.auth.kind !== "none").map((a) => [(a.auth as { secretName: string }).secretName, REHEARSAL_CREDENTIAL]));
 }
 
-type Seen = { method: string; path: string; headers: Record<string, string | string[] | undefined> };
+export type Seen = { method: string; path: string; headers: Record<string, string | string[] | undefined> };
 
-async function standIn(port: number): Promise<{ server: Server; seen: Seen[] }> {
+/** A petstore-like stand-in for the user's API on `port`, recording every request it gets. */
+export async function startApiStandIn(port: number): Promise<{ server: Server; seen: Seen[] }> {
   const seen: Seen[] = [];
   const server = createServer((req, res) => {
     seen.push({ method: req.method ?? "", path: req.url ?? "", headers: req.headers });
@@ -58,9 +59,9 @@ async function checkOne(url: string, api: ApiTool, timeoutMs: number): Promise<R
   const t0 = performance.now();
   const op = api.operations[0]!;
   const ms = () => Math.round(performance.now() - t0);
-  let stand: Awaited<ReturnType<typeof standIn>> | undefined;
+  let stand: Awaited<ReturnType<typeof startApiStandIn>> | undefined;
   try {
-    stand = await standIn(Number(new URL(api.baseUrl).port || 80));
+    stand = await startApiStandIn(Number(new URL(api.baseUrl).port || 80));
     const answer = answerOf(await invoke(url, `Please use the ${op.name} tool.`, 90, timeoutMs));
     const hit = stand.seen.find((s) => s.method === op.method && pathPattern(api, op).test(s.path));
     if (!hit) return { name: "api-tool", ok: false, ms: ms(), detail: `the ${op.name} tool did not call ${op.method} ${op.path} (requests: ${stand.seen.map((s) => `${s.method} ${s.path}`).join(", ") || "none"}; answer: ${answer.output.slice(0, 120)})` };

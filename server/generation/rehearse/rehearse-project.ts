@@ -111,18 +111,21 @@ async function rehearseTypeScript(loaded: ReturnType<typeof filesFromVersion>, f
   let booted: Booted | null = null;
   const model = await startMockModelServer({ port: 0 }, { guardrails });
   const bedrock = await startMockBedrockEndpoint(model.stats, { guardrails });
-  const standIns = await startStandIns(files);
+  let standIns: StandIns | null = null;
   try {
+    // Inside the try: a template the stand-ins cannot read is a failed check, and the mock model still closes.
+    standIns = await startStandIns(files);
+    const stood = standIns;
     const t = performance.now();
     const built = await buildProject(loaded, o.cacheRoot, stepMs);
     const node = await nodeFor(major ?? process.versions.node.split(".")[0]!, o.cacheRoot);
     checks.push({ name: "build", ok: true, ms: Math.round(performance.now() - t), detail: `dependencies ${built.depsCached ? "cached" : "installed"}, build ${built.buildCached ? "cached" : "compiled"}; Node ${node.version}${node.note ? ` (${node.note})` : ""}` });
     const endpoint = modelEndpoint(files, model.url!, bedrock.endpoint);
     let env: Record<string, string> = {};
-    const agent = await bootAgent({ shape, node: node.binary, dir: built.dir, scratch, stepMs, envFor: (p) => (env = { ...environment(shape, region, endpoint, scratch, p, standIns), ...apiToolEnvironment(files) }) });
+    const agent = await bootAgent({ shape, node: node.binary, dir: built.dir, scratch, stepMs, envFor: (p) => (env = { ...environment(shape, region, endpoint, scratch, p, stood), ...apiToolEnvironment(files) }) });
     booted = agent.booted;
     checks.push(agent.check);
-    const how = describe(shape, node.version, standIns, endpoint, agent.portNote);
+    const how = describe(shape, node.version, stood, endpoint, agent.portNote);
     if (!agent.check.ok) return finish(checks, how, t0);
     const { port } = agent;
     const url = `http://127.0.0.1:${port}`;
@@ -135,7 +138,7 @@ async function rehearseTypeScript(loaded: ReturnType<typeof filesFromVersion>, f
     // On AgentCore only /invocations reaches the agent, so decisions go there; on ECS, to the approval endpoints; a Lambda resumes on a second call.
     const decideVia = shape.kind === "lambda" ? "resume" : shape.runtime === "agentcore" ? "invocations" : "endpoints";
     checks.push(...(await approvalChecks(url, [...(model.stats.toolNames ?? [])].sort(), approvalExpected, stepMs, decideVia)));
-    checks.push(...(await standIns.checks(url, stepMs)));
+    checks.push(...(await stood.checks(url, stepMs)));
     return finish(checks, how, t0);
   } catch (e) {
     checks.push({ name: "build", ok: false, ms: Math.round(performance.now() - t0), detail: (e as Error).message });
@@ -144,7 +147,7 @@ async function rehearseTypeScript(loaded: ReturnType<typeof filesFromVersion>, f
     if (booted) await stop(booted);
     await model.close();
     await bedrock.close();
-    await standIns.close();
+    await standIns?.close();
     removeDir(scratch);
   }
 }

@@ -1,4 +1,8 @@
+import { REHEARSAL_CREDENTIAL } from "./api-tool-check";
 import { startDynamoStandIn, type DynamoStandIn } from "./dynamo-standin";
+import { gatewayChecks } from "./gateway-check";
+import { startGatewayStandIn, type GatewayStandIn } from "./gateway-standin";
+import { gatewayTools } from "./gateway-targets";
 import { conversationCheck, memoryPerCallerCheck } from "./memory-checks";
 import { startMemoryStandIn, type MemoryStandIn } from "./memory-standin";
 import type { RehearsalCheck } from "./types";
@@ -22,31 +26,48 @@ export const THROWAWAY_CREDENTIALS = { AWS_ACCESS_KEY_ID: "REHEARSALLOCALONLY", 
 
 type AgentConfig = { tools?: Record<string, unknown>; memory?: { type?: string } };
 
+const CREDENTIALS = { accessKeyId: THROWAWAY_CREDENTIALS.AWS_ACCESS_KEY_ID, secretAccessKey: THROWAWAY_CREDENTIALS.AWS_SECRET_ACCESS_KEY };
+
+/** The AgentCore Gateway the stack declares, stood in: it verifies the agent's signatures with the throw-away credentials. */
+async function gatewayFor(files: Map<string, string>, region: string): Promise<GatewayStandIn | null> {
+  const tools = gatewayTools(files.get("infra/cloudformation.yaml"));
+  if (tools.length === 0) return null;
+  // The agent's secret holds the API key in deployment; here every key has the rehearsal's value.
+  return startGatewayStandIn({ tools, scope: { credentials: CREDENTIALS, region }, secret: () => REHEARSAL_CREDENTIAL });
+}
+
 export async function startStandIns(files: Map<string, string>): Promise<StandIns> {
   const config = JSON.parse(files.get("agent_config.json") ?? "{}") as AgentConfig;
-  const memory: MemoryStandIn | null = config.tools && "agent_core_memory" in config.tools ? await startMemoryStandIn() : null;
+  const region = (JSON.parse(files.get("agent-spec.json") ?? "{}") as { deployment?: { region?: string } }).deployment?.region ?? "us-east-1";
+  const started: Array<{ close(): Promise<void> } | null> = [];
+  let memory: MemoryStandIn | null = null;
   let dynamo: DynamoStandIn | null = null;
+  let gateway: GatewayStandIn | null = null;
   try {
-    dynamo = await startDynamoStandIn(files.get("infra/cloudformation.yaml"));
+    started.push((memory = config.tools && "agent_core_memory" in config.tools ? await startMemoryStandIn() : null));
+    started.push((dynamo = await startDynamoStandIn(files.get("infra/cloudformation.yaml"))));
+    started.push((gateway = await gatewayFor(files, region)));
   } catch (e) {
-    await memory?.close();
+    for (const s of started) await s?.close();
     throw e;
   }
   const env: Record<string, string> = {
     ...(memory ? { AWS_ENDPOINT_URL_BEDROCK_AGENTCORE: memory.endpoint } : {}),
     ...(dynamo ? { AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint, ...dynamo.env } : {}),
+    ...(gateway ? { AGENT_GATEWAY_URL: gateway.endpoint } : {}),
   };
   const keepsConversation = (config.memory?.type ?? "none") !== "none";
+  const tools = gateway ? gatewayTools(files.get("infra/cloudformation.yaml")) : [];
   return {
-    env: memory || dynamo ? { ...THROWAWAY_CREDENTIALS, ...env } : env,
-    names: [...(memory ? ["AgentCore Memory"] : []), ...(dynamo ? [`DynamoDB (${dynamo.tables.join(", ")})`] : [])],
+    env: memory || dynamo || gateway ? { ...THROWAWAY_CREDENTIALS, ...env } : env,
+    names: [...(memory ? ["AgentCore Memory"] : []), ...(dynamo ? [`DynamoDB (${dynamo.tables.join(", ")})`] : []), ...(gateway ? ["AgentCore Gateway"] : [])],
     checks: async (url, timeoutMs) => [
       ...(keepsConversation ? [await conversationCheck(url, timeoutMs)] : []),
       ...(memory ? [await memoryPerCallerCheck(url, memory, timeoutMs)] : []),
+      ...(gateway ? await gatewayChecks(url, gateway, tools, CREDENTIALS, region, timeoutMs) : []),
     ],
     close: async () => {
-      await memory?.close();
-      await dynamo?.close();
+      for (const s of started) await s?.close();
     },
   };
 }

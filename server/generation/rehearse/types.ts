@@ -15,6 +15,8 @@ export type RehearsalCheckName =
   | "busy-session"
   | "bad-request"
   | "api-tool"
+  | "gateway-tool"
+  | "gateway-auth"
   | "guardrail"
   | "approval-approve"
   | "approval-deny"

@@ -58,7 +58,13 @@ describe("generation of API tools", () => {
   });
 });
 
-test("exposure 'gateway' is refused naming the field, not silently dropped", async () => {
+test("exposure 'gateway' outside AgentCore is refused naming the field, not silently dropped", async () => {
   const api = await apiToolFromDocument(PETSTORE, { name: "petstore", select: ["GET /pets"], exposure: "gateway" });
-  assert.throws(() => generateProject(baseSpec({ apiTools: [api] }), fixtureRegistry), /apiTools\.0\.exposure: "gateway" is not generated yet/);
+  for (const target of ["lambda", "ecs-fargate"] as const) {
+    assert.throws(() => generateProject(baseSpec({ deployment: { target }, apiTools: [api] }), fixtureRegistry), (e: Error & { details?: { field?: string } }) => {
+      assert.match(e.message, /^apiTools\.0\.exposure: "gateway" serves the API through an AgentCore Gateway, which only the agentcore target has/);
+      assert.equal(e.details?.field, "apiTools.0.exposure");
+      return true;
+    });
+  }
 });
