@@ -61,7 +61,7 @@ describe("Lambda keeps the conversation in the DynamoDB table its template creat
     // Python keeps it the same way (conversation_store.py; structural here, Python cannot run on this machine).
     const python = generateProject(baseSpec({ ...spec, language: "python" }), registry).files;
     assert.match(String(python.get("infra/cloudformation.yaml")), /AGENT_CONVERSATION_TABLE:\n\s+Ref: ConversationTable/);
-    assert.match(String(python.get("lambda_handler.py")), /messages, version = load_conversation\(caller\)[\s\S]*save_conversation\(caller, agent\.messages, version\)/);
+    assert.match(String(python.get("lambda_handler.py")), /messages, version = load_conversation\((request\.)?caller\)[\s\S]*save_conversation\((request\.)?caller, agent\.messages, version\)/);
     assert.match(String(python.get("scripts/package-lambda.sh")), /cp lambda_handler\.py conversation_store\.py/);
     const none = generateProject(baseSpec({ ...spec, memory: { type: "none", windowSize: 20 } }), registry);
     assert.doesNotMatch(String(none.files.get("infra/cloudformation.yaml")), /DynamoDB|dynamodb:/);
