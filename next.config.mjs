@@ -1,9 +1,21 @@
+import { createRequire } from "node:module";
+import { PHASE_DEVELOPMENT_SERVER } from "next/constants.js";
 import { tsImport } from "tsx/esm/api";
 
 // Validate the environment at build and start: a bad variable fails here, naming itself.
-// The launcher (`npm start`) runs under tsx's loader already, so the file imports as it is;
-// plain `next build` needs tsImport, which starts a loader of its own (seconds on a busy machine).
-const { env } = await import("./server/env.ts").catch(() => tsImport("./server/env.ts", import.meta.url));
+// The launcher (`npm start`) has loaded server/env.ts through tsx's require hook already, so
+// `require` returns that module from its cache (an ESM `import` of it loaded it and zod a second
+// time through tsx's ESM loader: 1.7 s of a restart on a busy machine). Plain `next build` has no
+// TypeScript loader: the require fails and tsImport starts one of its own.
+const require = createRequire(import.meta.url);
+const loadEnv = () => {
+  try {
+    return require("./server/env.ts");
+  } catch {
+    return tsImport("./server/env.ts", import.meta.url);
+  }
+};
+const { env } = await loadEnv();
 const config = env();
 
 /** @type {import('next').NextConfig} */
@@ -39,4 +51,14 @@ const nextConfig = {
   outputFileTracingIncludes: { "/**": ["./registry/**/*", "./templates/**/*", "./drizzle/**/*"] },
 };
 
-export default nextConfig;
+/**
+ * Production builds carry no source maps for the server bundle (45 MB here): `next start` never
+ * reads them, but the launcher runs under tsx, which turns Node's source-map support on for the
+ * whole process, so Node read and parsed each chunk's map as the chunk loaded (~1 s of a
+ * restart's first pages on a busy machine, bench/README.md). Development keeps them.
+ * @param {string} phase
+ */
+export default function nextConfigFor(phase) {
+  const turbopackSourceMaps = phase === PHASE_DEVELOPMENT_SERVER;
+  return { ...nextConfig, experimental: { ...nextConfig.experimental, turbopackSourceMaps } };
+}

@@ -46,7 +46,7 @@ async function startAndStop(): Promise<StartFigures> {
   const ready = new Promise<void>((resolve, reject) => {
     child.stdout.on("data", (chunk: Buffer) => {
       output += chunk.toString();
-      for (const m of output.matchAll(/^(.+): done in ([\d.]+) s$/gm)) phases[m[1]!] = Math.round(Number(m[2]) * 1000);
+      for (const m of output.matchAll(/^(.+): done in ([\d.]+) s/gm)) phases[m[1]!] = Math.round(Number(m[2]) * 1000);
       if (/ ready on http/.test(output)) resolve();
     });
     child.once("exit", (code) => reject(new Error(`the launcher exited with ${code} before it was ready:\n${output}`)));

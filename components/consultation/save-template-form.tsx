@@ -1,56 +1,28 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
-import { useTRPC } from "../trpc/client";
+import { lazy, Suspense, useState } from "react";
 import { Button } from "../ui/button";
-import { fieldError } from "../ui/errors";
-import { Field } from "../ui/input";
 
-/**
- * Saves the project's spec draft as one of the user's templates. Text such as the system
- * prompt may use `{{ variables }}`, filled in when a project starts from the template.
- */
+// The form opens on "Save as template": its code (fields, the mutation) loads then.
+const TemplateForm = lazy(() => import("./template-form").then((m) => ({ default: m.TemplateForm })));
+const formLoading = <div className="h-64 animate-pulse rounded-lg border border-slate-200 bg-slate-50" aria-busy="true" aria-label="Loading the form" />;
+
+/** Saves the project's spec draft as one of the user's templates (template-form.tsx). */
 export function SaveTemplateForm({ projectId }: { projectId: string }) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
-  const [form, setForm] = useState({ name: "", category: "", description: "" });
-  const save = useMutation(
-    trpc.template.createFromProject.mutationOptions({
-      onSuccess: () => {
-        setOpen(false);
-        setForm({ name: "", category: "", description: "" });
-        void queryClient.invalidateQueries({ queryKey: trpc.template.list.queryKey() });
-      },
-    }),
-  );
-  const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: e.target.value }));
-
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    save.mutate({ projectId, ...form });
-  }
+  const [saved, setSaved] = useState(false);
 
   if (!open) {
     return (
       <div className="flex items-center justify-between text-xs text-slate-500">
-        {save.isSuccess ? <span role="status" className="text-emerald-700">Saved to your templates.</span> : <span>Reuse this spec for other agents.</span>}
-        <Button variant="secondary" onClick={() => { save.reset(); setOpen(true); }}>Save as template</Button>
+        {saved ? <span role="status" className="text-emerald-700">Saved to your templates.</span> : <span>Reuse this spec for other agents.</span>}
+        <Button variant="secondary" onClick={() => { setSaved(false); setOpen(true); }}>Save as template</Button>
       </div>
     );
   }
-  const general = save.error && !fieldError(save.error, "name") && !fieldError(save.error, "category") ? save.error.message : null;
   return (
-    <form onSubmit={submit} className="flex flex-col gap-3 rounded-lg border border-slate-200 p-3" aria-label="Save as template">
-      <Field label="Template name" value={form.name} onChange={set("name")} error={fieldError(save.error, "name")} autoFocus />
-      <Field label="Category" value={form.category} onChange={set("category")} placeholder="e.g. Support" error={fieldError(save.error, "category")} />
-      <Field label="Description" value={form.description} onChange={set("description")} hint="Write {{ company }} in the system prompt to ask for a value when the template is used." />
-      {general && <p role="alert" className="text-xs text-red-600">{general}</p>}
-      <div className="flex gap-2">
-        <Button type="submit" busy={save.isPending}>Save template</Button>
-        <Button type="button" variant="ghost" onClick={() => setOpen(false)}>Cancel</Button>
-      </div>
-    </form>
+    <Suspense fallback={formLoading}>
+      <TemplateForm projectId={projectId} onSaved={() => { setOpen(false); setSaved(true); }} onCancel={() => setOpen(false)} />
+    </Suspense>
   );
 }

@@ -1,13 +1,14 @@
 "use client";
 
-import dynamic from "next/dynamic";
+import { lazy, Suspense } from "react";
 import { cn } from "../ui/cn";
 import { formatValue, type FieldMeta } from "./spec-fields";
 
 // The editors (model picker, tools editor…) open only on "Edit": they load then, not with the page.
-const FieldEditor = dynamic(() => import("./field-editor").then((m) => m.FieldEditor), {
-  loading: () => <div className="mt-2 h-16 animate-pulse rounded-md bg-slate-100" aria-busy="true" aria-label="Loading the editor" />,
-});
+// React's own lazy(), not next/dynamic: nothing here renders on the server, and next/dynamic's
+// loader (~2 kB compressed) would be on the project page's first load for it (bench/README.md).
+const FieldEditor = lazy(() => import("./field-editor").then((m) => ({ default: m.FieldEditor })));
+const editorLoading = <div className="mt-2 h-16 animate-pulse rounded-md bg-slate-100" aria-busy="true" aria-label="Loading the editor" />;
 
 type Props = {
   meta: FieldMeta;
@@ -63,7 +64,11 @@ export function SpecFieldRow({ meta, value, display, missing, problem, skipped, 
           <button type="button" className="text-xs font-medium text-brand-600 hover:text-brand-700" onClick={onEdit} aria-label={`Edit ${meta.label}`}>Edit</button>
         )}
       </div>
-      {editing && <FieldEditor meta={meta} value={value} projectId={projectId} busy={busy} error={error} onSave={onSave} onCancel={onCancel} />}
+      {editing && (
+        <Suspense fallback={editorLoading}>
+          <FieldEditor meta={meta} value={value} projectId={projectId} busy={busy} error={error} onSave={onSave} onCancel={onCancel} />
+        </Suspense>
+      )}
     </li>
   );
 }

@@ -1,10 +1,9 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import dynamic from "next/dynamic";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import type { ComponentType } from "react";
+import { lazy, Suspense, type ComponentType } from "react";
 import { ConsultationTab } from "../consultation/consultation-tab";
 import { PipelinePanel } from "../pipeline/pipeline-panel";
 import { useTRPC } from "../trpc/client";
@@ -15,15 +14,16 @@ import { isProjectTab, PROJECT_TABS, type ProjectTabId } from "./project-tabs";
 import { TabSkeleton } from "./tab-skeleton";
 
 // Only the default tab ships with the page; the others (the Code tab with its editor, the
-// Cost tab with its charts…) load when opened, behind a skeleton of their size.
-// (Each dynamic() call keeps its import() inline: that is how Next finds the chunk to preload.)
-const loading = TabSkeleton;
-const ModelSelector = dynamic(() => import("../models/model-selector").then((m) => m.ModelSelector), { loading });
-const ToolSelector = dynamic(() => import("../tools/tool-selector").then((m) => m.ToolSelector), { loading });
-const CodeTab = dynamic(() => import("../code/code-tab").then((m) => m.CodeTab), { loading });
-const CostTab = dynamic(() => import("../cost/cost-tab").then((m) => m.CostTab), { loading });
-const TestingTab = dynamic(() => import("../testing/testing-tab").then((m) => m.TestingTab), { loading });
-const DeployTab = dynamic(() => import("../deploy/deploy-tab").then((m) => m.DeployTab), { loading });
+// Cost tab with its charts…) load when opened, behind a skeleton of their size (the Suspense
+// fallback below). React's own lazy(), not next/dynamic: next/dynamic's loader is ~2 kB of
+// the page's first-load JS, and a tab opened from the URL (?tab=code) renders on the server
+// either way, its HTML kept on screen until its code has loaded.
+const ModelSelector = lazy(() => import("../models/model-selector").then((m) => ({ default: m.ModelSelector })));
+const ToolSelector = lazy(() => import("../tools/tool-selector").then((m) => ({ default: m.ToolSelector })));
+const CodeTab = lazy(() => import("../code/code-tab").then((m) => ({ default: m.CodeTab })));
+const CostTab = lazy(() => import("../cost/cost-tab").then((m) => ({ default: m.CostTab })));
+const TestingTab = lazy(() => import("../testing/testing-tab").then((m) => ({ default: m.TestingTab })));
+const DeployTab = lazy(() => import("../deploy/deploy-tab").then((m) => ({ default: m.DeployTab })));
 
 /** Tab contents registered by the capabilities that own them; absent ones show their purpose. */
 const TAB_CONTENT: Partial<Record<ProjectTabId, ComponentType<{ projectId: string }>>> = {
@@ -68,7 +68,9 @@ export function ProjectWorkspace({ projectId }: { projectId: string }) {
         panelClassName="pt-6"
       >
         {Content ? (
-          <Content projectId={projectId} />
+          <Suspense fallback={<TabSkeleton />}>
+            <Content projectId={projectId} />
+          </Suspense>
         ) : (
           <Card>
             <h2 className="font-semibold">{selected.label}</h2>

@@ -7,7 +7,6 @@ import { toHeaders } from "../api/node-headers";
 import { createContext, responseMeta } from "../api/trpc";
 import { env } from "../env";
 import { log } from "../log";
-import { REGISTRY_PATH } from "../registry/http";
 import { answerHealthCheck, isPlainHealthCheck } from "./health-answer";
 import { answerQuery, plainQuery } from "./query-answer";
 
@@ -35,10 +34,6 @@ function refuseLargeBatch(req: IncomingMessage, res: ServerResponse): boolean {
   res.writeHead(413, { "content-type": "application/json" });
   res.end(JSON.stringify({ error: { message, code: -32600, data: { code: "PAYLOAD_TOO_LARGE", httpStatus: 413 } } }));
   return true;
-}
-
-export function isApiRequest(url: string | undefined): boolean {
-  return !!url && (url.startsWith("/api/trpc/") || url.startsWith(REGISTRY_PATH));
 }
 
 export function handleApiRequest(req: IncomingMessage, res: ServerResponse): void {

@@ -2,7 +2,6 @@ import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { log } from "../log";
 import { IpcJobQueue, serveEvents } from "../platform/ipc-queues";
-import { servePglite } from "../platform/ipc-pglite";
 import type { LocalPlatform } from "../platform/local";
 
 /**
@@ -45,6 +44,8 @@ export type WorkerProcess = { pid(): number | undefined; restarts(): number; sto
  * `jobs` is what the web process sends jobs through (attached while the process is up).
  */
 export async function startWorkerProcess(platform: LocalPlatform, jobs: IpcJobQueue, options: { dataDir: string; logLevel: string }): Promise<WorkerProcess> {
+  // Loaded here, not at the top: the launcher imports this file before Next.js starts (drizzle comes with it).
+  const { servePglite } = await import("../platform/ipc-pglite");
   const config = JSON.stringify({ dataDir: options.dataDir, dynamoEndpoint: platform.dynamoEndpoint, logLevel: options.logLevel });
   let current: ChildProcess | undefined;
   let stopping = false;

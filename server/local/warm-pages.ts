@@ -4,13 +4,27 @@
  * this machine that made the first project page after a start ~1 s slower than the next one
  * (bench/README.md). The launcher requests each once, without a session, before it says
  * "ready": the signed-in routes load their code and redirect to sign-in in their layout.
+ * `/` goes first and alone (warmLandingPage): it needs no database, and the launcher loads the
+ * rest of the platform only after it, so the first page a visitor opens is not queued behind that.
  */
-const FIRST_PAGES = ["/", "/sign-in", "/dashboard", "/projects/warm-up"];
+const LANDING_PAGE = "/";
+const OTHER_FIRST_PAGES = ["/sign-in", "/dashboard", "/projects/warm-up"];
 
-/** Requests every first page once from `base`; a failure is left to the real visitor's request. */
-export async function warmPages(base: string): Promise<void> {
-  for (const page of FIRST_PAGES) {
-    // One at a time: they share the web thread, and `/` answers first.
-    await fetch(new URL(page, base), { redirect: "manual" }).then((r) => r.arrayBuffer(), () => undefined);
+/** Requests `/` once from `base`. */
+export function warmLandingPage(base: string): Promise<void> {
+  return warm(base, LANDING_PAGE);
+}
+
+/** Requests every other first page once, one at a time: they share the web thread. */
+export async function warmOtherPages(base: string): Promise<void> {
+  for (const page of OTHER_FIRST_PAGES) await warm(base, page);
+}
+
+/** Waits for the whole (streamed) answer; a failure is left to the real visitor's request. */
+async function warm(base: string, page: string): Promise<void> {
+  try {
+    await (await fetch(new URL(page, base), { redirect: "manual" })).arrayBuffer();
+  } catch {
+    // nothing to do: the page loads on its first real request instead
   }
 }

@@ -1,9 +1,7 @@
 import type { PGlite, Transaction } from "@electric-sql/pglite";
-import { drizzle } from "drizzle-orm/pglite";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Db, DbHandle } from "../db/client";
-import * as schema from "../db/schema";
 import { ipcClient, type IpcEndpoint } from "./ipc";
 import type { QueryArgs } from "./pglite-wire";
 
@@ -18,6 +16,8 @@ type Call = <T>(method: string, args: unknown) => Promise<T>;
  * clock (pglite-write-clock.ts) and the worker process's server (ipc-pglite.ts) use: query,
  * exec, transaction, close. Every statement is sent to the thread; drizzle's value parsers
  * are applied there (pglite-wire.ts), so results are what drizzle gets in-process.
+ * The thread starts before drizzle and the schema load here (~0.4–0.7 s of module loading on
+ * a busy machine), so nothing delays its start.
  */
 export async function openPgliteThread(dataDir: string | undefined): Promise<DbHandle & { client: PGlite }> {
   // The launcher runs under tsx; a worker thread does not inherit its loader (`--import tsx`
@@ -29,7 +29,7 @@ export async function openPgliteThread(dataDir: string | undefined): Promise<DbH
   let exited = false;
   worker.once("exit", () => (exited = true));
   const endpoint: IpcEndpoint = { send: (m) => !exited && (worker.postMessage(m), true), on: (e, l) => worker.on(e, l), off: (e, l) => worker.off(e, l) };
-  await new Promise<void>((resolve, reject) => {
+  const opened = new Promise<void>((resolve, reject) => {
     const onExit = (code: number) => reject(new Error(`the Postgres thread exited with ${code} before it opened`));
     worker.once("error", reject);
     worker.once("exit", onExit);
@@ -41,6 +41,9 @@ export async function openPgliteThread(dataDir: string | undefined): Promise<DbH
       else reject(new Error(`Postgres (PGlite) did not open: ${m.error}`));
     });
   });
+  await opened;
+  // After the thread has opened: loading these beforehand competed with Next.js starting on this thread.
+  const [{ drizzle }, schema] = await Promise.all([import("drizzle-orm/pglite"), import("../db/schema")]);
   const rpc = ipcClient(endpoint);
   worker.once("exit", () => rpc.failPending("the Postgres thread exited"));
   const client = threadClient(rpc.call.bind(rpc) as Call);
