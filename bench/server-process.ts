@@ -37,18 +37,33 @@ export async function startServer(port: number, dataDir: string, extraEnv: Recor
   return { child, readyMs, stop };
 }
 
-/** Signs up and in over HTTP like a browser (CSRF token + credentials callback); returns the session cookie. */
-export async function signUpAndIn(base: string, email: string, password: string): Promise<string> {
+/** The three requests of a browser's sign-up and sign-in. */
+export type SignUpStep = "auth.signUp" | "csrf" | "credentials callback";
+
+/**
+ * Signs up and in over HTTP like a browser (CSRF token + credentials callback); returns the
+ * session cookie. `timed`, given, gets each request's time (bench/signup.bench.ts).
+ */
+export async function signUpAndIn(base: string, email: string, password: string, timed?: (step: SignUpStep, ms: number) => void): Promise<string> {
+  let lapStart = performance.now();
+  const lap = (step: SignUpStep) => {
+    const now = performance.now();
+    timed?.(step, now - lapStart);
+    lapStart = now;
+  };
   await post(base, "auth.signUp", { email, password });
+  lap("auth.signUp");
   const csrfRes = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
   const csrfCookie = csrfRes.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  lap("csrf");
   const res = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
     body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
   });
+  lap("credentials callback");
   const session = res.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c?.includes("session-token"));
   if (!session) throw new Error("sign-in failed");
   return session;

@@ -1,5 +1,5 @@
 import { buildIfNeeded } from "../server/local/build";
-import { post, startServer } from "./server-process";
+import { signUpAndIn, startServer, type SignUpStep } from "./server-process";
 import { percentile } from "./stats";
 
 /**
@@ -58,24 +58,12 @@ async function burst(variant: string, env: Record<string, string>): Promise<Reco
   }
 }
 
-/** bench/server-process's signUpAndIn, each of its three requests timed. */
+/** bench/server-process's signUpAndIn, each of its three requests timed, and the whole. */
 async function signUpAndInTimed(base: string, email: string) {
-  const t0 = performance.now();
-  await post(base, "auth.signUp", { email, password: PASSWORD });
-  const t1 = performance.now();
-  const csrfRes = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const csrfCookie = csrfRes.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const t2 = performance.now();
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
-    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, json: "true" }),
-  });
-  if (!res.headers.getSetCookie().some((c) => c.includes("session-token"))) throw new Error("sign-in failed");
-  const t3 = performance.now();
-  return { "auth.signUp": t1 - t0, csrf: t2 - t1, "credentials callback": t3 - t2, "whole sign-up + sign-in": t3 - t0 };
+  const steps = {} as Record<SignUpStep, number>;
+  const started = performance.now();
+  await signUpAndIn(base, email, PASSWORD, (step, ms) => (steps[step] = ms));
+  return { ...steps, "whole sign-up + sign-in": performance.now() - started };
 }
 
 function probeHealth(base: string) {

@@ -1,4 +1,5 @@
 import type { Db } from "../db/client";
+import { clockCache } from "../platform/clock-cache";
 import type { ChangeClock } from "../platform/types";
 import { incrementSessionVersion, readSessionVersion } from "./user-repo";
 
@@ -9,28 +10,15 @@ import { incrementSessionVersion, readSessionVersion } from "./user-repo";
  * revoked alone). Costs one primary-key read per cookie-authenticated request, except where
  * the platform has a clock on `users` writes (local mode: every statement runs on the one
  * PGlite; see pglite-write-clock.ts): there the version read is kept until the next write
- * naming `users`, exactly as project.list is (projects/list-cache.ts): PGlite runs one
+ * naming `users` (platform/clock-cache.ts, as project.list is: projects/list-cache.ts): PGlite runs one
  * statement at a time on the web process's thread, so each one saved shortens every
  * request's wait (bench/README.md, the load test).
  */
-export async function currentSessionVersion(db: Db, userId: string, usersClock?: ChangeClock): Promise<number | null> {
-  if (!usersClock) return readSessionVersion(db, userId);
-  let cache = caches.get(usersClock);
-  if (!cache) caches.set(usersClock, (cache = new Map()));
-  const before = usersClock.now();
-  const hit = cache.get(userId);
-  if (hit && hit.at === before) return hit.version;
-  const version = await readSessionVersion(db, userId);
-  // Kept only if no write to `users` was sent or settled while it was read.
-  if (usersClock.now() === before) {
-    if (cache.size >= MAX_USERS) cache.clear(); // a bound, not an LRU: the next users write clears them all anyway
-    cache.set(userId, { at: before, version });
-  }
-  return version;
+export function currentSessionVersion(db: Db, userId: string, usersClock?: ChangeClock): Promise<number | null> {
+  return sessionVersions(usersClock, userId, () => readSessionVersion(db, userId));
 }
 
-const MAX_USERS = 10_000;
-const caches = new WeakMap<ChangeClock, Map<string, { at: number; version: number | null }>>();
+const sessionVersions = clockCache<number | null>();
 
 export async function bumpSessionVersion(db: Db, userId: string): Promise<void> {
   await incrementSessionVersion(db, userId);

@@ -7,6 +7,7 @@ import { getHTTPStatusCode } from "@trpc/server/http";
 import { getErrorShape, isAsyncIterable, isObject, isPromise } from "@trpc/server/unstable-core-do-not-import";
 import { toHeaders } from "../api/node-headers";
 import { appRouter } from "../api/root";
+import { serializedJson } from "../api/transformer";
 import { createContext, responseMeta } from "../api/trpc";
 import { readQueryInput } from "./query-input";
 
@@ -70,7 +71,9 @@ export async function answerQuery(req: IncomingMessage, res: ServerResponse, que
       error = streamRefused();
     }
     if (!error) {
-      const json = `{"result":{"data":${dataJson(data)}}}`;
+      // What transformTRPCResponse + JSON.stringify write inside it: the router's transformer is
+      // transformer.ts, which keeps a frozen result's (a cached list, a registry list) text.
+      const json = `{"result":{"data":${serializedJson(data)}}}`;
       write(res, 200, undefined, query.isBatchCall ? `[${json}]` : json);
       return;
     }
@@ -83,20 +86,6 @@ export async function answerQuery(req: IncomingMessage, res: ServerResponse, que
     const shape = { error: getErrorShape({ config, ctx, error: failure, input: undefined, path: undefined, type: "query" }) };
     write(res, getHTTPStatusCode(shape), failure, JSON.stringify(transformTRPCResponse(config, shape)));
   }
-}
-
-const jsonOfFrozen = new WeakMap<object, string>();
-
-/**
- * The result's JSON as `transformTRPCResponse` + `JSON.stringify` write it inside
- * `{"result":{"data":…}}`. A frozen result (a cached list, a registry list) cannot change, so its
- * text is kept: stringifying a 77 kB registry list on every call was most of that query's profile.
- */
-function dataJson(data: unknown): string {
-  if (typeof data !== "object" || data === null || !Object.isFrozen(data)) return JSON.stringify(config.transformer.output.serialize(data));
-  let json = jsonOfFrozen.get(data);
-  if (json === undefined) jsonOfFrozen.set(data, (json = JSON.stringify(config.transformer.output.serialize(data))));
-  return json;
 }
 
 const streamRefused = () =>

@@ -51,14 +51,15 @@ export async function createLocalPlatform(options: LocalPlatformOptions): Promis
   await ensureTable(client, LOCAL_TABLE);
 
   const pg = await opening;
+  const clocks = watchWrites(pg.client, { projects: (sql) => /\b(projects|users)\b/i.test(sql), users: (sql) => /\busers\b/i.test(sql) });
   const blobRoot = dataDir ? path.join(dataDir, "blobs") : mkdtempSync(path.join(tmpdir(), "agent-builder-blobs-"));
   const jobs = new LocalJobQueue({ dir: dataDir ? path.join(dataDir, "queues") : null, ...options.queue });
 
   return {
     runtime: "local",
     db: pg.db,
-    projectsClock: watchWrites(pg.client, (sql) => /\b(projects|users)\b/i.test(sql)),
-    usersClock: watchWrites(pg.client, (sql) => /\busers\b/i.test(sql)),
+    projectsClock: clocks.projects,
+    usersClock: clocks.users,
     dynamo: createDynamoService(client, LOCAL_TABLE),
     dynamoEndpoint: endpoint,
     pglite: pg.client,

@@ -1,4 +1,5 @@
 import { DomainError } from "../errors";
+import type { ProjectFiles } from "../generation/types";
 import { log } from "../log";
 import type { Platform } from "../platform/types";
 import { readVersionFiles } from "../versions/service";
@@ -43,23 +44,23 @@ export class LocalTestRunner implements TestRunner {
     return (await chooseModel(this.o.model, agentModelId)).served;
   }
 
-  async start(job: RunJob, reporter: RunReporter): Promise<void> {
+  async start(job: RunJob, reporter: RunReporter, files?: ProjectFiles): Promise<void> {
     hostTools();
     if (this.active >= this.o.concurrency) reporter.event({ type: "status", phase: "queued", message: `Waiting for one of ${this.o.concurrency} test-run slots`, t: 0 });
-    this.inSlot(() => this.execute(job, reporter));
+    this.inSlot(() => this.execute(job, reporter, files));
   }
 
   /**
    * A suite's cases (one version) in one sandboxed agent process and one slot, when the
    * version has run-suite. Each case is finished (stored and judged) as it ends, while the
    * next one runs. False (nothing started) when the version has no run-suite: the caller then
-   * starts the cases one by one, counting each it hands over.
+   * starts the cases one by one, counting each it hands over. The version's files are read
+   * here only when the caller has not read them (runs[0].files).
    */
   async startSuite(runs: SuiteRun[]): Promise<boolean> {
     hostTools();
     if (runs.length === 0) return true;
-    const { job } = runs[0]!;
-    const files = filesFromVersion(await readVersionFiles(this.o.platform, { id: job.versionId, blobKey: job.blobKey }));
+    const files = filesFromVersion(await this.versionFiles(runs[0]!.job, runs[0]!.files));
     if (!hasSuiteRunner(files)) return false;
     if (this.active >= this.o.concurrency) runs[0]!.reporter.event({ type: "status", phase: "queued", message: `Waiting for one of ${this.o.concurrency} test-run slots`, t: 0 });
     this.inSlot(() => this.executeSuite(runs, files));
@@ -129,10 +130,14 @@ export class LocalTestRunner implements TestRunner {
     });
   }
 
-  private async execute(job: RunJob, reporter: RunReporter): Promise<void> {
+  private versionFiles(job: RunJob, read: ProjectFiles | undefined): Promise<ProjectFiles> {
+    return read ? Promise.resolve(read) : readVersionFiles(this.o.platform, { id: job.versionId, blobKey: job.blobKey });
+  }
+
+  private async execute(job: RunJob, reporter: RunReporter, read?: ProjectFiles): Promise<void> {
     const plan = await chooseModel(this.o.model, job.agentModelId);
     try {
-      const files = filesFromVersion(await readVersionFiles(this.o.platform, { id: job.versionId, blobKey: job.blobKey }));
+      const files = filesFromVersion(await this.versionFiles(job, read));
       const outcome = await runProject({
         runId: job.runId,
         files,

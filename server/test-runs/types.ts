@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ProjectFiles } from "../generation/types";
 
 /**
  * The one-shot contract of a generated agent (`node dist/run-once.js --input TEXT`,
@@ -114,8 +115,12 @@ export interface TestRunner {
   readonly kind: "local" | "aws";
   /** The model a run of an agent whose own model is `agentModelId` would be served by now. */
   modelFor(agentModelId: string | null): Promise<ModelServed>;
-  /** Begins a run and returns once it is accepted (queued or started), not when it ends. */
-  start(job: RunJob, reporter: RunReporter): Promise<void>;
+  /**
+   * Begins a run and returns once it is accepted (queued or started), not when it ends.
+   * `files`, the version's files when the caller has read them already, spare a local runner
+   * reading them again; an AWS runner task fetches its own.
+   */
+  start(job: RunJob, reporter: RunReporter, files?: ProjectFiles): Promise<void>;
   /**
    * Hands a person's decision (already claimed in test_run_approvals) to the running agent.
    * Local: written to the agent's stdin; false when the run's agent is not running in this
@@ -130,5 +135,5 @@ export interface TestRunner {
   startSuite?(runs: SuiteRun[]): Promise<boolean>;
 }
 
-/** One case of a suite run, as a runner gets it. */
-export type SuiteRun = { job: RunJob; reporter: RunReporter };
+/** A run as a runner gets it (alone, or one case of a suite), with the version's files when already read. */
+export type SuiteRun = { job: RunJob; reporter: RunReporter; files?: ProjectFiles };

@@ -1,10 +1,10 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { SPEC } from "../helpers/pipeline";
 import { callTrpc, createProject, newEmail, signUp } from "./helpers";
+import { runCli } from "../helpers/cli";
 
 /**
  * `agent-builder deploy` with --json, as a user runs it from the package's bin entry against the
@@ -13,20 +13,10 @@ import { callTrpc, createProject, newEmail, signUp } from "./helpers";
  */
 test.setTimeout(420_000);
 
-const BIN = join(__dirname, "..", "..", "bin", "agent-builder.cjs");
 const work = mkdtempSync(join(tmpdir(), "agent-builder-deploy-cli-"));
 test.afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function cli(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: work, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, LLM_PROVIDER: "offline" } });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (d: Buffer) => (out += d.toString("utf8")));
-    child.stderr.on("data", (d: Buffer) => (err += d.toString("utf8")));
-    child.on("close", (code) => resolve({ code, out, err }));
-  });
-}
+const cli = (args: string[]) => runCli(args, { cwd: work, env: { LLM_PROVIDER: "offline" } });
 
 async function json<T>(args: string[]): Promise<T> {
   const r = await cli([...args, "--json"]);

@@ -1,28 +1,18 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
 import { getBuiltinTemplate } from "../../server/consultation/templates-builtin";
+import { runCli } from "../helpers/cli";
 
 /** `agent-builder change`, spawned through the package's bin entry as a user runs it, outside the repo. */
-const BIN = join(__dirname, "..", "..", "bin", "agent-builder.cjs");
 const work = mkdtempSync(join(tmpdir(), "agent-builder-change-"));
 after(() => rmSync(work, { recursive: true, force: true }));
 const specPath = join(work, "agent.json");
 writeFileSync(specPath, JSON.stringify(getBuiltinTemplate("builtin-customer-support")!.spec));
 
-function cli(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: work, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, LLM_PROVIDER: "offline" } });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (d: Buffer) => (out += d.toString("utf8")));
-    child.stderr.on("data", (d: Buffer) => (err += d.toString("utf8")));
-    child.on("close", (code) => resolve({ code, out, err }));
-  });
-}
+const cli = (args: string[]) => runCli(args, { cwd: work, env: { LLM_PROVIDER: "offline" } });
 
 type Result = { outcome: string; engine: string; changes: { path: string }[]; needsInput: { toolId: string; param: string; label: string }[]; notUnderstood: string[]; spec: { tools: { id: string; config: Record<string, unknown> }[]; systemPrompt: string; apiTools?: { allowedHosts: string[]; operations: { method: string; path: string }[] }[] } };
 

@@ -1,28 +1,17 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
 import { MAX_MESSAGE_CHARS } from "../../server/consultation/rules";
+import { runCli } from "../helpers/cli";
 
 /** `agent-builder draft`, spawned through the package's bin entry as a user runs it, outside the repo. */
 
-const BIN = join(__dirname, "..", "..", "bin", "agent-builder.cjs");
 const work = mkdtempSync(join(tmpdir(), "agent-builder-draft-"));
 after(() => rmSync(work, { recursive: true, force: true }));
 
-function cli(args: string[], opts: { stdin?: string; env?: Record<string, string> } = {}): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: work, stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, LLM_PROVIDER: "offline", ...opts.env } });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (d: Buffer) => (out += d.toString("utf8")));
-    child.stderr.on("data", (d: Buffer) => (err += d.toString("utf8")));
-    child.on("close", (code) => resolve({ code, out, err }));
-    child.stdin.end(opts.stdin ?? "");
-  });
-}
+const cli = (args: string[], opts: { stdin?: string; env?: Record<string, string> } = {}) => runCli(args, { cwd: work, env: { LLM_PROVIDER: "offline", ...opts.env }, stdin: opts.stdin ?? "" });
 
 const TUTOR = "A patient math tutor for high-school students that explains homework step by step. No tools needed, it just talks. 2,000 students, maybe 5k questions a day. Budget is $250 a month.";
 const RESEARCH = "I need a research agent that searches the web for news about our competitors.";

@@ -69,7 +69,7 @@ test("a unique violation keeps its SQLSTATE and constraint across the thread", a
 });
 
 test("the write clock wraps the thread's client like an in-process PGlite", async () => {
-  const clock = watchWrites(pg.client, (sql) => /\busers\b/i.test(sql));
+  const { users: clock } = watchWrites(pg.client, { users: (sql) => /\busers\b/i.test(sql) });
   const before = clock.now();
   await pg.db.select().from(users).limit(1);
   assert.equal(clock.now(), before, "a read moved the clock");

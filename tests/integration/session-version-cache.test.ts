@@ -56,6 +56,19 @@ describe("session versions read once per users write (local mode)", () => {
     assert.equal(await authenticate(platform.db, headers, clock), null);
   });
 
+  test("the users and projects clocks are one watch of PGlite: a users write moves both, a projects write only its own", async () => {
+    const users = platform.usersClock!;
+    const projects = platform.projectsClock!;
+    const { caller } = await createUser(platform);
+    const [u, p] = [users.now(), projects.now()];
+    await caller.project.create({ name: "Clocks" });
+    assert.equal(users.now(), u, "a projects write leaves the users clock");
+    assert.ok(projects.now() > p);
+    const [u2, p2] = [users.now(), projects.now()];
+    await createUser(platform);
+    assert.ok(users.now() > u2 && projects.now() > p2, "a users write (a delete would cascade to projects) moves both");
+  });
+
   test("without a clock (aws mode) every call reads the version", async () => {
     const { headers } = await sessionHeaders(0);
     await authenticate(platform.db, headers);

@@ -35,6 +35,49 @@ test("a run left running by a stopped runner is closed as an error, and its suit
   assert.deepEqual([suite!.status, suite!.failed], ["done", 1]);
 });
 
+/** Runs of a fresh version, every one created `createdAgoMs` ago: the cases of one suite run, or (inSuite false) lone runs. */
+async function backdatedSuite(tag: string, createdAgoMs: number, cases: { status: "queued" | "running" | "succeeded"; finishedAgoMs?: number }[], inSuite = true) {
+  const { caller } = await createUser(platform, tag);
+  const project = await caller.project.create({ name: `Suite ${tag}` });
+  const version = await storeVersion(platform, { projectId: project.id, spec: {}, generated: { files: new Map([["agent-spec.json", "{}"]]), contentHash: `suite-${tag}`, templateVersion: "", notes: [], requiredIam: [] }, verification: null });
+  const suiteRunId = createId("suiteRun");
+  if (inSuite) await platform.db.insert(suiteRuns).values({ id: suiteRunId, projectId: project.id, versionId: version.id, status: "running", total: cases.length, passed: cases.filter((c) => c.status === "succeeded").length });
+  const runIds: string[] = [];
+  for (const c of cases) {
+    const runId = createId("run");
+    runIds.push(runId);
+    await platform.db.insert(testResults).values({ id: runId, projectId: project.id, versionId: version.id, input: "q", status: c.status, modelUsed: "mock", createdAt: new Date(Date.now() - createdAgoMs) });
+    await platform.db.insert(testRunDetails).values({ resultId: runId, suiteRunId: inSuite ? suiteRunId : null, finishedAt: c.finishedAgoMs === undefined ? null : new Date(Date.now() - c.finishedAgoMs) });
+  }
+  const statuses = async () => {
+    const rows = await caller.testing.list({ projectId: project.id });
+    return runIds.map((id) => rows.find((r) => r.id === id)?.status);
+  };
+  return { caller, project, suiteRunId, statuses };
+}
+
+const MINUTE = 60_000;
+
+test("a long suite's later cases, waiting their turn in its one agent process, are not closed while the suite makes progress", async () => {
+  // Created 40 minutes ago; case 1 finished a minute ago, so case 2 runs and case 3 waits its turn.
+  const suite = await backdatedSuite("long-suite", 40 * MINUTE, [{ status: "succeeded", finishedAgoMs: MINUTE }, { status: "running" }, { status: "queued" }]);
+  // Lone runs as old, one finished a minute ago: a run outside a suite is closed as before, whatever others did.
+  const lone = await backdatedSuite("lone", 40 * MINUTE, [{ status: "succeeded", finishedAgoMs: MINUTE }, { status: "running" }], false);
+  await sweepWebProcess(platform);
+  assert.deepEqual(await suite.statuses(), ["succeeded", "running", "queued"]);
+  assert.deepEqual(await lone.statuses(), ["succeeded", "error"]);
+  const [row] = await platform.db.select().from(suiteRuns).where(eq(suiteRuns.id, suite.suiteRunId));
+  assert.deepEqual([row!.status, row!.passed, row!.failed], ["running", 1, 0]);
+});
+
+test("a suite whose agent process is gone (no case finished for longer than a case can take) is closed, every unfinished case failed", async () => {
+  const suite = await backdatedSuite("gone-suite", 60 * MINUTE, [{ status: "succeeded", finishedAgoMs: 20 * MINUTE }, { status: "running" }, { status: "queued" }]);
+  await sweepWebProcess(platform);
+  assert.deepEqual(await suite.statuses(), ["succeeded", "error", "error"]);
+  const [row] = await platform.db.select().from(suiteRuns).where(eq(suiteRuns.id, suite.suiteRunId));
+  assert.deepEqual([row!.status, row!.passed, row!.failed], ["done", 1, 2]);
+});
+
 test("insertRun and storeOutcome are atomic: a failing second write leaves no half-written run", async () => {
   const { insertRun, storeOutcome } = await import("../../server/test-runs/store/runs-repo");
   const { caller } = await createUser(platform, "atomic");

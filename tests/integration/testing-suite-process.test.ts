@@ -39,10 +39,12 @@ require("node:readline").createInterface({ input: process.stdin }).on("line", (l
 });
 out({ type: "ready" });`;
 
-async function suiteOf(name: string, inputs: string[]) {
+/** Cases with `inputs` run as a suite against a version of a scripted agent with `extraFiles` (default: SUITE_AGENT as its run-suite), done. */
+async function suiteOf(name: string, inputs: string[], extraFiles: Record<string, string> = { "dist/run-suite.js": SUITE_AGENT }, onVersion: (blobKey: string) => void = () => undefined) {
   const { caller } = await createUser(platform, name);
   const project = await caller.project.create({ name });
-  const version = await storeScript(platform, project.id, scriptedAgent('"not used"'), { "dist/run-suite.js": SUITE_AGENT });
+  const version = await storeScript(platform, project.id, scriptedAgent('"not used"'), extraFiles);
+  onVersion(version.blobKey);
   for (const input of inputs) await caller.testing.cases.create({ projectId: project.id, name: input, input, expectations: { toolCalled: "lookup" } });
   const { suiteRunId } = await caller.testing.suite.run({ projectId: project.id, versionId: version.id });
   const suite = await waitForRun(async () => {
@@ -79,6 +81,23 @@ describe("a suite in one agent process", { skip, timeout: 300_000 }, () => {
     assert.equal(later.status, "failed");
     assert.match(later.error ?? "", /^Not run: the suite's agent process ended during case 2 of 3 \(failed: The agent exited with code 3/);
     assert.equal(suite.cases.find((c) => c.caseName === "after")!.passed, false);
+  });
+
+  test("a suite reads its version's files once, whether its cases run in one process or one by one", async () => {
+    for (const extraFiles of [{ "dist/run-suite.js": SUITE_AGENT }, {}] as Record<string, string>[]) {
+      const blobs = platform.blobs;
+      const get = blobs.get;
+      let fileSet = "";
+      let reads = 0;
+      blobs.get = (key) => ((reads += key === fileSet ? 1 : 0), get.call(blobs, key));
+      try {
+        const { suite } = await suiteOf("suite-reads", ["one", "two", "three"], extraFiles, (key) => (fileSet = key));
+        assert.equal(suite.cases.length, 3);
+      } finally {
+        blobs.get = get;
+      }
+      assert.equal(reads, 1, `read ${reads} times ${"dist/run-suite.js" in extraFiles ? "in one process" : "case by case"}`);
+    }
   });
 
   test("each case keeps a single run's wall-time limit", async () => {

@@ -1,4 +1,5 @@
 import type { SandboxLimits } from "../limits";
+import { watchLimits, type LimitWatch } from "../sandbox/limit-watch";
 import type { SandboxControl, SandboxExit } from "../sandbox/run-sandboxed";
 import type { ModelServed, RunEvent, RunOutcome, RunStatus } from "../types";
 import { RunCollector } from "./collect";
@@ -24,7 +25,6 @@ export type SuiteCase = {
   onOutcome(outcome: RunOutcome): void;
 };
 
-const CPU_POLL_MS = 200;
 type Frame = { type?: unknown; case?: unknown };
 
 function frameOf(line: string): Frame | null {
@@ -45,8 +45,9 @@ export class SuiteCases {
   private write: (line: string) => boolean = () => false;
   private end: () => void = () => undefined;
   private control: SandboxControl | null = null;
-  private caseStart = { at: 0, cpuMs: 0, bytes: 0 };
-  private timers: { wall?: NodeJS.Timeout; cpu?: NodeJS.Timeout } = {};
+  private caseStartedAt = 0;
+  /** The running case's own wall, CPU and output limits (the sandbox's, restarted per case). */
+  private watch: LimitWatch | null = null;
 
   constructor(
     private readonly cases: SuiteCase[],
@@ -65,8 +66,7 @@ export class SuiteCases {
   /** The running process's input and control; its start is held to a case's wall and CPU limits too. */
   attach(write: (line: string) => boolean, end: () => void, control: SandboxControl | null) {
     Object.assign(this, { write, end, control });
-    this.caseStart = { at: performance.now(), cpuMs: control?.cpuMs() ?? 0, bytes: 0 };
-    this.startTimers();
+    this.startCaseLimits();
   }
 
   stdout(line: string) {
@@ -91,10 +91,10 @@ export class SuiteCases {
 
   /** The process ended: the running case gets its failure, every later case a failure naming it. */
   exited(exit: SandboxExit) {
-    this.stopTimers();
+    this.watch?.stop();
     if (this.at >= this.cases.length) return;
     const i = this.at;
-    const outcome = this.collectors[i]!.outcome(exit, this.limits, this.model, performance.now() - this.caseStart.at);
+    const outcome = this.collectors[i]!.outcome(exit, this.limits, this.model, performance.now() - this.caseStartedAt);
     this.cases[i]!.onOutcome(outcome);
     const when = this.ready ? `during case ${i + 1} of ${this.cases.length}` : "before it was ready";
     this.failRest(i + 1, "failed", `Not run: the suite's agent process ended ${when} (${outcome.status}: ${outcome.error ?? "no reason given"})`);
@@ -102,7 +102,7 @@ export class SuiteCases {
 
   /** Every case without an outcome yet fails with `message` (the project could not be prepared or started). */
   failAll(status: Exclude<RunStatus, "queued" | "running">, message: string) {
-    this.stopTimers();
+    this.watch?.stop();
     this.failRest(this.at, status, message);
   }
 
@@ -122,14 +122,13 @@ export class SuiteCases {
     const c = (this.collectors[i] ??= new RunCollector(performance.now(), item.onEvent));
     const boot = i === 0 ? `; the agent process started in ${Math.round(performance.now() - this.bornAt)} ms` : "";
     c.phase("running", `Running case ${i + 1} of ${this.cases.length} in the suite's agent process, against ${this.model.kind === "mock" ? "the MOCK model" : this.model.label}${boot}`);
-    this.caseStart = { at: performance.now(), cpuMs: this.control?.cpuMs() ?? 0, bytes: 0 };
-    this.startTimers();
+    this.startCaseLimits();
     item.onDecisionChannel?.((d) => this.at === i && this.write(JSON.stringify({ approval: d.approvalId, decision: d.decision })));
     this.write(JSON.stringify({ case: item.runId, input: item.input }));
   }
 
   private endCase() {
-    this.stopTimers();
+    this.watch?.stop();
     this.cases[this.at]!.onOutcome(this.collectors[this.at]!.caseOutcome(this.model));
     this.at++;
     this.next();
@@ -137,24 +136,13 @@ export class SuiteCases {
 
   /** Counts a case's output against its own output limit; false once over it (the process is being killed). */
   private count(line: string): boolean {
-    this.caseStart.bytes += Buffer.byteLength(line) + 1;
-    if (this.caseStart.bytes <= this.limits.outputBytes) return true;
-    this.control?.kill("output_limit");
-    return false;
+    return this.watch?.count(Buffer.byteLength(line) + 1) ?? true;
   }
 
-  private startTimers() {
-    this.stopTimers();
-    this.timers.wall = setTimeout(() => this.control?.kill("timeout"), this.limits.wallMs);
-    this.timers.cpu = setInterval(() => {
-      const used = this.control?.cpuMs();
-      if (used != null && used - this.caseStart.cpuMs > this.limits.cpuSeconds * 1000) this.control?.kill("cpu_limit");
-    }, CPU_POLL_MS);
-  }
-
-  private stopTimers() {
-    clearTimeout(this.timers.wall);
-    clearInterval(this.timers.cpu);
+  private startCaseLimits() {
+    this.watch?.stop();
+    this.caseStartedAt = performance.now();
+    this.watch = this.control ? watchLimits(this.limits, this.control) : null;
   }
 }
 

@@ -5,7 +5,10 @@ import type { LimitStatus } from "../types";
 import type { Mount } from "./bwrap-args";
 import type { RunCgroup } from "./cgroup";
 import { prepareCommand } from "./command";
+import { watchLimits, type Kill, type WatchedTree } from "./limit-watch";
 import { lineSplitter } from "./lines";
+
+export type { Kill };
 
 /**
  * Runs one command in a sandbox and streams its output lines. Two isolations:
@@ -46,12 +49,8 @@ export type SandboxIO = {
   control?(c: SandboxControl): void;
 };
 
-export type SandboxControl = {
-  /** Kills the whole tree; the exit's limit is `reason`. */
-  kill(reason: Kill): void;
-  /** CPU time of the tree so far (null without a cgroup). */
-  cpuMs(): number | null;
-};
+/** Kills the whole tree (the exit's limit is then the reason given) and reads its CPU time (null without a cgroup). */
+export type SandboxControl = WatchedTree;
 
 export type SandboxExit = {
   code: number | null;
@@ -65,11 +64,8 @@ export type SandboxExit = {
   cgroup: string | null;
 };
 
-const CPU_POLL_MS = 200;
 const HEAP_OOM = /JavaScript heap out of memory|Reached heap limit|MemoryError/;
 const FILE_LIMIT = /EFBIG|ENOSPC|File too large|No space left/;
-
-export type Kill = "timeout" | "cpu_limit" | "output_limit";
 
 function classify(kill: Kill | null, code: number | null, cg: RunCgroup | null, seen: { heapOom: boolean; fileLimit: boolean }): LimitStatus | null {
   if (kill === "output_limit") return kill;
@@ -115,7 +111,9 @@ export async function runSandboxed(spec: SandboxSpec, io: SandboxIO): Promise<Sa
     }
     void cg?.killAll();
   };
-  io.control?.({ kill: (reason) => killTree(reason), cpuMs: () => (cg ? cg.cpuMs() : null) });
+  const tree: SandboxControl = { kill: (reason) => killTree(reason), cpuMs: () => (cg ? cg.cpuMs() : null) };
+  io.control?.(tree);
+  const limitWatch = watchLimits(limits, tree);
   const watch = (line: string) => {
     const head = line.length > 2000 ? line.slice(0, 2000) : line;
     if (HEAP_OOM.test(head)) seen.heapOom = true;
@@ -125,24 +123,13 @@ export async function runSandboxed(spec: SandboxSpec, io: SandboxIO): Promise<Sa
   const err = lineSplitter((l) => (watch(l), io.stderr(l)));
   const count = (chunk: Buffer) => {
     outputBytes += chunk.byteLength;
-    if (outputBytes > limits.outputBytes) {
-      killTree("output_limit");
-      return false;
-    }
-    return true;
+    return limitWatch.count(chunk.byteLength);
   };
   child.stdout!.on("data", (d: Buffer) => {
     if (firstByteMs === null) firstByteMs = performance.now() - started;
     if (count(d)) out.push(d);
   });
   child.stderr!.on("data", (d: Buffer) => count(d) && err.push(d));
-
-  const wall = setTimeout(() => killTree("timeout"), limits.wallMs);
-  const cpu = cg
-    ? setInterval(() => {
-        if (cg!.cpuMs() > limits.cpuSeconds * 1000) killTree("cpu_limit");
-      }, CPU_POLL_MS)
-    : undefined;
 
   const streamsClosed = new Promise<void>((resolve) => {
     let open = 2;
@@ -162,8 +149,7 @@ export async function runSandboxed(spec: SandboxSpec, io: SandboxIO): Promise<Sa
   child.stdin?.destroy();
   child.stdout?.destroy();
   child.stderr?.destroy();
-  clearTimeout(wall);
-  clearInterval(cpu);
+  limitWatch.stop();
   out.end();
   err.end();
   const wallMs = performance.now() - started;

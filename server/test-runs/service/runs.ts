@@ -4,6 +4,7 @@ import { DomainError } from "../../errors";
 import { createId } from "../../ids";
 import type { Platform } from "../../platform/types";
 import type { LanguageModel } from "../../llm/types";
+import type { ProjectFiles } from "../../generation/types";
 import type { Registry } from "../../registry/load";
 import { publishEvent } from "../../realtime/publish";
 import { getOwnedProject, ProjectId } from "../../projects/service";
@@ -36,18 +37,19 @@ export async function startRun(d: TestingDeps, userId: string, input: RunInput, 
   await getOwnedProject(d.platform.db, userId, projectId);
   const target = await runTarget(d, projectId, versionId);
   const run = await newRun(d, target, text, link);
-  await d.runner.start(run.job, run.reporter);
+  await d.runner.start(run.job, run.reporter, run.files);
   return { runId: run.job.runId };
 }
 
-/** What runs of a version need: the version, and the model its agent will be served by. */
-export type RunTarget = { projectId: string; version: Version; agentModelId: string | null; model: ModelServed };
+/** What runs of a version need: the version, its files (read once for all its runs), and the model its agent will be served by. */
+export type RunTarget = { projectId: string; version: Version; files: ProjectFiles; agentModelId: string | null; model: ModelServed };
 
 /** The target of runs of a version the caller owns (checked by the caller). */
 export async function runTarget(d: TestingDeps, projectId: string, versionId: string): Promise<RunTarget> {
   const version = await getVersion(d.platform.db, projectId, versionId);
-  const agentModelId = agentModelOf(await readVersionFiles(d.platform, version));
-  return { projectId, version, agentModelId, model: await d.runner.modelFor(agentModelId) };
+  const files = await readVersionFiles(d.platform, version);
+  const agentModelId = agentModelOf(files);
+  return { projectId, version, files, agentModelId, model: await d.runner.modelFor(agentModelId) };
 }
 
 /** A run recorded (queued) and announced, with its job and reporter, not yet given to the runner. */
@@ -58,7 +60,7 @@ export async function newRun(d: TestingDeps, t: RunTarget, text: string, link: {
   await insertRun(d.platform.db, { id: runId, projectId, versionId: version.id, input: text, modelUsed: t.model.label, ...link, reportTokenHash: hashToken(reportToken) });
   await publishEvent(d.platform, projectId, RUN_STARTED, { runId, versionId: version.id, input: text, model: t.model, suiteRunId: link.suiteRunId ?? null });
   const job = { runId, projectId, versionId: version.id, contentHash: version.contentHash, blobKey: version.blobKey, zipBlobKey: version.zipBlobKey, input: text, agentModelId: t.agentModelId, reportToken };
-  return { job, reporter: reporterFor(d.platform, finishDeps(d), projectId, runId) };
+  return { job, reporter: reporterFor(d.platform, finishDeps(d), projectId, runId), files: t.files };
 }
 
 /** Runs the same input against the same version again. */

@@ -54,7 +54,7 @@ export async function runSuite(d: TestingDeps, userId: string, projectId: string
     if (await d.runner.startSuite?.(runs)) handed = runs.length;
     else {
       for (const r of runs) {
-        await d.runner.start(r.job, r.reporter);
+        await d.runner.start(r.job, r.reporter, r.files);
         handed++;
       }
     }

@@ -1,26 +1,16 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
+import { runCli } from "../../helpers/cli";
 
 /** `agent-builder estimate`, spawned through the package's bin entry as a user runs it. */
 
-const BIN = join(__dirname, "..", "..", "..", "bin", "agent-builder.cjs");
 const work = mkdtempSync(join(tmpdir(), "agent-builder-estimate-"));
 after(() => rmSync(work, { recursive: true, force: true }));
 
-function cli(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: work, stdio: ["ignore", "pipe", "pipe"] });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (d: Buffer) => (out += d.toString("utf8")));
-    child.stderr.on("data", (d: Buffer) => (err += d.toString("utf8")));
-    child.on("close", (code) => resolve({ code, out, err }));
-  });
-}
+const cli = (args: string[]) => runCli(args, { cwd: work });
 
 const write = (name: string, content: string) => {
   const path = join(work, name);

@@ -1,27 +1,17 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
 import { stringify as toYaml } from "yaml";
+import { runCli } from "../../helpers/cli";
 
 /** The `agent-builder` command, spawned through its bin entry like a user would run it. */
 
-const BIN = join(__dirname, "..", "..", "..", "bin", "agent-builder.cjs");
 const work = mkdtempSync(join(tmpdir(), "agent-builder-cli-"));
 after(() => rmSync(work, { recursive: true, force: true }));
 
-function cli(args: string[], cwd = work): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, stdio: ["ignore", "pipe", "pipe"] });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (d: Buffer) => (out += d.toString("utf8")));
-    child.stderr.on("data", (d: Buffer) => (err += d.toString("utf8")));
-    child.on("close", (code) => resolve({ code, out, err }));
-  });
-}
+const cli = (args: string[], cwd = work) => runCli(args, { cwd });
 
 describe("agent-builder CLI", () => {
   test("init prints a valid example spec; an unknown template is an error", async () => {
