@@ -3,6 +3,7 @@
 import dynamic from "next/dynamic";
 import { cn } from "../ui/cn";
 import { formatValue, type FieldMeta } from "./spec-fields";
+import type { ToolFit } from "./tools-editor";
 
 // The editors (model picker, tools editor…) open only on "Edit": they load then, not with the page.
 const FieldEditor = dynamic(() => import("./field-editor").then((m) => m.FieldEditor), {
@@ -25,6 +26,7 @@ type Props = {
   lit: boolean;
   editing: boolean;
   projectId: string;
+  toolFit: ToolFit;
   busy: boolean;
   error: string | null;
   onEdit: () => void;
@@ -33,7 +35,7 @@ type Props = {
 };
 
 /** One field of the spec draft: its value, whether it is still missing, and "Edit". */
-export function SpecFieldRow({ meta, value, display, missing, problem, skipped, locked, lit, editing, projectId, busy, error, onEdit, onSave, onCancel }: Props) {
+export function SpecFieldRow({ meta, value, display, missing, problem, skipped, locked, lit, editing, projectId, toolFit, busy, error, onEdit, onSave, onCancel }: Props) {
   const text = display ?? formatValue(meta, value);
   const long = meta.kind === "textarea";
   return (
@@ -63,7 +65,7 @@ export function SpecFieldRow({ meta, value, display, missing, problem, skipped, 
           <button type="button" className="text-xs font-medium text-brand-600 hover:text-brand-700" onClick={onEdit} aria-label={`Edit ${meta.label}`}>Edit</button>
         )}
       </div>
-      {editing && <FieldEditor meta={meta} value={value} projectId={projectId} busy={busy} error={error} onSave={onSave} onCancel={onCancel} />}
+      {editing && <FieldEditor meta={meta} value={value} projectId={projectId} toolFit={toolFit} busy={busy} error={error} onSave={onSave} onCancel={onCancel} />}
     </li>
   );
 }
