@@ -62,7 +62,7 @@ export function ToolsEditor({ value, fit, busy, error, onSave, onCancel }: Props
       <ToolWarnings warnings={unsupported} conflicts={[]} unavailable={unavailable} byId={byId} onSwap={swap} onRemove={(toolId) => setTools(tools.filter((t) => t.id !== toolId))} />
       <div className="flex gap-2">
         <label htmlFor={id} className="sr-only">Add a tool</label>
-        <select id={id} className="flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm" value={adding} onChange={(e) => setAdding(e.target.value)}>
+        <select id={id} className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm" value={adding} onChange={(e) => setAdding(e.target.value)}>
           <option value="">{catalog.isPending ? "Loading tools…" : "Add a tool…"}</option>
           {available.map((t) => {
             const misfit = misfitLabel(t, fit);

@@ -73,3 +73,26 @@ test("Tools tab: a tool without the project's language shows why and the alterna
   await expect(page.getByTestId("save-state")).toHaveText("Saved");
   await expect(page.getByTestId("selected-tool")).toHaveAttribute("data-tool-id", "http_request_vended");
 });
+
+test("Consultation tools editor: a tool without the draft's language is marked in the list, shown with why and 'Use X', and the swap saves", async ({ page }) => {
+  await signUp(page, newEmail("toolfit-editor"));
+  await createProject(page, "TS editor");
+  await setLanguage(page, "TypeScript");
+  await page.getByRole("button", { name: "Edit Tools" }).click();
+  const editor = page.getByRole("group", { name: "Edit Tools" });
+  const add = editor.getByRole("combobox", { name: "Add a tool" });
+  await expect(add.locator("option", { hasText: "Tavily search, extract, crawl and map (no TypeScript version)" })).toHaveCount(1);
+  await expect(add.locator("option", { hasText: /^Tavily MCP server$/ })).toHaveCount(1);
+  await add.selectOption({ label: "Tavily search, extract, crawl and map (no TypeScript version)" });
+  await editor.getByRole("button", { name: "Add", exact: true }).click();
+  const unavailable = editor.getByTestId("tool-unavailable");
+  await expect(unavailable).toContainText("Not available: Tavily search, extract, crawl and map");
+  await expect(unavailable).toContainText("has no TypeScript implementation");
+  await snapshot(page, "tool-fit-editor");
+  await page.screenshot({ path: test.info().outputPath("tool-fit-editor.png"), fullPage: true });
+  await unavailable.getByRole("button", { name: "Use Tavily MCP server" }).click();
+  await expect(editor.getByTestId("tool-unavailable")).toHaveCount(0);
+  await editor.getByRole("button", { name: "Save" }).click();
+  await expect(editor).toHaveCount(0);
+  await expect(page.getByTestId("spec-value-tools")).toHaveText("Tavily MCP server");
+});
