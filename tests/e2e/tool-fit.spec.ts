@@ -31,9 +31,12 @@ test("TypeScript chosen after the tools: Generate stays disabled naming the tool
   await say(page, "about 400 requests a day");
   await say(page, "$75 a month");
   await expect(page.getByTestId("completeness")).toHaveText("100%");
+  await expect(page.getByTestId("phase-bar")).toHaveAttribute("data-phase", "code_generation");
 
   await setLanguage(page, "TypeScript");
   await expect(page.getByTestId("completeness")).not.toHaveText("100%");
+  // Generate is refused, so the bar moves back from "Code generation" to the phase the spec allows.
+  await expect(page.getByTestId("phase-bar")).toHaveAttribute("data-phase", "implementation");
   await expect(page.getByTestId("generate")).toBeDisabled();
   await expect(page.getByTestId("generate-hint")).toContainText(MISFIT);
   await expect(page.getByTestId("generate-hint")).toContainText(ALTERNATIVE);
@@ -51,6 +54,7 @@ test("TypeScript chosen after the tools: Generate stays disabled naming the tool
   await expect(page.getByTestId("completeness")).toHaveText("100%");
   await expect(page.getByTestId("generate")).toBeEnabled();
   await expect(page.getByTestId("spec-value-tools")).toHaveText(ALTERNATIVE);
+  await expect(page.getByTestId("phase-bar")).toHaveAttribute("data-phase", "code_generation");
 });
 
 test("Tools tab: a tool without the project's language shows why and the alternative, and cannot be saved", async ({ page }) => {
