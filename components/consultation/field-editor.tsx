@@ -5,12 +5,14 @@ import { Button } from "../ui/button";
 import { cn } from "../ui/cn";
 import { ModelPicker } from "./model-picker";
 import type { FieldMeta } from "./spec-fields";
-import { ToolsEditor, type ToolValue } from "./tools-editor";
+import { ToolsEditor, type ToolFit, type ToolValue } from "./tools-editor";
 
 type Props = {
   meta: Pick<FieldMeta, "path" | "label" | "kind" | "options" | "unit" | "hint">;
   value: unknown;
   projectId: string;
+  /** The draft's language and target, which the tools editor checks its tools against. */
+  toolFit: ToolFit;
   busy: boolean;
   error: string | null;
   onSave: (value: unknown) => void;
@@ -28,10 +30,10 @@ function toValue(kind: FieldMeta["kind"], text: string): unknown {
 }
 
 /** The small form that edits one spec field in place. */
-export function FieldEditor({ meta, value, projectId, busy, error, onSave, onCancel }: Props) {
+export function FieldEditor({ meta, value, projectId, toolFit, busy, error, onSave, onCancel }: Props) {
   const id = useId();
   const [text, setText] = useState(value === undefined || value === null ? "" : String(value));
-  if (meta.kind === "tools") return <ToolsEditor value={(value as ToolValue[] | undefined) ?? []} busy={busy} error={error} onSave={onSave} onCancel={onCancel} />;
+  if (meta.kind === "tools") return <ToolsEditor value={(value as ToolValue[] | undefined) ?? []} fit={toolFit} busy={busy} error={error} onSave={onSave} onCancel={onCancel} />;
 
   function submit(e: FormEvent) {
     e.preventDefault();

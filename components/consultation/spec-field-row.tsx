@@ -3,6 +3,7 @@
 import { lazy, Suspense } from "react";
 import { cn } from "../ui/cn";
 import { formatValue, type FieldMeta } from "./spec-fields";
+import type { ToolFit } from "./tools-editor";
 
 // The editors (model picker, tools editor…) open only on "Edit": they load then, not with the page.
 // React's own lazy(), not next/dynamic: nothing here renders on the server, and next/dynamic's
@@ -26,6 +27,7 @@ type Props = {
   lit: boolean;
   editing: boolean;
   projectId: string;
+  toolFit: ToolFit;
   busy: boolean;
   error: string | null;
   onEdit: () => void;
@@ -34,7 +36,7 @@ type Props = {
 };
 
 /** One field of the spec draft: its value, whether it is still missing, and "Edit". */
-export function SpecFieldRow({ meta, value, display, missing, problem, skipped, locked, lit, editing, projectId, busy, error, onEdit, onSave, onCancel }: Props) {
+export function SpecFieldRow({ meta, value, display, missing, problem, skipped, locked, lit, editing, projectId, toolFit, busy, error, onEdit, onSave, onCancel }: Props) {
   const text = display ?? formatValue(meta, value);
   const long = meta.kind === "textarea";
   return (
@@ -66,7 +68,7 @@ export function SpecFieldRow({ meta, value, display, missing, problem, skipped, 
       </div>
       {editing && (
         <Suspense fallback={editorLoading}>
-          <FieldEditor meta={meta} value={value} projectId={projectId} busy={busy} error={error} onSave={onSave} onCancel={onCancel} />
+          <FieldEditor meta={meta} value={value} projectId={projectId} toolFit={toolFit} busy={busy} error={error} onSave={onSave} onCancel={onCancel} />
         </Suspense>
       )}
     </li>

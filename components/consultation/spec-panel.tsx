@@ -58,6 +58,7 @@ export function SpecPanel({ projectId, state, changed, onState, onConflict }: Pr
   };
   const misfits = state.missing.filter((p) => TOOL_MISFIT.test(p)).map((p) => state.missingLabels[p] ?? p);
   const toolName = (id: string) => tools.data?.tools.find((t) => t.id === id)?.name ?? id;
+  const toolFit = { language: state.draft.language ?? "python", target: state.draft.deployment?.target } as const;
   const fields = [...SPEC_FIELDS.slice(0, 3), ...toolSettingFields(state), ...SPEC_FIELDS.slice(3)];
 
   return (
@@ -84,6 +85,7 @@ export function SpecPanel({ projectId, state, changed, onState, onConflict }: Pr
               lit={changed.has(meta.path) || (meta.path === "tools" && [...changed].some((p) => p.startsWith("tools")))}
               editing={editing === meta.path}
               projectId={projectId}
+              toolFit={toolFit}
               busy={update.isPending}
               error={editing === meta.path ? fieldError(meta.path) : null}
               onEdit={() => { update.reset(); setEditing(meta.path); }}

@@ -62,12 +62,20 @@ export function advance(state: WorkflowState, specCompleteness: number, facts: W
 
 /**
  * The automatic rule, run after every spec change: the consultation phases follow the
- * spec's completeness, and a complete spec moves the project from implementation to
- * code generation. It never goes past code generation and never runs after a go-back.
+ * spec's completeness both ways, and a complete spec moves the project from implementation
+ * to code generation. A spec edit that makes it incomplete again (a tool that does not fit
+ * the new language) moves it back to the phase the spec now allows, so the bar does not
+ * claim "Code generation" while Generate is refused. It never goes past code generation,
+ * never pulls back from testing or deployment, and never runs after a go-back.
  */
 export function autoAdvance(state: WorkflowState, specCompleteness: number): Transition {
   let current = state;
   const events: PhaseChanged[] = [];
+  while (current.auto && index(current.phase) > 0 && index(current.phase) <= index("code_generation") && blocker(current.phase, specCompleteness, {})) {
+    const to = PHASES[index(current.phase) - 1]!;
+    events.push({ type: "phase.changed", from: current.phase, to, reason: `the spec is ${Math.round(specCompleteness * 100)}% complete` });
+    current = { phase: to, auto: true };
+  }
   while (current.auto && index(current.phase) < index("code_generation")) {
     const to = PHASES[index(current.phase) + 1]!;
     if (blocker(to, specCompleteness, {})) break;

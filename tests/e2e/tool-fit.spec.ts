@@ -31,9 +31,12 @@ test("TypeScript chosen after the tools: Generate stays disabled naming the tool
   await say(page, "about 400 requests a day");
   await say(page, "$75 a month");
   await expect(page.getByTestId("completeness")).toHaveText("100%");
+  await expect(page.getByTestId("phase-bar")).toHaveAttribute("data-phase", "code_generation");
 
   await setLanguage(page, "TypeScript");
   await expect(page.getByTestId("completeness")).not.toHaveText("100%");
+  // Generate is refused, so the bar moves back from "Code generation" to the phase the spec allows.
+  await expect(page.getByTestId("phase-bar")).toHaveAttribute("data-phase", "implementation");
   await expect(page.getByTestId("generate")).toBeDisabled();
   await expect(page.getByTestId("generate-hint")).toContainText(MISFIT);
   await expect(page.getByTestId("generate-hint")).toContainText(ALTERNATIVE);
@@ -51,6 +54,7 @@ test("TypeScript chosen after the tools: Generate stays disabled naming the tool
   await expect(page.getByTestId("completeness")).toHaveText("100%");
   await expect(page.getByTestId("generate")).toBeEnabled();
   await expect(page.getByTestId("spec-value-tools")).toHaveText(ALTERNATIVE);
+  await expect(page.getByTestId("phase-bar")).toHaveAttribute("data-phase", "code_generation");
 });
 
 test("Tools tab: a tool without the project's language shows why and the alternative, and cannot be saved", async ({ page }) => {
@@ -72,4 +76,27 @@ test("Tools tab: a tool without the project's language shows why and the alterna
   await page.getByRole("button", { name: "Save tool selection" }).click();
   await expect(page.getByTestId("save-state")).toHaveText("Saved");
   await expect(page.getByTestId("selected-tool")).toHaveAttribute("data-tool-id", "http_request_vended");
+});
+
+test("Consultation tools editor: a tool without the draft's language is marked in the list, shown with why and 'Use X', and the swap saves", async ({ page }) => {
+  await signUp(page, newEmail("toolfit-editor"));
+  await createProject(page, "TS editor");
+  await setLanguage(page, "TypeScript");
+  await page.getByRole("button", { name: "Edit Tools" }).click();
+  const editor = page.getByRole("group", { name: "Edit Tools" });
+  const add = editor.getByRole("combobox", { name: "Add a tool" });
+  await expect(add.locator("option", { hasText: "Tavily search, extract, crawl and map (no TypeScript version)" })).toHaveCount(1);
+  await expect(add.locator("option", { hasText: /^Tavily MCP server$/ })).toHaveCount(1);
+  await add.selectOption({ label: "Tavily search, extract, crawl and map (no TypeScript version)" });
+  await editor.getByRole("button", { name: "Add", exact: true }).click();
+  const unavailable = editor.getByTestId("tool-unavailable");
+  await expect(unavailable).toContainText("Not available: Tavily search, extract, crawl and map");
+  await expect(unavailable).toContainText("has no TypeScript implementation");
+  await snapshot(page, "tool-fit-editor");
+  await page.screenshot({ path: test.info().outputPath("tool-fit-editor.png"), fullPage: true });
+  await unavailable.getByRole("button", { name: "Use Tavily MCP server" }).click();
+  await expect(editor.getByTestId("tool-unavailable")).toHaveCount(0);
+  await editor.getByRole("button", { name: "Save" }).click();
+  await expect(editor).toHaveCount(0);
+  await expect(page.getByTestId("spec-value-tools")).toHaveText("Tavily MCP server");
 });

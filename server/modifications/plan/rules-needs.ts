@@ -2,11 +2,12 @@ import type { ToolEntry } from "../../registry/schema";
 import type { AgentSpec } from "../../spec/agent-spec";
 import { NO_INTERNET } from "../../consultation/rules/extraction/signals";
 import { promptNeedLines, readPromptNeeds, withPromptLines, type PromptNeeds } from "../../consultation/rules/extraction/prompt-needs";
-import { conflictOf, fitsContext, resolveIntent } from "../../consultation/rules/extraction/resolve-tool";
+import { conflictOf, resolveIntent } from "../../consultation/rules/extraction/resolve-tool";
 import { defaultToolConfig } from "../../consultation/rules/extraction/tool-config";
 import { TOOL_INTENTS } from "../../consultation/rules/extraction/tool-intents";
 import { spotSystems } from "../../consultation/rules/extraction/tool-search";
-import { isNegatedAt } from "../../consultation/rules/extraction/text";
+import { findMentions, isNegatedAt } from "../../consultation/rules/extraction/text";
+import { fittingTool } from "./rules-tools";
 import type { Edit, Rule, RuleOutcome } from "./types";
 
 const ctxOf = (spec: AgentSpec) => ({ language: spec.language, target: spec.deployment.target, region: spec.deployment.region });
@@ -36,6 +37,8 @@ export const systemsRule: Rule = ({ spec, clause, verb, registry }) => {
     why.push(`removes ${gone.map((t) => label(t.id)).join(", ")} ${reason}`);
   };
   for (const spot of spots) {
+    // A need the tool rule resolves ("add slack"): it added the fitting tool or said why none fits.
+    if (verb && servedByIntent(wantPart!, spot.tools)) continue;
     const removing = verb === "remove" || REMOVE.test(wantPart!) || isNegatedAt(wantPart!, spot.index);
     if (spot.missing) {
       notes.push(`the registry has no tool for ${spot.missing}; the custom-API route (the HTTP request tool on its REST API, with the URL in the prompt) can reach it`);
@@ -52,12 +55,17 @@ export const systemsRule: Rule = ({ spec, clause, verb, registry }) => {
       if (!spec.tools.some((t) => spot.tools.some((e) => e.id === t.id && wantPart!.includes(e.name.toLowerCase())))) notes.push(`the agent already has ${label(spot.tools[0]!.id)} for ${spot.term}`);
       continue;
     }
-    const entry = spot.tools.find((t) => fitsContext(t, ctxOf(spec))) ?? spot.tools[0]!;
+    const picked = fittingTool(spot.tools, registry.tools, spec);
+    if (!picked.entry) {
+      notes.push(picked.note!);
+      continue;
+    }
+    const entry = picked.entry;
     const clash = conflictOf(entry, tools.map((t) => t.id), registry.tools);
     if (clash) notes.push(`${entry.name} cannot be added next to ${label(clash)} (they conflict)`);
     else {
       tools.push({ id: entry.id, config: defaultToolConfig(entry, spec.deployment.region) });
-      why.push(`adds ${entry.name} for ${spot.term}`);
+      why.push(picked.note ? `adds ${entry.name} for ${spot.term} (${picked.note})` : `adds ${entry.name} for ${spot.term}`);
     }
   }
   drop(new Set([...replaced.flatMap((s) => s.tools.map((t) => t.id)), ...replacedIntents.flatMap((i) => spec.tools.filter((t) => (i.prefer as readonly string[]).includes(t.id)).map((t) => t.id))]), "it replaces");
@@ -69,6 +77,9 @@ export const systemsRule: Rule = ({ spec, clause, verb, registry }) => {
   const edits: Edit[] = why.length ? [{ path: "tools", to: tools, why: why.join("; ") }] : [];
   return { edits, notes } satisfies RuleOutcome;
 };
+
+const servedByIntent = (text: string, tools: readonly ToolEntry[]) =>
+  TOOL_INTENTS.some((i) => i.patterns.some((re) => findMentions(text, re).length > 0) && tools.some((t) => (i.prefer as readonly string[]).includes(t.id)));
 
 /**
  * Behaviour the request asks for: languages ("answer in Spanish and French too"), an

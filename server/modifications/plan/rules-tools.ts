@@ -1,7 +1,9 @@
 import type { ToolEntry } from "../../registry/schema";
 import type { AgentSpec } from "../../spec/agent-spec";
 import { defaultToolConfig } from "../../consultation/rules/extraction/tool-config";
-import { conflictOf, fitsContext, resolveIntent } from "../../consultation/rules/extraction/resolve-tool";
+import { conflictOf, contextLabel, intentMisfit, resolveIntent } from "../../consultation/rules/extraction/resolve-tool";
+import { refitTools as refitToolList } from "../../consultation/rules/extraction/refit-tools";
+import { fittingAlternatives, toolMisfits } from "../../registry/tool-fit";
 import { TOOL_INTENTS } from "../../consultation/rules/extraction/tool-intents";
 import { findMentions } from "../../consultation/rules/extraction/text";
 import type { Edit, Rule, RuleOutcome } from "./types";
@@ -31,7 +33,6 @@ export const toolRule: Rule = (ctx) => {
   if (intents.length === 0 && named.length === 0) return undefined;
   const tools = spec.tools.map((t) => ({ ...t }));
   const notes: string[] = [];
-  const warnings: string[] = [];
   const label = (id: string) => registry.tools.find((e) => e.id === id)?.name ?? id;
 
   if (verb === "remove") {
@@ -46,7 +47,7 @@ export const toolRule: Rule = (ctx) => {
     return { edits: [{ path: "tools", to: kept, why: `removes ${removed.join(", ")} as asked` }] };
   }
 
-  const wanted: { entry: ToolEntry; reason: string }[] = named.map((entry) => ({ entry, reason: `adds ${entry.name} as asked` }));
+  const wanted: { entry: ToolEntry; reason: string }[] = named.flatMap((entry) => fittingNamed(entry, registry.tools, spec, notes));
   for (const intent of intents) {
     if (spec.tools.some((t) => servesIntent(t.id, intent, registry.tools))) {
       notes.push(`the agent already has a tool for ${intent.label}`);
@@ -54,7 +55,8 @@ export const toolRule: Rule = (ctx) => {
     }
     const entry = resolveIntent(intent, registry.tools, platformOf(spec));
     if (entry) wanted.push({ entry, reason: `adds ${entry.name} for ${intent.label}` });
-    else notes.push(`the registry has no tool for ${intent.label}`);
+    // The registry may have the tool, just not for this language or target: say which and why.
+    else notes.push(withoutStop(intentMisfit(intent, registry.tools, platformOf(spec)) ?? `the registry has no tool for ${intent.label}`));
   }
   const reasons: string[] = [];
   for (const { entry, reason } of wanted) {
@@ -66,10 +68,9 @@ export const toolRule: Rule = (ctx) => {
     }
     tools.push({ id: entry.id, config: defaultToolConfig(entry, spec.deployment.region) });
     reasons.push(reason);
-    if (!fitsContext(entry, platformOf(spec))) warnings.push(`${entry.name} has no ${spec.language} code or does not run on ${spec.deployment.target}`);
   }
   const edits: Edit[] = reasons.length ? [{ path: "tools", to: tools, why: reasons.join("; ") }] : [];
-  return { edits, notes, warnings } satisfies RuleOutcome;
+  return { edits, notes } satisfies RuleOutcome;
 };
 
 function servesIntent(toolId: string, intent: (typeof TOOL_INTENTS)[number], tools: readonly ToolEntry[]): boolean {
@@ -79,26 +80,40 @@ function servesIntent(toolId: string, intent: (typeof TOOL_INTENTS)[number], too
 }
 
 /**
- * After a language or target change: swap each tool that no longer fits for the first
- * registry alternative that does, and warn about the ones with none.
+ * The tool to add for registry matches of what the request names, for the agent's language
+ * and target: the first match that fits, else the first fitting registry alternative of the
+ * first match (the note says why), else none (the note says why).
+ */
+export function fittingTool(matches: readonly ToolEntry[], tools: readonly ToolEntry[], spec: AgentSpec): { entry?: ToolEntry; note?: string } {
+  const ctx = platformOf(spec);
+  const fitting = matches.find((t) => toolMisfits(t, ctx).length === 0);
+  if (fitting) return { entry: fitting };
+  const misfit = toolMisfits(matches[0]!, ctx)[0]!;
+  const alternative = fittingAlternatives(matches[0]!, (id) => tools.find((t) => t.id === id), ctx)[0];
+  if (alternative) return { entry: alternative, note: `${misfit.sentence}; ${alternative.name} fits ${contextLabel(ctx)}` };
+  return { note: `${misfit.sentence}, and no registry alternative fits ${contextLabel(ctx)}; I left it out` };
+}
+
+/** A tool the clause names by name, as it can be added (see `fittingTool`); a misfit is said in `notes`. */
+function fittingNamed(entry: ToolEntry, tools: readonly ToolEntry[], spec: AgentSpec, notes: string[]): { entry: ToolEntry; reason: string }[] {
+  const picked = fittingTool([entry], tools, spec);
+  if (!picked.entry) {
+    notes.push(picked.note!);
+    return [];
+  }
+  return [{ entry: picked.entry, reason: picked.note ? `adds ${picked.entry.name} instead of ${entry.name} (${picked.note})` : `adds ${entry.name} as asked` }];
+}
+
+const withoutStop = (sentence: string) => sentence.replace(/\.$/, "");
+
+/**
+ * After a language or target change: the consultation's refit (the check of record) swaps
+ * each tool that no longer fits for a fitting alternative or leaves it out, saying why.
  */
 export function refitTools(spec: AgentSpec, tools: readonly ToolEntry[]): RuleOutcome {
   const ctx = platformOf(spec);
-  const warnings: string[] = [];
-  let swapped = false;
-  const next = spec.tools.map((choice) => {
-    const entry = tools.find((t) => t.id === choice.id);
-    if (!entry || fitsContext(entry, ctx)) return choice;
-    const alt = entry.alternatives
-      .map((id) => tools.find((t) => t.id === id && t.status === "active"))
-      .find((t): t is ToolEntry => !!t && fitsContext(t, ctx) && !spec.tools.some((c) => c.id === t.id));
-    if (!alt) {
-      warnings.push(`${entry.name} has no ${ctx.language} version that runs on ${ctx.target} in the registry; remove it or pick another tool`);
-      return choice;
-    }
-    swapped = true;
-    return { id: alt.id, config: defaultToolConfig(alt, ctx.region) };
-  });
-  const edits: Edit[] = swapped ? [{ path: "tools", to: next, why: `swaps tools that do not fit ${ctx.language} on ${ctx.target} for registry alternatives` }] : [];
-  return { edits, warnings };
+  const refit = refitToolList(spec.tools.map((t) => ({ id: t.id, config: { ...(t.config ?? {}) } })), tools, ctx);
+  if (refit.replaced.length === 0) return { edits: [] };
+  const why = `refits the tools to ${contextLabel(ctx)}`;
+  return { edits: [{ path: "tools", to: refit.tools, why }], notes: refit.notes.map(withoutStop) };
 }

@@ -73,10 +73,44 @@ describe("planModification", () => {
     assert.match(plan("use cloudformation").summary, /already deploys itself with CloudFormation/);
   });
 
-  test("a move to another target warns about tools that do not run there", () => {
+  test("deploy on Lambda instead: a tool that does not run there is swapped or left out, each said with the registry's reason", () => {
     const devops = getBuiltinTemplate("builtin-devops")!.spec;
     const p = plan("deploy on lambda instead", devops);
-    assert.ok(p.warnings.some((w) => /CloudWatch MCP server .*lambda/.test(w)), p.warnings.join(" | "));
+    assert.deepEqual(paths(p), ["deployment", "tools"]);
+    const next = applyPlan(devops, p);
+    for (const choice of next.tools) assert.ok(registry.tools.find((t) => t.id === choice.id)!.platforms.lambda.supported, choice.id);
+    assert.ok(!next.tools.some((t) => t.id === "mcp_cloudwatch"));
+    assert.match(p.summary, /Amazon CloudWatch MCP server does not run on AWS Lambda: stdio MCP server .*no registry alternative fits Python on AWS Lambda; I left it out/);
+    assert.match(p.summary, /AWS Documentation MCP server does not run on AWS Lambda.*I swapped it for AWS Knowledge MCP server/);
+  });
+
+  test("switch to TypeScript on a spec with tavily and http_request: both swapped for their TypeScript alternatives, said as the consultation says it", () => {
+    const research = getBuiltinTemplate("builtin-research")!.spec;
+    const spec = { ...research, tools: [...research.tools, { id: "http_request", config: {} }] } as AgentSpec;
+    const p = plan("switch to TypeScript", spec);
+    const next = applyPlan(spec, p);
+    assert.equal(next.language, "typescript");
+    assert.deepEqual(next.tools.map((t) => t.id).sort(), ["http_request_vended", "mcp_tavily"].sort());
+    assert.match(p.summary, /Tavily search, extract, crawl and map has no TypeScript implementation in the registry; I swapped it for Tavily MCP server/);
+    assert.match(p.summary, /HTTP request \(strands_tools\) has no TypeScript implementation in the registry; I swapped it for HTTP request \(SDK vended\)/);
+    assert.doesNotMatch(p.summary, /registry has no tool/);
+  });
+
+  test("add slack where no Slack tool fits (TypeScript on Lambda): nothing changes and the plan says which tool and why, not 'the registry has no tool'", () => {
+    const spec = { ...support, language: "typescript", deployment: { ...support.deployment, target: "lambda", memoryMb: 1024, timeoutSeconds: 120 } } as unknown as AgentSpec;
+    const p = plan("add slack", spec);
+    assert.deepEqual(p.changes, []);
+    assert.match(p.summary, /No Slack tool in the registry fits TypeScript on AWS Lambda \(Slack MCP server does not run on AWS Lambda: .*\); I left Slack out/);
+    assert.doesNotMatch(p.summary, /registry has no tool|already has/);
+  });
+
+  test("a named tool without code for the language is replaced by its fitting alternative, never added as a misfit", () => {
+    const ts = { ...support, language: "typescript" } as AgentSpec;
+    for (const request of ["add tavily", "add web search"]) {
+      const next = applyPlan(ts, plan(request, ts));
+      for (const choice of next.tools) assert.ok(registry.tools.find((t) => t.id === choice.id)!.typescript, `${request}: ${choice.id}`);
+      assert.ok(next.tools.some((t) => t.id === "mcp_tavily"), request);
+    }
   });
 
   test("use TypeScript: tools without TypeScript code are swapped for registry alternatives or flagged", () => {

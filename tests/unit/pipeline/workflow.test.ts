@@ -33,6 +33,17 @@ describe("workflow phases", () => {
     assert.deepEqual(autoAdvance(at("code_generation"), 1).events, []);
   });
 
+  test("a spec that becomes incomplete moves the consultation phases back, never testing or deployment, never after a go-back", () => {
+    const back = autoAdvance(at("code_generation"), 0.9);
+    assert.deepEqual(back.state, at("implementation"));
+    assert.deepEqual(back.events, [{ type: "phase.changed", from: "code_generation", to: "implementation", reason: "the spec is 90% complete" }]);
+    assert.deepEqual(autoAdvance(at("code_generation"), 0.2).events.map((e) => e.to), ["implementation", "architecture", "requirements"]);
+    assert.deepEqual(autoAdvance(at("implementation"), 0.5).state, at("architecture"));
+    assert.deepEqual(autoAdvance(at("testing"), 0.5), { state: at("testing"), events: [] });
+    assert.deepEqual(autoAdvance(at("deployment"), 0.5), { state: at("deployment"), events: [] });
+    assert.deepEqual(autoAdvance(at("code_generation", false), 0.5), { state: at("code_generation", false), events: [] });
+  });
+
   test("a manual advance checks the next phase's needs", () => {
     assert.throws(() => advance(at("requirements"), 0.1), (e: unknown) => invalid(e) && /architecture needs a spec at least 33% complete/.test((e as Error).message));
     assert.deepEqual(advance(at("requirements"), 0.4).state, at("architecture"));
