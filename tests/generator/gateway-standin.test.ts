@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
@@ -12,6 +11,7 @@ import { gatewayTools } from "../../server/generation/rehearse/gateway-targets";
 import { signRequest, verifySigV4, type SigV4Scope } from "../../server/generation/rehearse/sigv4-verify";
 import { apiToolFromDocument } from "../../server/openapi/import";
 import { baseSpec, fixtureRegistry } from "../unit/generation/fixtures";
+import { freePort } from "../helpers/free-port";
 
 /**
  * The signer/verifier pairing behind the stand-in AgentCore Gateway, and the stand-in itself
@@ -29,14 +29,6 @@ async function signed(over: Partial<SigV4Scope> = {}) {
   const headers = await signRequest({ method: "POST", url: URL_, headers: { "content-type": "application/json" }, body: BODY }, { ...SCOPE, ...over });
   return { method: "POST", url: `${URL_.pathname}${URL_.search}`, headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v])), body: BODY };
 }
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 
 describe("SigV4: what the agent signs, the stand-in gateway verifies", () => {
   test("a request signed for bedrock-agentcore with the credentials passes", async () => {

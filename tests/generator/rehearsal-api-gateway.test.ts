@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -9,6 +8,7 @@ import { rehearseProject } from "../../server/generation/rehearse/rehearse-proje
 import { apiToolFromDocument } from "../../server/openapi/import";
 import { loadRegistry } from "../../server/composition/services";
 import { SPEC } from "../helpers/sample-spec";
+import { freePort } from "../helpers/free-port";
 
 /**
  * The deploy rehearsal of a TypeScript AgentCore project whose petstore API is served through
@@ -19,14 +19,6 @@ import { SPEC } from "../helpers/sample-spec";
 
 const CACHE = join(tmpdir(), "agent-builder-rehearsal-cache");
 const PETSTORE = readFileSync(join(__dirname, "../fixtures/openapi/petstore.yaml"), "utf8");
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 
 test("the gateway-exposed API is called through the stand-in gateway with signed requests; unsigned ones are refused", { timeout: 600_000 }, async () => {
   const port = await freePort();

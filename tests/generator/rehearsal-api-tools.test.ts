@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -9,6 +8,7 @@ import { rehearseProject } from "../../server/generation/rehearse/rehearse-proje
 import { apiToolFromDocument } from "../../server/openapi/import";
 import { loadRegistry } from "../../server/composition/services";
 import { SPEC } from "../helpers/sample-spec";
+import { freePort } from "../helpers/free-port";
 
 /**
  * The deploy rehearsal of a TypeScript AgentCore project with the petstore's tools whose base
@@ -18,14 +18,6 @@ import { SPEC } from "../helpers/sample-spec";
 
 const CACHE = join(tmpdir(), "agent-builder-rehearsal-cache");
 const PETSTORE = readFileSync(join(__dirname, "../fixtures/openapi/petstore.yaml"), "utf8");
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 
 test("the generated API tool calls the stand-in API in the rehearsal, asked for by the mock model", { timeout: 600_000 }, async () => {
   const port = await freePort();

@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { generateProject } from "../../server/generation/generate-project";
 import { baseSpec, fixtureRegistry } from "../unit/generation/fixtures";
 import { startMockOpenAI } from "./mock-openai";
+import { freePort } from "../helpers/free-port";
 
 /**
  * The generated TypeScript project, on its own: `npm install` from the registry, its own
@@ -31,14 +31,6 @@ function run(cmd: string, args: string[], env: Record<string, string> = {}, time
     child.on("close", (code) => (clearTimeout(timer), resolve({ code, out, err })));
   });
 }
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 
 before(async () => {
   for (const [path, content] of generateProject(spec, fixtureRegistry).files) {

@@ -1,6 +1,7 @@
 import { pascalName, snakeName } from "../serialize";
 import {
   TEMPLATE_FORMAT_VERSION,
+  assumeRole,
   getAtt,
   ref,
   cfnRuntimeEnvironment,
@@ -105,17 +106,7 @@ export function buildAgentCoreCloudFormation(input: BuildInput): BuiltFile[] {
       AgentRole: {
         Type: "AWS::IAM::Role",
         Properties: {
-          AssumeRolePolicyDocument: {
-            Version: "2012-10-17",
-            Statement: [
-              {
-                Effect: "Allow",
-                Principal: { Service: "bedrock-agentcore.amazonaws.com" },
-                Action: "sts:AssumeRole",
-                Condition: { StringEquals: { "aws:SourceAccount": ref("AWS::AccountId") } },
-              },
-            ],
-          },
+          AssumeRolePolicyDocument: assumeRole("bedrock-agentcore.amazonaws.com", { StringEquals: { "aws:SourceAccount": ref("AWS::AccountId") } }),
           Policies: [{ PolicyName: "AgentRuntime", PolicyDocument: { Version: "2012-10-17", Statement: statements } }],
         },
       },

@@ -3,7 +3,7 @@ import type { ApiTool } from "../../spec/api-tools";
 import type { CfnStatement } from "../iam";
 import { gatewayApis, gatewayName, targetName } from "./api-gateway-check";
 import { gatewayOpenApiPayload } from "./api-gateway-openapi";
-import { SECRET_RESOURCE, getAtt, ref, sub, type BuildInput } from "./common";
+import { SECRET_RESOURCE, assumeRole, getAtt, ref, sub, type BuildInput } from "./common";
 import permissionsFile from "./gateway-permissions.json";
 
 /**
@@ -71,20 +71,10 @@ function gatewayRole(input: BuildInput, apis: ApiTool[]): Record<string, unknown
   return {
     Type: "AWS::IAM::Role",
     Properties: {
-      AssumeRolePolicyDocument: {
-        Version: "2012-10-17",
-        Statement: [
-          {
-            Effect: "Allow",
-            Principal: { Service: PERMISSIONS.gatewayRole.trust.service },
-            Action: "sts:AssumeRole",
-            Condition: {
-              StringEquals: { "aws:SourceAccount": ref("AWS::AccountId") },
-              ArnLike: { "aws:SourceArn": sub(`arn:\${AWS::Partition}:bedrock-agentcore:\${AWS::Region}:\${AWS::AccountId}:gateway/${name}*`) },
-            },
-          },
-        ],
-      },
+      AssumeRolePolicyDocument: assumeRole(PERMISSIONS.gatewayRole.trust.service, {
+        StringEquals: { "aws:SourceAccount": ref("AWS::AccountId") },
+        ArnLike: { "aws:SourceArn": sub(`arn:\${AWS::Partition}:bedrock-agentcore:\${AWS::Region}:\${AWS::AccountId}:gateway/${name}*`) },
+      }),
       Policies: [
         {
           PolicyName: "ToolsGatewayApiKeys",

@@ -27,9 +27,10 @@ export const ref = (name: string) => ({ Ref: name });
 export const getAtt = (resource: string, attr: string) => ({ "Fn::GetAtt": [resource, attr] as [string, string] });
 export const sub = (text: string) => ({ "Fn::Sub": text });
 
-export const assumeRole = (service: string) => ({
+/** A trust policy for one service principal; `condition` narrows who may assume it (confused-deputy guards). */
+export const assumeRole = (service: string, condition?: Record<string, unknown>) => ({
   Version: "2012-10-17",
-  Statement: [{ Effect: "Allow", Principal: { Service: service }, Action: "sts:AssumeRole" }],
+  Statement: [{ Effect: "Allow", Principal: { Service: service }, Action: "sts:AssumeRole", ...(condition ? { Condition: condition } : {}) }],
 });
 
 /** Statements for X-Ray traces and CloudWatch metrics, added when the spec turns them on. */
