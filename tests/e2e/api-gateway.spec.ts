@@ -1,10 +1,8 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { SPEC } from "../helpers/sample-spec";
 import { callTrpc, createProject, newEmail, signUp } from "./helpers";
+import { PETSTORE } from "../helpers/petstore";
 
-const PETSTORE = readFileSync(join(__dirname, "../fixtures/openapi/petstore.yaml"), "utf8");
 const PIPELINE_MS = 90_000;
 
 test("on AgentCore an API can run through an AgentCore Gateway: the choice explains itself, the code reaches the gateway", async ({ page }) => {

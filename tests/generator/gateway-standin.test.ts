@@ -1,6 +1,4 @@
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, test } from "node:test";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
@@ -12,6 +10,7 @@ import { signRequest, verifySigV4, type SigV4Scope } from "../../server/generati
 import { apiToolFromDocument } from "../../server/openapi/import";
 import { baseSpec, fixtureRegistry } from "../unit/generation/fixtures";
 import { freePort } from "../helpers/free-port";
+import { PETSTORE } from "../helpers/petstore";
 
 /**
  * The signer/verifier pairing behind the stand-in AgentCore Gateway, and the stand-in itself
@@ -20,7 +19,6 @@ import { freePort } from "../helpers/free-port";
  */
 
 const SCOPE: SigV4Scope = { credentials: { accessKeyId: "AKIDREHEARSAL", secretAccessKey: "secret-of-the-rehearsal" }, region: "us-east-1", service: "bedrock-agentcore" };
-const PETSTORE = readFileSync(join(__dirname, "../fixtures/openapi/petstore.yaml"), "utf8");
 const URL_ = new URL("http://127.0.0.1:4321/mcp?x=1");
 const BODY = JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list" });
 

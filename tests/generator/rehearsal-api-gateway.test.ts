@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -9,6 +8,7 @@ import { apiToolFromDocument } from "../../server/openapi/import";
 import { loadRegistry } from "../../server/composition/services";
 import { SPEC } from "../helpers/sample-spec";
 import { freePort } from "../helpers/free-port";
+import { PETSTORE } from "../helpers/petstore";
 
 /**
  * The deploy rehearsal of a TypeScript AgentCore project whose petstore API is served through
@@ -18,7 +18,6 @@ import { freePort } from "../helpers/free-port";
  */
 
 const CACHE = join(tmpdir(), "agent-builder-rehearsal-cache");
-const PETSTORE = readFileSync(join(__dirname, "../fixtures/openapi/petstore.yaml"), "utf8");
 
 test("the gateway-exposed API is called through the stand-in gateway with signed requests; unsigned ones are refused", { timeout: 600_000 }, async () => {
   const port = await freePort();

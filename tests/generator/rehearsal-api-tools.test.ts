@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -9,6 +8,7 @@ import { apiToolFromDocument } from "../../server/openapi/import";
 import { loadRegistry } from "../../server/composition/services";
 import { SPEC } from "../helpers/sample-spec";
 import { freePort } from "../helpers/free-port";
+import { PETSTORE } from "../helpers/petstore";
 
 /**
  * The deploy rehearsal of a TypeScript AgentCore project with the petstore's tools whose base
@@ -17,7 +17,6 @@ import { freePort } from "../helpers/free-port";
  */
 
 const CACHE = join(tmpdir(), "agent-builder-rehearsal-cache");
-const PETSTORE = readFileSync(join(__dirname, "../fixtures/openapi/petstore.yaml"), "utf8");
 
 test("the generated API tool calls the stand-in API in the rehearsal, asked for by the mock model", { timeout: 600_000 }, async () => {
   const port = await freePort();

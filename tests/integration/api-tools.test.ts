@@ -1,14 +1,12 @@
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { LocalPlatform } from "../../server/platform/local";
 import { createUser, startTestPlatform } from "../helpers/platform";
 import { setDraft, startWorkers } from "../helpers/pipeline";
+import { PETSTORE } from "../helpers/petstore";
 
 /** The apiTools router through the real caller: preview, add, generate with the tools, remove, and refusals. */
 
-const PETSTORE = readFileSync(join(__dirname, "../fixtures/openapi/petstore.yaml"), "utf8");
 
 let platform: LocalPlatform;
 before(async () => {

@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import { parse } from "yaml";
@@ -10,6 +9,7 @@ import { verifyProject } from "../../../server/generation/verify/verify-project"
 import { apiToolFromDocument } from "../../../server/openapi/import";
 import type { ApiTool } from "../../../server/spec/api-tools";
 import { baseSpec, fixtureRegistry } from "../generation/fixtures";
+import { PETSTORE } from "../../helpers/petstore";
 
 /**
  * apiTools with exposure "gateway" on AgentCore: an AgentCore Gateway (MCP, AWS_IAM inbound auth)
@@ -17,7 +17,6 @@ import { baseSpec, fixtureRegistry } from "../generation/fixtures";
  * agent's secret; the agent reaches it with a SigV4-signing MCP client. Everywhere else: refused, naming the field.
  */
 
-const PETSTORE = readFileSync(join(__dirname, "../../fixtures/openapi/petstore.yaml"), "utf8");
 type Resource = { Type: string; Properties: Record<string, any> };
 type Template = { Resources: Record<string, Resource>; Outputs: Record<string, unknown> };
 

@@ -1,14 +1,12 @@
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, test } from "node:test";
 import { generateProject } from "../../../server/generation/generate-project";
 import { verifyProject } from "../../../server/generation/verify/verify-project";
 import { apiToolFromDocument } from "../../../server/openapi/import";
 import type { ApiTool } from "../../../server/spec/api-tools";
 import { baseSpec, fixtureRegistry } from "../generation/fixtures";
+import { PETSTORE } from "../../helpers/petstore";
 
-const PETSTORE = readFileSync(join(__dirname, "../../fixtures/openapi/petstore.yaml"), "utf8");
 const SELECT = ["GET /pets", "GET /pets/{petId}", "POST /pets"];
 
 const errors = (r: Awaited<ReturnType<typeof verifyProject>>) => r.checks.filter((c) => c.severity === "error");

@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import { DomainError } from "../../../server/errors";
@@ -8,8 +7,8 @@ import { apiToolFromEndpoint } from "../../../server/openapi/endpoint";
 import { apiToolFromDocument, previewApiDocument } from "../../../server/openapi/import";
 import { ApiToolsSection } from "../../../server/spec/api-tools";
 import { manyOperationsDoc } from "./hostile-doc";
+import { PETSTORE } from "../../helpers/petstore";
 
-const PETSTORE = readFileSync(join(__dirname, "../../fixtures/openapi/petstore.yaml"), "utf8");
 
 async function rejects(promise: Promise<unknown> | (() => unknown), code: string, pattern: RegExp) {
   await assert.rejects(async () => (typeof promise === "function" ? promise() : promise), (e: unknown) => {

@@ -1,15 +1,13 @@
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { test } from "node:test";
 import { generateProject } from "../../../server/generation/generate-project";
 import { verifyProject } from "../../../server/generation/verify/verify-project";
 import { apiToolFromDocument } from "../../../server/openapi/import";
 import { baseSpec, fixtureRegistry } from "../generation/fixtures";
+import { PETSTORE } from "../../helpers/petstore";
 
 /** API tools on every deployment target and language: the project verifies and its IAM stays the agent secret's only. */
 
-const PETSTORE = readFileSync(join(__dirname, "../../fixtures/openapi/petstore.yaml"), "utf8");
 
 test("API tools generate and verify on Lambda and ECS Fargate in both languages", { timeout: 300_000 }, async () => {
   const api = await apiToolFromDocument(PETSTORE, { name: "petstore", select: ["GET /pets", "POST /pets"] });
