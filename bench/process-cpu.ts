@@ -28,7 +28,7 @@ function readStat(pid: number): ProcStat | null {
  * CPU seconds used so far by a process and all its descendants, live or exited and waited for
  * (a reaped child's time moves into its parent's cutime/cstime, so the sum stays continuous).
  */
-export function treeCpuSeconds(rootPid: number): number | null {
+function treeCpuSeconds(rootPid: number): number | null {
   if (process.platform !== "linux") return null;
   const all = readdirSync("/proc").filter((d) => /^\d+$/.test(d)).map((d) => readStat(Number(d))).filter((s): s is ProcStat => s !== null);
   const children = new Map<number, ProcStat[]>();
@@ -44,7 +44,7 @@ export function treeCpuSeconds(rootPid: number): number | null {
 }
 
 /** Busy CPU seconds of the whole machine so far (every process, ours and others'), from /proc/stat. */
-export function machineBusySeconds(): number | null {
+function machineBusySeconds(): number | null {
   if (process.platform !== "linux") return null;
   const [, ...fields] = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/);
   const [user, nice, system, , , irq, softirq, steal] = fields.map(Number);

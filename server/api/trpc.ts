@@ -143,7 +143,7 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
 });
 
 /** Retry-After for a response that carries a rate-limited call (429). */
-export function retryAfterHeaders(errors: readonly TRPCError[]): Record<string, string> {
+function retryAfterHeaders(errors: readonly TRPCError[]): Record<string, string> {
   const seconds = errors
     .map((e) => (e.cause instanceof DomainError ? e.cause.details?.retryAfterSeconds : undefined))
     .filter((s): s is number => typeof s === "number");

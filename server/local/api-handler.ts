@@ -7,6 +7,7 @@ import { toHeaders } from "../api/node-headers";
 import { createContext, responseMeta } from "../api/trpc";
 import { env } from "../env";
 import { log } from "../log";
+import { TRPC_ENDPOINT, TRPC_PATH } from "./api-paths";
 import { answerHealthCheck, isPlainHealthCheck } from "./health-answer";
 import { answerQuery, plainQuery } from "./query-answer";
 
@@ -18,7 +19,7 @@ import { answerQuery, plainQuery } from "./query-answer";
  */
 const trpc = createHTTPHandler({
   router: appRouter,
-  basePath: "/api/trpc/",
+  basePath: TRPC_PATH,
   // The same limits as app/api/trpc's limitRequest: the adapter answers 413 past maxBodySize.
   maxBodySize: env().MAX_REQUEST_BYTES,
   createContext: ({ req }) => createContext({ headers: toHeaders(req) }),
@@ -28,7 +29,7 @@ const trpc = createHTTPHandler({
 /** Batches over MAX_BATCH_OPERATIONS are refused before anything runs, as limitRequest does. */
 function refuseLargeBatch(req: IncomingMessage, res: ServerResponse): boolean {
   const max = env().MAX_BATCH_OPERATIONS;
-  const ops = operationCount(new URL(req.url!, "http://localhost"), "/api/trpc");
+  const ops = operationCount(new URL(req.url!, "http://localhost"), TRPC_ENDPOINT);
   if (ops <= max) return false;
   const message = `A batch may hold at most ${max} operations (got ${ops})`;
   res.writeHead(413, { "content-type": "application/json" });
@@ -41,7 +42,7 @@ export function handleApiRequest(req: IncomingMessage, res: ServerResponse): voi
     void answerHealthCheck(req, res).then((answered) => answered || trpc(req, res));
     return;
   }
-  if (req.url!.startsWith("/api/trpc/")) {
+  if (req.url!.startsWith(TRPC_PATH)) {
     const query = plainQuery(req);
     if (query) void answerQuery(req, res, query);
     else if (!refuseLargeBatch(req, res)) void trpc(req, res);

@@ -4,6 +4,7 @@ import { healthStatus } from "../api/health";
 import { getServices } from "../composition/root";
 import { clientIp } from "../limits/client-ip";
 import { chargeProcedure } from "../limits/procedure-limit";
+import { TRPC_PATH } from "./api-paths";
 
 /**
  * `GET /api/trpc/health.check` as monitors and load balancers send it (no batch, no input, no
@@ -16,7 +17,7 @@ import { chargeProcedure } from "../limits/procedure-limit";
  * (and charges the call once more, to a caller already over budget or a failing store).
  */
 export function isPlainHealthCheck(req: IncomingMessage): boolean {
-  return req.method === "GET" && req.url === "/api/trpc/health.check" && !req.headers.authorization && !req.headers.cookie;
+  return req.method === "GET" && req.url === `${TRPC_PATH}health.check` && !req.headers.authorization && !req.headers.cookie;
 }
 
 /** Answers a plain health check; resolves false (nothing written) when tRPC must answer instead. */

@@ -9,6 +9,7 @@ import { toHeaders } from "../api/node-headers";
 import { appRouter } from "../api/root";
 import { serializedJson } from "../api/transformer";
 import { createContext, responseMeta } from "../api/trpc";
+import { TRPC_PATH } from "./api-paths";
 import { readQueryInput } from "./query-input";
 
 /**
@@ -29,7 +30,6 @@ import { readQueryInput } from "./query-input";
  */
 type PlainQuery = { path: string; procedure: AnyTRPCProcedure; isBatchCall: boolean; input: string | null };
 
-const BASE_PATH = "/api/trpc/";
 const config = appRouter._def._config;
 // At run time tRPC keeps every procedure under its dotted path here (router.ts, createRouterFactory).
 const procedures = appRouter._def.procedures as unknown as Record<string, AnyTRPCProcedure>;
@@ -37,12 +37,12 @@ const procedures = appRouter._def.procedures as unknown as Record<string, AnyTRP
 /** The request as one plain query, or null when tRPC's adapter must answer it. */
 export function plainQuery(req: IncomingMessage): PlainQuery | null {
   const url = req.url;
-  if (req.method !== "GET" || !url?.startsWith(BASE_PATH) || url.includes("#")) return null;
+  if (req.method !== "GET" || !url?.startsWith(TRPC_PATH) || url.includes("#")) return null;
   const { headers } = req;
   if (headers["content-type"] !== undefined || headers["trpc-accept"] !== undefined || headers.accept?.includes("application/jsonl")) return null;
   const queryAt = url.indexOf("?");
   // A procedure's key is dotted identifiers: nothing URL parsing could decode or normalise.
-  const path = url.slice(BASE_PATH.length, queryAt === -1 ? undefined : queryAt);
+  const path = url.slice(TRPC_PATH.length, queryAt === -1 ? undefined : queryAt);
   if (!Object.hasOwn(procedures, path)) return null;
   const procedure = procedures[path]!;
   if (procedure._def.type !== "query") return null;

@@ -9,6 +9,11 @@
  */
 const LANDING_PAGE = "/";
 const OTHER_FIRST_PAGES = ["/sign-in", "/dashboard", "/projects/warm-up"];
+/**
+ * The launcher loads the platform only after `/` has answered: were the landing page ever to
+ * need the platform, waiting without a bound would hang start-up with nothing printed.
+ */
+const WARM_TIMEOUT_MS = 15_000;
 
 /** Requests `/` once from `base`. */
 export function warmLandingPage(base: string): Promise<void> {
@@ -20,10 +25,10 @@ export async function warmOtherPages(base: string): Promise<void> {
   for (const page of OTHER_FIRST_PAGES) await warm(base, page);
 }
 
-/** Waits for the whole (streamed) answer; a failure is left to the real visitor's request. */
+/** Waits for the whole (streamed) answer, at most WARM_TIMEOUT_MS; a failure is left to the real visitor's request. */
 async function warm(base: string, page: string): Promise<void> {
   try {
-    await (await fetch(new URL(page, base), { redirect: "manual" })).arrayBuffer();
+    await (await fetch(new URL(page, base), { redirect: "manual", signal: AbortSignal.timeout(WARM_TIMEOUT_MS) })).arrayBuffer();
   } catch {
     // nothing to do: the page loads on its first real request instead
   }

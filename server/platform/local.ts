@@ -29,9 +29,7 @@ export type LocalPlatformOptions = {
   /** A DynamoDB-API server already running, or starting (the launcher's stand-in process); none is started here. */
   dynamoEndpoint?: string | Promise<string>;
   queue?: Omit<LocalQueueOptions, "dir">;
-  /** Open PGlite on a worker thread (it starts beside Next.js instead of on its thread). */
-  pgliteThread?: boolean;
-  /** Postgres already opening (the launcher starts its thread before anything else); `pgliteThread` is then ignored. */
+  /** Postgres already opening (the launcher starts its PGlite thread before anything else); else PGlite opens here, in-process. */
   pg?: Promise<DbHandle & { client: PGlite }>;
 };
 
@@ -43,7 +41,7 @@ export async function createLocalPlatform(options: LocalPlatformOptions): Promis
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   // PGlite opens (seconds) while the DynamoDB stand-in starts.
   const pgDir = dataDir ? path.join(dataDir, "pg") : undefined;
-  const opening = options.pg ?? (options.pgliteThread ? import("./pglite-thread-client").then((m) => m.openPgliteThread(pgDir)) : openPglite(pgDir));
+  const opening = options.pg ?? openPglite(pgDir);
   opening.catch(() => undefined); // awaited below; a DynamoDB failure first must not leave it unhandled
   const dynamo = options.dynamoEndpoint ? null : await startDynalite(dataDir, options.dynamoPort ?? 0);
   const endpoint = (await options.dynamoEndpoint) ?? dynamo!.endpoint;

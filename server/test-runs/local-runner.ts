@@ -54,13 +54,13 @@ export class LocalTestRunner implements TestRunner {
    * A suite's cases (one version) in one sandboxed agent process and one slot, when the
    * version has run-suite. Each case is finished (stored and judged) as it ends, while the
    * next one runs. False (nothing started) when the version has no run-suite: the caller then
-   * starts the cases one by one, counting each it hands over. The version's files are read
-   * here only when the caller has not read them (runs[0].files).
+   * starts the cases one by one, counting each it hands over. The version's files come with
+   * the runs (the service read them once).
    */
   async startSuite(runs: SuiteRun[]): Promise<boolean> {
     hostTools();
     if (runs.length === 0) return true;
-    const files = filesFromVersion(await this.versionFiles(runs[0]!.job, runs[0]!.files));
+    const files = filesFromVersion(runs[0]!.files);
     if (!hasSuiteRunner(files)) return false;
     if (this.active >= this.o.concurrency) runs[0]!.reporter.event({ type: "status", phase: "queued", message: `Waiting for one of ${this.o.concurrency} test-run slots`, t: 0 });
     this.inSlot(() => this.executeSuite(runs, files));

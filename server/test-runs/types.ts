@@ -135,5 +135,5 @@ export interface TestRunner {
   startSuite?(runs: SuiteRun[]): Promise<boolean>;
 }
 
-/** A run as a runner gets it (alone, or one case of a suite), with the version's files when already read. */
-export type SuiteRun = { job: RunJob; reporter: RunReporter; files?: ProjectFiles };
+/** A run as a runner gets it (alone, or one case of a suite), with the version's files (read once by the service for all its runs). */
+export type SuiteRun = { job: RunJob; reporter: RunReporter; files: ProjectFiles };

@@ -9,6 +9,7 @@ import { signUp } from "../../server/auth/users";
 import { startDynamoProcess, startWorkerProcess, stopChild, type WorkerProcess } from "../../server/local/processes";
 import { IpcJobQueue } from "../../server/platform/ipc-queues";
 import { createLocalPlatform, type LocalPlatform } from "../../server/platform/local";
+import { openPgliteThread } from "../../server/platform/pglite-thread-client";
 import { setPlatform } from "../../server/platform";
 import type { ProjectEvent } from "../../server/platform/types";
 import { setDraft } from "../helpers/pipeline";
@@ -29,7 +30,7 @@ const events: ProjectEvent[] = [];
 before(async () => {
   process.env.NEXTAUTH_SECRET ??= "test-secret-test-secret-test-secret";
   dynamo = await startDynamoProcess(dataDir, 0);
-  platform = await createLocalPlatform({ dataDir, dynamoEndpoint: dynamo.endpoint, pgliteThread: true }); // as the launcher opens it
+  platform = await createLocalPlatform({ dataDir, dynamoEndpoint: dynamo.endpoint, pg: openPgliteThread(path.join(dataDir, "pg")) }); // as the launcher opens it
   platform.events.subscribe((e) => events.push(e));
   setPlatform({ ...platform, jobs });
   workers = await startWorkerProcess(platform, jobs, { dataDir, logLevel: process.env.TEST_WORKER_LOG ?? "silent" });

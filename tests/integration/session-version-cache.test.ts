@@ -56,7 +56,7 @@ describe("session versions read once per users write (local mode)", () => {
     assert.equal(await authenticate(platform.db, headers, clock), null);
   });
 
-  test("the users and projects clocks are one watch of PGlite: a users write moves both, a projects write only its own", async () => {
+  test("a users write moves both the users and projects clocks, a projects write only its own", async () => {
     const users = platform.usersClock!;
     const projects = platform.projectsClock!;
     const { caller } = await createUser(platform);

@@ -1,6 +1,7 @@
 import type { SandboxLimits } from "../limits";
 import { watchLimits, type LimitWatch } from "../sandbox/limit-watch";
-import type { SandboxControl, SandboxExit } from "../sandbox/run-sandboxed";
+import type { WatchedTree } from "../sandbox/limit-watch";
+import type { SandboxExit } from "../sandbox/run-sandboxed";
 import type { ModelServed, RunEvent, RunOutcome, RunStatus } from "../types";
 import { RunCollector } from "./collect";
 import type { ApprovalDecisionLine } from "./run-project";
@@ -44,7 +45,7 @@ export class SuiteCases {
   private readonly bornAt = performance.now();
   private write: (line: string) => boolean = () => false;
   private end: () => void = () => undefined;
-  private control: SandboxControl | null = null;
+  private control: WatchedTree | null = null;
   private caseStartedAt = 0;
   /** The running case's own wall, CPU and output limits (the sandbox's, restarted per case). */
   private watch: LimitWatch | null = null;
@@ -64,7 +65,7 @@ export class SuiteCases {
   }
 
   /** The running process's input and control; its start is held to a case's wall and CPU limits too. */
-  attach(write: (line: string) => boolean, end: () => void, control: SandboxControl | null) {
+  attach(write: (line: string) => boolean, end: () => void, control: WatchedTree | null) {
     Object.assign(this, { write, end, control });
     this.startCaseLimits();
   }

@@ -13,6 +13,8 @@ export type WatchedTree = {
 export type LimitWatch = {
   /** Counts output bytes against the limit; false once over it (the tree is being killed). */
   count(bytes: number): boolean;
+  /** Output bytes counted so far. */
+  bytes(): number;
   stop(): void;
 };
 
@@ -42,6 +44,7 @@ export function watchLimits(limits: SandboxLimits, tree: WatchedTree): LimitWatc
       tree.kill("output_limit");
       return false;
     },
+    bytes: () => bytes,
     stop() {
       clearTimeout(wall);
       clearInterval(cpu);

@@ -8,7 +8,6 @@ import { prepareCommand } from "./command";
 import { watchLimits, type Kill, type WatchedTree } from "./limit-watch";
 import { lineSplitter } from "./lines";
 
-export type { Kill };
 
 /**
  * Runs one command in a sandbox and streams its output lines. Two isolations:
@@ -46,11 +45,8 @@ export type SandboxIO = {
    */
   input?(writeLine: (line: string) => boolean, end: () => void): void;
   /** Gets the means to stop the run early for a reason of the caller's (a suite's per-case limits). */
-  control?(c: SandboxControl): void;
+  control?(c: WatchedTree): void;
 };
-
-/** Kills the whole tree (the exit's limit is then the reason given) and reads its CPU time (null without a cgroup). */
-export type SandboxControl = WatchedTree;
 
 export type SandboxExit = {
   code: number | null;
@@ -84,7 +80,6 @@ export async function runSandboxed(spec: SandboxSpec, io: SandboxIO): Promise<Sa
 
   const started = performance.now();
   let firstByteMs: number | null = null;
-  let outputBytes = 0;
   let kill: Kill | null = null;
   const seen = { heapOom: false, fileLimit: false };
   // (ProcessEnv is widened by Next with NODE_ENV; this env is deliberately minimal.)
@@ -111,7 +106,7 @@ export async function runSandboxed(spec: SandboxSpec, io: SandboxIO): Promise<Sa
     }
     void cg?.killAll();
   };
-  const tree: SandboxControl = { kill: (reason) => killTree(reason), cpuMs: () => (cg ? cg.cpuMs() : null) };
+  const tree: WatchedTree = { kill: (reason) => killTree(reason), cpuMs: () => (cg ? cg.cpuMs() : null) };
   io.control?.(tree);
   const limitWatch = watchLimits(limits, tree);
   const watch = (line: string) => {
@@ -121,10 +116,7 @@ export async function runSandboxed(spec: SandboxSpec, io: SandboxIO): Promise<Sa
   };
   const out = lineSplitter((l) => (watch(l), io.stdout(l)));
   const err = lineSplitter((l) => (watch(l), io.stderr(l)));
-  const count = (chunk: Buffer) => {
-    outputBytes += chunk.byteLength;
-    return limitWatch.count(chunk.byteLength);
-  };
+  const count = (chunk: Buffer) => limitWatch.count(chunk.byteLength);
   child.stdout!.on("data", (d: Buffer) => {
     if (firstByteMs === null) firstByteMs = performance.now() - started;
     if (count(d)) out.push(d);
@@ -158,5 +150,5 @@ export async function runSandboxed(spec: SandboxSpec, io: SandboxIO): Promise<Sa
   killTree(null);
   await cg?.remove();
   cleanup();
-  return { code, limit, wallMs, firstByteMs, outputBytes, cpuMs, uid, cgroup: cgroupName };
+  return { code, limit, wallMs, firstByteMs, outputBytes: limitWatch.bytes(), cpuMs, uid, cgroup: cgroupName };
 }

@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { RUN_LIMITS } from "../../../server/test-runs/limits";
 import { SuiteCases } from "../../../server/test-runs/run/suite-cases";
-import type { Kill, SandboxExit } from "../../../server/test-runs/sandbox/run-sandboxed";
+import type { Kill } from "../../../server/test-runs/sandbox/limit-watch";
+import type { SandboxExit } from "../../../server/test-runs/sandbox/run-sandboxed";
 import type { ModelServed, RunOutcome } from "../../../server/test-runs/types";
 
 /** The suite's case bookkeeping against a fake process: what it sends, kills and reports. */
