@@ -14,30 +14,19 @@ export function approvalToolIds(project: Pick<ResolvedProject, "spec" | "tools">
   return project.tools.filter((t) => listed.has(t.entry.id) || listed.has(t.requestedId)).map((t) => t.entry.id);
 }
 
-/** approval.tools naming a tool the spec does not select, each as an issue with its field. */
+/**
+ * approval.tools naming a tool the spec does not select, each as an issue with its field.
+ * Every target can pause a call for a person; a paused call waits for a decision from another
+ * request. ECS: the approval endpoints per session. AgentCore: Runtime forwards only
+ * /invocations and /ping, so the decision is an /invocations body on the same session.
+ * Lambda: the invocation ends with the approval pending (the paused run's Strands snapshot kept
+ * in the function's DynamoDB table under "#approval#" keys) and a later invocation on the
+ * session brings the decision.
+ */
 export function approvalIssues(project: Pick<ResolvedProject, "spec">, tools: ResolvedTool[]): SpecIssue[] {
   const selected = new Set(tools.flatMap((t) => [t.entry.id, t.requestedId]));
   const issues: SpecIssue[] = (project.spec.approval?.tools ?? []).flatMap((id, i) =>
     selected.has(id) ? [] : [{ path: `approval.tools.${i}`, kind: "invalid" as const, message: `tool '${id}' is not one of the agent's tools` }],
   );
-  const refused = approvalRefusal(project.spec.deployment.target, project.spec.language);
-  if (refused && approvalToolIds({ spec: project.spec, tools }).length > 0) issues.push({ path: "approval", kind: "invalid", message: refused });
   return issues;
-}
-
-/** The targets whose generated agent can keep a call that waits for a person (every language). */
-const PAUSING_TARGETS: ReadonlySet<string> = new Set(["ecs-fargate", "agentcore", "lambda"]);
-
-/**
- * Why a target cannot pause for a person, or null. A paused call waits for a decision from
- * another request. ECS: the approval endpoints per session. AgentCore: Runtime forwards only
- * /invocations and /ping, so the decision is an /invocations body on the same session (the
- * TypeScript server and the Python entrypoint both take it). Lambda (TypeScript and Python):
- * the invocation ends with the approval pending (the paused run's Strands snapshot kept in
- * the function's DynamoDB table under "#approval#" keys) and a later invocation on the session
- * brings the decision. A target added later is refused until its agent can do the same.
- */
-export function approvalRefusal(target: string, language: string): string | null {
-  if (PAUSING_TARGETS.has(target)) return null;
-  return `cannot pause a tool call for a person on the ${target} target (${language}): use the ecs-fargate, agentcore or lambda target`;
 }

@@ -19,14 +19,12 @@ from datetime import datetime
 from typing import Any
 
 from app.caller import Caller
+from conversation_store import MAX_ITEM_CHARS, dynamo
 
 TABLE = os.environ.get("AGENT_APPROVAL_TABLE")
 KEEP_AFTER_DEADLINE_SECONDS = 24 * 60 * 60
-# A DynamoDB item holds at most 400 KB.
-MAX_ITEM_CHARS = 350_000
 # Actor ids start with a letter or digit, so this key never equals a conversation's key in a shared table.
 KEY_PREFIX = "#approval#"
-_client: Any = None
 
 
 class HeldCallConflict(Exception):
@@ -67,15 +65,6 @@ class HeldCall:
     rev: str
 
 
-def _dynamo() -> Any:
-    global _client
-    if _client is None:
-        import boto3  # the Lambda Python runtime includes boto3
-
-        _client = boto3.client("dynamodb")
-    return _client
-
-
 def _table() -> str:
     if not TABLE:
         raise RuntimeError("AGENT_APPROVAL_TABLE is not set: a call waiting for approval cannot be kept")
@@ -100,7 +89,7 @@ def _approval_from(data: Any) -> HeldApproval:
 
 def load_held_call(caller: Caller) -> HeldCall | None:
     """The session's paused call, or None."""
-    item = _dynamo().get_item(TableName=_table(), Key=_key(caller), ConsistentRead=True).get("Item")
+    item = dynamo().get_item(TableName=_table(), Key=_key(caller), ConsistentRead=True).get("Item")
     if not item:
         return None
     try:
@@ -123,9 +112,9 @@ def hold_call(caller: Caller, approvals: list[HeldApproval], snapshot: str, conv
     if len(snapshot) > MAX_ITEM_CHARS:
         raise ValueError("the conversation is too long to keep while it waits for approval")
     deadline = max(a.deadline() for a in approvals)
-    dynamo = _dynamo()
+    client = dynamo()
     try:
-        dynamo.put_item(
+        client.put_item(
             TableName=_table(),
             Item={
                 **_key(caller),
@@ -137,19 +126,19 @@ def hold_call(caller: Caller, approvals: list[HeldApproval], snapshot: str, conv
             },
             ConditionExpression="attribute_not_exists(pk)",
         )
-    except dynamo.exceptions.ConditionalCheckFailedException as error:
+    except client.exceptions.ConditionalCheckFailedException as error:
         raise HeldCallConflict("another call of this session is already waiting for approval") from error
 
 
 def take_held_call(caller: Caller, held: HeldCall) -> None:
     """Takes the paused call out of the store, so exactly one call resumes (or drops) it."""
-    dynamo = _dynamo()
+    client = dynamo()
     try:
-        dynamo.delete_item(
+        client.delete_item(
             TableName=_table(),
             Key=_key(caller),
             ConditionExpression="rev = :rev",
             ExpressionAttributeValues={":rev": {"S": held.rev}},
         )
-    except dynamo.exceptions.ConditionalCheckFailedException as error:
+    except client.exceptions.ConditionalCheckFailedException as error:
         raise HeldCallConflict("another call of this session decided this approval first") from error

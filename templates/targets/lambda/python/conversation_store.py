@@ -26,7 +26,8 @@ class ConversationConflict(Exception):
     """Two calls of one session wrote at once; the caller should retry after the other finished."""
 
 
-def _dynamo() -> Any:
+def dynamo() -> Any:
+    """The function's one DynamoDB client (the approval store shares it)."""
     global _client
     if _client is None:
         import boto3  # the Lambda Python runtime includes boto3
@@ -43,7 +44,7 @@ def load_conversation(caller: Caller) -> tuple[list[dict[str, Any]], int]:
     """The session's messages so far and the version they were stored at (0 for a new session)."""
     if not TABLE:
         return [], 0
-    item = _dynamo().get_item(TableName=TABLE, Key=_key(caller), ConsistentRead=True).get("Item")
+    item = dynamo().get_item(TableName=TABLE, Key=_key(caller), ConsistentRead=True).get("Item")
     if not item:
         return [], 0
     return json.loads(item["messages"]["S"]), int(item["version"]["N"])
@@ -55,7 +56,7 @@ def save_conversation(caller: Caller, messages: list[dict[str, Any]], loaded_ver
         return
     kept = fitting(messages)
     try:
-        _dynamo().put_item(
+        dynamo().put_item(
             TableName=TABLE,
             Item={
                 **_key(caller),
@@ -66,7 +67,7 @@ def save_conversation(caller: Caller, messages: list[dict[str, Any]], loaded_ver
             ConditionExpression="attribute_not_exists(pk) OR version = :loaded",
             ExpressionAttributeValues={":loaded": {"N": str(loaded_version)}},
         )
-    except _dynamo().exceptions.ConditionalCheckFailedException as error:
+    except dynamo().exceptions.ConditionalCheckFailedException as error:
         raise ConversationConflict("another call of this session saved the conversation first") from error
 
 

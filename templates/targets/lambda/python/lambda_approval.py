@@ -64,10 +64,6 @@ def decision_of(payload: dict[str, Any]) -> Decision | None:
     return Decision(approval_id, decision)
 
 
-def request_event(approval: dict[str, Any]) -> dict[str, Any]:
-    return {"type": "approval_request", **approval}
-
-
 def decision_event(approval: HeldApproval, outcome: str) -> dict[str, Any]:
     return {"type": "approval_decision", "id": approval.id, "tool": approval.tool, "decision": outcome}
 
