@@ -66,3 +66,19 @@ export function fittingAlternatives(entry: ToolEntry, byId: (id: string) => Tool
   const ids = [...new Set([entry.replacedBy, ...entry.alternatives])].filter((id): id is string => id !== null && id !== entry.id);
   return ids.map(byId).filter((t): t is ToolEntry => t !== undefined && t.status === "active" && fitsToolContext(t, ctx));
 }
+
+export type ChoiceMisfit = { index: number; entry: ToolEntry; misfit: ToolMisfit; alternatives: ToolEntry[] };
+
+/**
+ * The chosen tools (by id, in list order) the generator would refuse in the context: each
+ * judged as the entry it is generated as, with the first reason and what fits instead.
+ * Unknown ids are skipped (validation reports them).
+ */
+export function choiceMisfits(ids: readonly string[], byId: (id: string) => ToolEntry | undefined, ctx: ToolFitContext): ChoiceMisfit[] {
+  return ids.flatMap((id, index) => {
+    const entry = byId(id);
+    const misfit = entry && toolMisfits(generatedEntry(entry, byId), ctx)[0];
+    if (!entry || !misfit) return [];
+    return [{ index, entry, misfit, alternatives: fittingAlternatives(entry, byId, ctx) }];
+  });
+}

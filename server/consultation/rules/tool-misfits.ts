@@ -1,5 +1,5 @@
 import type { ToolEntry } from "../../registry/schema";
-import { fittingAlternatives, generatedEntry, toolMisfits, type ToolMisfit } from "../../registry/tool-fit";
+import { choiceMisfits, type ToolMisfit } from "../../registry/tool-fit";
 import type { SpecDraft } from "./draft";
 
 /**
@@ -17,12 +17,8 @@ const contextOf = (draft: SpecDraft) => ({ language: draft.language, target: dra
 /** Every tool of the draft that does not fit, in list order. Unknown ids are left to validation. */
 export function draftMisfits(draft: SpecDraft, tools: readonly ToolEntry[]): DraftMisfit[] {
   const byId = (id: string) => tools.find((t) => t.id === id);
-  return (draft.tools ?? []).flatMap((choice, index) => {
-    const entry = byId(choice.id);
-    const misfit = entry && toolMisfits(generatedEntry(entry, byId), contextOf(draft))[0];
-    if (!entry || !misfit) return [];
-    return [{ path: `tools.${index}.id`, index, entry, misfit, alternatives: fittingAlternatives(entry, byId, contextOf(draft)) }];
-  });
+  const ids = (draft.tools ?? []).map((choice) => choice.id);
+  return choiceMisfits(ids, byId, contextOf(draft)).map((m) => ({ path: `tools.${m.index}.id`, ...m }));
 }
 
 /** The misfit a `tools.N.id` path points at, if that tool does not fit. */

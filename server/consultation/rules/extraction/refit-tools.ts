@@ -1,5 +1,5 @@
 import type { ToolEntry } from "../../../registry/schema";
-import { fittingAlternatives, generatedEntry, toolMisfits } from "../../../registry/tool-fit";
+import { choiceMisfits } from "../../../registry/tool-fit";
 import { conflictOf, contextLabel, resolveIntent, type ToolContext } from "./resolve-tool";
 import { defaultToolConfig } from "./tool-config";
 import { TOOL_INTENTS } from "./tool-intents";
@@ -28,19 +28,20 @@ export function refitTools(current: readonly Choice[], registryTools: readonly T
   const notes: string[] = [];
   const replaced: string[] = [];
   const reasons: string[] = [];
-  for (const choice of current) {
-    const entry = byId(choice.id);
-    const misfit = entry && toolMisfits(generatedEntry(entry, byId), ctx)[0];
-    if (!entry || !misfit) {
+  const misfits = choiceMisfits(current.map((c) => c.id), byId, ctx);
+  for (const [index, choice] of current.entries()) {
+    const found = misfits.find((m) => m.index === index);
+    if (!found) {
       tools.push(choice);
       continue;
     }
+    const { entry, misfit } = found;
     replaced.push(choice.id);
     reasons.push(misfit.sentence);
     // The tool being replaced is going: a conflict with it (both register `http_request`) does not count.
     const taken = [...tools.map((t) => t.id), ...current.filter((c) => c !== choice).map((t) => t.id)];
     const usable = (t: ToolEntry) => !taken.includes(t.id) && !conflictOf(t, taken, registryTools);
-    const alternative = fittingAlternatives(entry, byId, ctx).find(usable) ?? intentToolFor(entry, registryTools, ctx, usable);
+    const alternative = found.alternatives.find(usable) ?? intentToolFor(entry, registryTools, ctx, usable);
     if (alternative) {
       tools.push({ id: alternative.id, config: defaultToolConfig(alternative, ctx.region) });
       notes.push(`${misfit.sentence}; I swapped it for ${alternative.name}, which fits ${contextLabel(ctx)}.`);
