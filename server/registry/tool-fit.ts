@@ -82,3 +82,18 @@ export function choiceMisfits(ids: readonly string[], byId: (id: string) => Tool
     return [{ index, entry, misfit, alternatives: fittingAlternatives(entry, byId, ctx) }];
   });
 }
+
+/**
+ * For registry matches of a tool someone named: the first match that fits; else why the
+ * first match does not, with its first fitting alternative, if any. Callers say it.
+ */
+export function fitOrAlternative(
+  matches: readonly ToolEntry[],
+  byId: (id: string) => ToolEntry | undefined,
+  ctx: ToolFitContext,
+): { fitting: ToolEntry } | { fitting?: undefined; misfit: ToolMisfit; alternative?: ToolEntry } {
+  const fitting = matches.find((t) => fitsToolContext(t, ctx));
+  if (fitting) return { fitting };
+  const first = matches[0]!;
+  return { misfit: toolMisfits(first, ctx)[0]!, alternative: fittingAlternatives(first, byId, ctx)[0] };
+}

@@ -3,7 +3,7 @@ import type { AgentSpec } from "../../spec/agent-spec";
 import { defaultToolConfig } from "../../consultation/rules/extraction/tool-config";
 import { conflictOf, contextLabel, intentMisfit, resolveIntent } from "../../consultation/rules/extraction/resolve-tool";
 import { refitTools as refitToolList } from "../../consultation/rules/extraction/refit-tools";
-import { fittingAlternatives, toolMisfits } from "../../registry/tool-fit";
+import { fitOrAlternative } from "../../registry/tool-fit";
 import { TOOL_INTENTS } from "../../consultation/rules/extraction/tool-intents";
 import { findMentions } from "../../consultation/rules/extraction/text";
 import type { Edit, Rule, RuleOutcome } from "./types";
@@ -86,10 +86,9 @@ function servesIntent(toolId: string, intent: (typeof TOOL_INTENTS)[number], too
  */
 export function fittingTool(matches: readonly ToolEntry[], tools: readonly ToolEntry[], spec: AgentSpec): { entry?: ToolEntry; note?: string } {
   const ctx = platformOf(spec);
-  const fitting = matches.find((t) => toolMisfits(t, ctx).length === 0);
-  if (fitting) return { entry: fitting };
-  const misfit = toolMisfits(matches[0]!, ctx)[0]!;
-  const alternative = fittingAlternatives(matches[0]!, (id) => tools.find((t) => t.id === id), ctx)[0];
+  const fit = fitOrAlternative(matches, (id) => tools.find((t) => t.id === id), ctx);
+  if (fit.fitting) return { entry: fit.fitting };
+  const { misfit, alternative } = fit;
   if (alternative) return { entry: alternative, note: `${misfit.sentence}; ${alternative.name} fits ${contextLabel(ctx)}` };
   return { note: `${misfit.sentence}, and no registry alternative fits ${contextLabel(ctx)}; I left it out` };
 }

@@ -2,7 +2,7 @@ import type { ToolEntry } from "../../../registry/schema";
 import type { ToolChoice } from "../../../spec/agent-spec";
 import type { Signals } from "./signals";
 import { defaultToolConfig, toolConfigPath } from "./tool-config";
-import { fittingAlternatives, toolMisfits } from "../../../registry/tool-fit";
+import { fitOrAlternative } from "../../../registry/tool-fit";
 import { conflictOf, contextLabel, fitsContext, intentMisfit, resolveIntent, type ToolContext } from "./resolve-tool";
 import { refitTools } from "./refit-tools";
 import { TOOL_INTENTS, type ToolIntentId } from "./tool-intents";
@@ -97,11 +97,9 @@ function askedTools(signals: Signals, registryTools: readonly ToolEntry[], ctx: 
  * fits, else a fitting alternative (said), else none (said).
  */
 function namedToolFor(named: readonly ToolEntry[], registryTools: readonly ToolEntry[], ctx: ToolContext): { tool?: ToolEntry; note?: string } {
-  const fitting = named.find((t) => fitsContext(t, ctx));
-  if (fitting) return { tool: fitting };
-  const first = named[0]!;
-  const misfit = toolMisfits(first, ctx)[0]!;
-  const alternative = fittingAlternatives(first, (id) => registryTools.find((t) => t.id === id), ctx)[0];
+  const fit = fitOrAlternative(named, (id) => registryTools.find((t) => t.id === id), ctx);
+  if (fit.fitting) return { tool: fit.fitting };
+  const { misfit, alternative } = fit;
   if (alternative) return { tool: alternative, note: `${misfit.sentence}; I added ${alternative.name} instead, which fits ${contextLabel(ctx)}.` };
   return { note: `${misfit.sentence}, and no registry alternative fits ${contextLabel(ctx)}; I left it out.` };
 }
