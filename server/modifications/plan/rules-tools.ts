@@ -2,7 +2,7 @@ import type { ToolEntry } from "../../registry/schema";
 import type { AgentSpec } from "../../spec/agent-spec";
 import { defaultToolConfig } from "../../consultation/rules/extraction/tool-config";
 import { conflictOf, contextLabel, intentMisfit, resolveIntent } from "../../consultation/rules/extraction/resolve-tool";
-import { refitTools as refitToolList } from "../../consultation/rules/extraction/refit-tools";
+import { refitTools } from "../../consultation/rules/extraction/refit-tools";
 import { fitOrAlternative } from "../../registry/tool-fit";
 import { TOOL_INTENTS } from "../../consultation/rules/extraction/tool-intents";
 import { findMentions } from "../../consultation/rules/extraction/text";
@@ -109,9 +109,9 @@ const withoutStop = (sentence: string) => sentence.replace(/\.$/, "");
  * After a language or target change: the consultation's refit (the check of record) swaps
  * each tool that no longer fits for a fitting alternative or leaves it out, saying why.
  */
-export function refitTools(spec: AgentSpec, tools: readonly ToolEntry[]): RuleOutcome {
+export function refitSpecTools(spec: AgentSpec, tools: readonly ToolEntry[]): RuleOutcome {
   const ctx = platformOf(spec);
-  const refit = refitToolList(spec.tools.map((t) => ({ id: t.id, config: { ...(t.config ?? {}) } })), tools, ctx);
+  const refit = refitTools(spec.tools.map((t) => ({ id: t.id, config: { ...(t.config ?? {}) } })), tools, ctx);
   if (refit.replaced.length === 0) return { edits: [] };
   const why = `refits the tools to ${contextLabel(ctx)}`;
   return { edits: [{ path: "tools", to: refit.tools, why }], notes: refit.notes.map(withoutStop) };

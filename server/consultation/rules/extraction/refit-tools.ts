@@ -1,6 +1,6 @@
 import type { ToolEntry } from "../../../registry/schema";
-import { choiceMisfits } from "../../../registry/tool-fit";
-import { conflictOf, contextLabel, resolveIntent, type ToolContext } from "./resolve-tool";
+import { choiceMisfits, type ToolFitContext } from "../../../registry/tool-fit";
+import { conflictOf, contextLabel, resolveIntent } from "./resolve-tool";
 import { defaultToolConfig } from "./tool-config";
 import { TOOL_INTENTS } from "./tool-intents";
 
@@ -22,7 +22,7 @@ export type RefitTools = {
  * alternative that fits, else for the fitting tool of the need it serves; with none, it is
  * left out. Tools that fit are kept with their settings. Every swap and drop gets a sentence.
  */
-export function refitTools(current: readonly Choice[], registryTools: readonly ToolEntry[], ctx: ToolContext & { region?: string }): RefitTools {
+export function refitTools(current: readonly Choice[], registryTools: readonly ToolEntry[], ctx: ToolFitContext & { region?: string }): RefitTools {
   const byId = (id: string) => registryTools.find((t) => t.id === id);
   const tools: Choice[] = [];
   const notes: string[] = [];
@@ -55,7 +55,7 @@ export function refitTools(current: readonly Choice[], registryTools: readonly T
 }
 
 /** The fitting tool of an intent the tool is preferred for ("tavily" serves web search). */
-function intentToolFor(entry: ToolEntry, tools: readonly ToolEntry[], ctx: ToolContext, usable: (t: ToolEntry) => boolean): ToolEntry | undefined {
+function intentToolFor(entry: ToolEntry, tools: readonly ToolEntry[], ctx: ToolFitContext, usable: (t: ToolEntry) => boolean): ToolEntry | undefined {
   for (const intent of TOOL_INTENTS.filter((i) => (i.prefer as readonly string[]).includes(entry.id))) {
     const tool = resolveIntent(intent, tools, ctx);
     if (tool && usable(tool)) return tool;
