@@ -1,3 +1,4 @@
+import type { Language } from "./inputs";
 import type { DeploymentTargetId, ToolEntry } from "./schema";
 
 /**
@@ -7,10 +8,8 @@ import type { DeploymentTargetId, ToolEntry } from "./schema";
  * selection all ask this same function; none of them decides on its own.
  */
 
-export type ToolLanguage = "python" | "typescript";
-
 /** The agent's language (python when unset) and target; an undecided target is not checked. */
-export type ToolFitContext = { language?: ToolLanguage; target?: DeploymentTargetId };
+export type ToolFitContext = { language?: Language; target?: DeploymentTargetId };
 
 export type ToolMisfit = {
   kind: "language" | "target";
@@ -20,7 +19,7 @@ export type ToolMisfit = {
   sentence: string;
 };
 
-export const LANGUAGE_LABEL: Record<ToolLanguage, string> = { python: "Python", typescript: "TypeScript" };
+export const LANGUAGE_LABEL: Record<Language, string> = { python: "Python", typescript: "TypeScript" };
 export const TARGET_LABEL: Record<DeploymentTargetId, string> = { agentcore: "AgentCore Runtime", "ecs-fargate": "ECS Fargate", lambda: "AWS Lambda" };
 
 /** Why the generator would refuse `entry` for the context; [] when it fits. */
