@@ -12,6 +12,9 @@ export type DraftMisfit = { path: string; index: number; entry: ToolEntry; misfi
 
 const TOOL_ID_PATH = /^tools\.(\d+)\.id$/;
 
+/** Whether a path is a tool's `tools.N.id`, where a misfit is reported. */
+export const isMisfitPath = (path: string): boolean => TOOL_ID_PATH.test(path);
+
 const contextOf = (draft: SpecDraft) => ({ language: draft.language, target: draft.deployment?.target });
 
 /** Every tool of the draft that does not fit, in list order. Unknown ids are left to validation. */
