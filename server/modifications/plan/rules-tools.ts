@@ -111,7 +111,7 @@ const withoutStop = (sentence: string) => sentence.replace(/\.$/, "");
  */
 export function refitSpecTools(spec: AgentSpec, tools: readonly ToolEntry[]): RuleOutcome {
   const ctx = platformOf(spec);
-  const refit = refitTools(spec.tools.map((t) => ({ id: t.id, config: { ...(t.config ?? {}) } })), tools, ctx);
+  const refit = refitTools(spec.tools, tools, ctx);
   if (refit.replaced.length === 0) return { edits: [] };
   const why = `refits the tools to ${contextLabel(ctx)}`;
   return { edits: [{ path: "tools", to: refit.tools, why }], notes: refit.notes.map(withoutStop) };

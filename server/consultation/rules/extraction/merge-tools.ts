@@ -35,7 +35,7 @@ export function mergeTools(
 
   // Tools picked for another language or target (Python was the default) are refitted.
   const refit = refitTools(
-    (current ?? []).filter((t) => !remove.has(t.id)).map((t) => ({ id: t.id, config: { ...(t.config ?? {}) } })),
+    (current ?? []).filter((t) => !remove.has(t.id)),
     registryTools,
     ctx,
   );

@@ -5,6 +5,8 @@ import { defaultToolConfig } from "./tool-config";
 import { TOOL_INTENTS } from "./tool-intents";
 
 type Choice = { id: string; config: Record<string, string | number | boolean> };
+/** A chosen tool as drafts and specs hold it (a draft's config may be unset). */
+type ChosenTool = { id: string; config?: Choice["config"] };
 
 export type RefitTools = {
   tools: Choice[];
@@ -20,9 +22,10 @@ export type RefitTools = {
  * The tool list made to fit the agent's language and target (the generator refuses a tool
  * that does not): each tool that does not fit is swapped for its registry replacement or
  * alternative that fits, else for the fitting tool of the need it serves; with none, it is
- * left out. Tools that fit are kept with their settings. Every swap and drop gets a sentence.
+ * left out. Tools that fit are kept with their settings (copied: the list returned is new,
+ * and an unset config is {}). Every swap and drop gets a sentence.
  */
-export function refitTools(current: readonly Choice[], registryTools: readonly ToolEntry[], ctx: ToolFitContext & { region?: string }): RefitTools {
+export function refitTools(current: readonly ChosenTool[], registryTools: readonly ToolEntry[], ctx: ToolFitContext & { region?: string }): RefitTools {
   const byId = (id: string) => registryTools.find((t) => t.id === id);
   const tools: Choice[] = [];
   const notes: string[] = [];
@@ -32,7 +35,7 @@ export function refitTools(current: readonly Choice[], registryTools: readonly T
   for (const [index, choice] of current.entries()) {
     const found = misfits.find((m) => m.index === index);
     if (!found) {
-      tools.push(choice);
+      tools.push({ id: choice.id, config: { ...(choice.config ?? {}) } });
       continue;
     }
     const { entry, misfit } = found;
