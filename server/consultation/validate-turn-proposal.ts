@@ -29,24 +29,28 @@ export function validateTurnProposal(draft: SpecDraft, proposal: Proposal, ctx: 
   const locks = draft.lockedPaths ?? [];
   // A "tools" lock fixes which tools, not their settings: those lock one by one (as in the rule engine).
   const locked = (path: string) => (TOOL_SETTING.test(path) ? locks.includes(path) : locks.some((l) => path === l || path.startsWith(`${l}.`) || l.startsWith(`${path}.`)));
-  const attempt = (what: string, edit: () => SpecDraft) => {
+  /** Applies the edit; false (and said in `rejected`) when it throws. */
+  const attempt = (what: string, edit: () => SpecDraft): boolean => {
     try {
       working = edit();
       applied.push(what);
+      return true;
     } catch (e) {
       rejected.push({ what, reason: e instanceof Error ? e.message : String(e) });
+      return false;
     }
   };
 
   for (const { path, value } of proposal.patches) {
     const what = `set ${path}`;
+    let done = false;
     if (!PATCHABLE.test(path) && !TOOL_SETTING.test(path)) rejected.push({ what, reason: `${path} is not a field a turn may set (tools are added or removed by id)` });
     else if (locked(path)) rejected.push({ what, reason: `${path} is locked by the user` });
     else if (value === null || value === undefined) rejected.push({ what, reason: "a turn does not clear a field (the user does, in the spec beside the chat)" });
     else if (path.startsWith("security.") && !asksForSecurity(ctx.userText)) rejected.push({ what, reason: "security settings change only when the user's own words ask for it" });
-    else if (path.startsWith("security.")) attempt(what, () => setSecurity(working, path, value));
-    else attempt(what, () => ({ ...applyEdit(working, path, value, ctx.registry), lockedPaths: working.lockedPaths }));
-    if (FIT_PATHS.has(path) && applied.at(-1) === what) working = refit(working, ctx.registry, notes);
+    else if (path.startsWith("security.")) done = attempt(what, () => setSecurity(working, path, value));
+    else done = attempt(what, () => ({ ...applyEdit(working, path, value, ctx.registry), lockedPaths: working.lockedPaths }));
+    if (FIT_PATHS.has(path) && done) working = refit(working, ctx.registry, notes);
   }
   for (const id of proposal.removeTools) {
     if (!(working.tools ?? []).some((t) => t.id === id)) continue;
@@ -76,7 +80,7 @@ export function validateTurnProposal(draft: SpecDraft, proposal: Proposal, ctx: 
  */
 function refit(draft: SpecDraft, registry: SpecRegistry, notes: string[]): SpecDraft {
   if (!draft.tools || (draft.lockedPaths ?? []).includes("tools")) return draft;
-  const result = refitTools(draft.tools as { id: string; config: Record<string, string | number | boolean> }[], registry.tools, { language: draft.language, target: draft.deployment?.target, region: draft.deployment?.region });
+  const result = refitTools(draft.tools, registry.tools, { language: draft.language, target: draft.deployment?.target, region: draft.deployment?.region });
   notes.push(...result.notes);
   return result.replaced.length ? { ...draft, tools: result.tools } : draft;
 }

@@ -2,7 +2,7 @@ import { approvalIssues } from "./approval";
 import { DomainError } from "../errors";
 import { parseSpecOrThrow, type AgentSpec, type SpecIssue } from "../spec/agent-spec";
 import type { ModelEntry, ToolEntry } from "../registry/schema";
-import { toolMisfits } from "../registry/tool-fit";
+import { generatedEntry, toolMisfits } from "../registry/tool-fit";
 import type { RegistryLookup, ResolvedModel, ResolvedProject, ResolvedTool, RuntimeProvider } from "./types";
 
 export { parseSpecOrThrow };
@@ -41,15 +41,17 @@ function resolveModel(spec: AgentSpec, registry: RegistryLookup, notes: string[]
   return { entry, provider, baseUrl: DEFAULT_BASE_URL[entry.provider] };
 }
 
+/** The entry generated for a chosen tool (tool-fit's generatedEntry), noting a deprecated one. */
 function followReplacement(entry: ToolEntry, registry: RegistryLookup, notes: string[]): ToolEntry {
   if (entry.status !== "deprecated") return entry;
-  const next = entry.replacedBy ? lookup(() => registry.getTool(entry.replacedBy!)) : undefined;
-  if (!next) {
-    notes.push(`Tool '${entry.id}' is deprecated and has no replacement in the registry; it is kept.`);
-    return entry;
-  }
-  notes.push(`Tool '${entry.id}' is deprecated; generated with its replacement '${next.id}'.`);
-  return next.status === "deprecated" ? entry : next;
+  const byId = (id: string) => lookup(() => registry.getTool(id));
+  const next = entry.replacedBy ? byId(entry.replacedBy) : undefined;
+  notes.push(
+    next
+      ? `Tool '${entry.id}' is deprecated; generated with its replacement '${next.id}'.`
+      : `Tool '${entry.id}' is deprecated and has no replacement in the registry; it is kept.`,
+  );
+  return generatedEntry(entry, byId);
 }
 
 const envNameFor = (toolId: string, param: string) => `${toolId}_${param}`.toUpperCase().replace(/[^A-Z0-9]/g, "_");

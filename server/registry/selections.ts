@@ -9,7 +9,7 @@ import { Language, parseInput } from "./inputs";
 import { getModelOrThrow, getToolOrThrow, type Registry } from "./load";
 import { readSelectionRows, saveModelSelection, saveToolSelection } from "./selection-repo";
 import { DeploymentTargetId, type ModelEntry, type ToolEntry } from "./schema";
-import { fittingAlternatives, generatedEntry, toolMisfits } from "./tool-fit";
+import { choiceMisfits } from "./tool-fit";
 import { resolveTools } from "./tools";
 
 /**
@@ -108,21 +108,17 @@ export async function setToolSelection(deps: SelectionDeps, userId: string, raw:
 
 /**
  * Refuses a tool the generator would refuse (the check of record), so the Tools tab never
- * saves an ungeneratable spec. The target counts only once the draft states one.
+ * saves an ungeneratable spec. The target counts only once the draft states one. Ids are
+ * known here (setToolSelection looked each up first).
  */
 function checkFit(registry: Registry, ids: readonly string[], draft: Record<string, unknown>): void {
-  const target = DeploymentTargetId.safeParse(asRecord(draft.deployment).target);
-  const ctx = { language: draftSettings(draft).language, target: target.success ? target.data : undefined };
-  const byId = (id: string) => registry.toolById.get(id);
-  ids.forEach((id, index) => {
-    const entry = getToolOrThrow(id, registry);
-    const misfit = toolMisfits(generatedEntry(entry, byId), ctx)[0];
-    if (!misfit) return;
-    const field = `tools.${index}.id`;
-    const alternatives = fittingAlternatives(entry, byId, ctx).map((t) => `${t.name} (${t.id})`);
-    const instead = alternatives.length ? `; use ${alternatives.slice(0, 2).join(" or ")} instead` : "; the registry has no alternative that fits";
-    throw new DomainError("invalid", `${field}: ${misfit.sentence}${instead}`, { field });
-  });
+  const ctx = { language: draftSettings(draft).language, target: statedTarget(draft) };
+  const first = choiceMisfits(ids, (id) => registry.toolById.get(id), ctx)[0];
+  if (!first) return;
+  const field = `tools.${first.index}.id`;
+  const alternatives = first.alternatives.map((t) => `${t.name} (${t.id})`);
+  const instead = alternatives.length ? `; use ${alternatives.slice(0, 2).join(" or ")} instead` : "; the registry has no alternative that fits";
+  throw new DomainError("invalid", `${field}: ${first.misfit.sentence}${instead}`, { field });
 }
 
 function checkConfig(tool: ToolEntry, config: Record<string, ConfigValue>, index: number): void {
@@ -151,14 +147,19 @@ function mirrorIntoDraft(
 
 const asRecord = (v: unknown): Record<string, unknown> => (v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 
+/** The deployment target the draft states, if it states a valid one. */
+function statedTarget(draft: Record<string, unknown>): DeploymentTargetId | undefined {
+  const target = DeploymentTargetId.safeParse(asRecord(draft.deployment).target);
+  return target.success ? target.data : undefined;
+}
+
 /** Language, target and requirements as the draft states them; anything malformed counts as unset. */
 function draftSettings(draft: Record<string, unknown>): Pick<ProjectSelection, "language" | "target" | "requirements"> {
   const language = Language.safeParse(draft.language);
-  const target = DeploymentTargetId.safeParse(asRecord(draft.deployment).target);
   const requirements = RequirementsSpec.safeParse(draft.requirements);
   return {
     language: language.success ? language.data : "python",
-    target: target.success ? target.data : "agentcore",
+    target: statedTarget(draft) ?? "agentcore",
     requirements: draft.requirements !== undefined && requirements.success ? requirements.data : null,
   };
 }

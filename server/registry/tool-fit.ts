@@ -1,3 +1,4 @@
+import type { Language } from "./inputs";
 import type { DeploymentTargetId, ToolEntry } from "./schema";
 
 /**
@@ -7,10 +8,8 @@ import type { DeploymentTargetId, ToolEntry } from "./schema";
  * selection all ask this same function; none of them decides on its own.
  */
 
-export type ToolLanguage = "python" | "typescript";
-
 /** The agent's language (python when unset) and target; an undecided target is not checked. */
-export type ToolFitContext = { language?: ToolLanguage; target?: DeploymentTargetId };
+export type ToolFitContext = { language?: Language; target?: DeploymentTargetId };
 
 export type ToolMisfit = {
   kind: "language" | "target";
@@ -20,7 +19,7 @@ export type ToolMisfit = {
   sentence: string;
 };
 
-export const LANGUAGE_LABEL: Record<ToolLanguage, string> = { python: "Python", typescript: "TypeScript" };
+export const LANGUAGE_LABEL: Record<Language, string> = { python: "Python", typescript: "TypeScript" };
 export const TARGET_LABEL: Record<DeploymentTargetId, string> = { agentcore: "AgentCore Runtime", "ecs-fargate": "ECS Fargate", lambda: "AWS Lambda" };
 
 /** Why the generator would refuse `entry` for the context; [] when it fits. */
@@ -65,4 +64,35 @@ export function generatedEntry(entry: ToolEntry, byId: (id: string) => ToolEntry
 export function fittingAlternatives(entry: ToolEntry, byId: (id: string) => ToolEntry | undefined, ctx: ToolFitContext): ToolEntry[] {
   const ids = [...new Set([entry.replacedBy, ...entry.alternatives])].filter((id): id is string => id !== null && id !== entry.id);
   return ids.map(byId).filter((t): t is ToolEntry => t !== undefined && t.status === "active" && fitsToolContext(t, ctx));
+}
+
+export type ChoiceMisfit = { index: number; entry: ToolEntry; misfit: ToolMisfit; alternatives: ToolEntry[] };
+
+/**
+ * The chosen tools (by id, in list order) the generator would refuse in the context: each
+ * judged as the entry it is generated as, with the first reason and what fits instead.
+ * Unknown ids are skipped (validation reports them).
+ */
+export function choiceMisfits(ids: readonly string[], byId: (id: string) => ToolEntry | undefined, ctx: ToolFitContext): ChoiceMisfit[] {
+  return ids.flatMap((id, index) => {
+    const entry = byId(id);
+    const misfit = entry && toolMisfits(generatedEntry(entry, byId), ctx)[0];
+    if (!entry || !misfit) return [];
+    return [{ index, entry, misfit, alternatives: fittingAlternatives(entry, byId, ctx) }];
+  });
+}
+
+/**
+ * For registry matches of a tool someone named: the first match that fits; else why the
+ * first match does not, with its first fitting alternative, if any. Callers say it.
+ */
+export function fitOrAlternative(
+  matches: readonly ToolEntry[],
+  byId: (id: string) => ToolEntry | undefined,
+  ctx: ToolFitContext,
+): { fitting: ToolEntry } | { fitting?: undefined; misfit: ToolMisfit; alternative?: ToolEntry } {
+  const fitting = matches.find((t) => fitsToolContext(t, ctx));
+  if (fitting) return { fitting };
+  const first = matches[0]!;
+  return { misfit: toolMisfits(first, ctx)[0]!, alternative: fittingAlternatives(first, byId, ctx)[0] };
 }

@@ -1,7 +1,7 @@
 import type { ToolEntry } from "../../registry/schema";
 import type { SpecDraft } from "./draft";
 import { toolConfigQuestion, toolConfigTarget, toolConfigTopic } from "./extraction/tool-config";
-import { misfitAt, misfitQuestion } from "./tool-misfits";
+import { isMisfitPath, misfitAt, misfitQuestion } from "./tool-misfits";
 
 /**
  * The PM persona's questions, one per field, asked about the most important missing
@@ -52,7 +52,7 @@ export function nextQuestion(missing: readonly string[], ctx?: { draft: SpecDraf
 function topicOfPath(path: string, ctx?: { draft: SpecDraft; tools: readonly ToolEntry[] }): string {
   const target = ctx && toolConfigTarget(path, ctx.draft, ctx.tools);
   if (target) return toolConfigTopicKey(target.entry.id, target.param.name);
-  return /^tools\.\d+\.id$/.test(path) ? MISFIT_TOPIC : path === "description" ? "requirements.useCase" : path;
+  return isMisfitPath(path) ? MISFIT_TOPIC : path === "description" ? "requirements.useCase" : path;
 }
 
 /** A topic naming one tool parameter: `tool-config:<toolId>:<param>`. */
@@ -62,7 +62,7 @@ export const toolConfigTopicKey = (toolId: string, param: string) => `tool-confi
 const MISFIT_TOPIC = "tools.fit";
 
 const TOPICS: [string, RegExp][] = [
-  [MISFIT_TOPIC, /(shall i use|should i remove) .+ instead\?|should i remove .+\?/],
+  [MISFIT_TOPIC, /shall i use .+ instead\?|should i remove .+\?/],
   ["requirements.useCase", /what should (your|the|this) (agent|assistant|bot) do|describe (your|the) (agent|use case)|what (is|will) (the agent|it) (be )?(for|used for)/],
   ["tools", /which tools|tools or data|what (tools|integrations|data sources)/],
   ["requirements.requestsPerDay", /how many (requests|messages|conversations|users|queries)|requests (a|per) day|expected (traffic|volume|load)/],

@@ -1,5 +1,5 @@
 import type { ToolEntry } from "../../registry/schema";
-import { fittingAlternatives, generatedEntry, toolMisfits, type ToolMisfit } from "../../registry/tool-fit";
+import { choiceMisfits, type ToolMisfit } from "../../registry/tool-fit";
 import type { SpecDraft } from "./draft";
 
 /**
@@ -12,17 +12,16 @@ export type DraftMisfit = { path: string; index: number; entry: ToolEntry; misfi
 
 const TOOL_ID_PATH = /^tools\.(\d+)\.id$/;
 
+/** Whether a path is a tool's `tools.N.id`, where a misfit is reported. */
+export const isMisfitPath = (path: string): boolean => TOOL_ID_PATH.test(path);
+
 const contextOf = (draft: SpecDraft) => ({ language: draft.language, target: draft.deployment?.target });
 
 /** Every tool of the draft that does not fit, in list order. Unknown ids are left to validation. */
 export function draftMisfits(draft: SpecDraft, tools: readonly ToolEntry[]): DraftMisfit[] {
   const byId = (id: string) => tools.find((t) => t.id === id);
-  return (draft.tools ?? []).flatMap((choice, index) => {
-    const entry = byId(choice.id);
-    const misfit = entry && toolMisfits(generatedEntry(entry, byId), contextOf(draft))[0];
-    if (!entry || !misfit) return [];
-    return [{ path: `tools.${index}.id`, index, entry, misfit, alternatives: fittingAlternatives(entry, byId, contextOf(draft)) }];
-  });
+  const ids = (draft.tools ?? []).map((choice) => choice.id);
+  return choiceMisfits(ids, byId, contextOf(draft)).map((m) => ({ path: `tools.${m.index}.id`, ...m }));
 }
 
 /** The misfit a `tools.N.id` path points at, if that tool does not fit. */

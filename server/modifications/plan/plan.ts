@@ -9,7 +9,7 @@ import { iacRule, languageRule, memoryRule, regionRule, targetRule } from "./rul
 import { promptRule } from "./rules-prompt";
 import { nameRule, requirementsRule } from "./rules-requirements";
 import { refitModel } from "./rules-model";
-import { refitTools, toolRule } from "./rules-tools";
+import { refitSpecTools, toolRule } from "./rules-tools";
 import { behaviourRule, systemsRule } from "./rules-needs";
 import { applyAnswers, askForSettings, type Answers } from "./needs-input";
 import type { ModificationPlan, PlanChange, Rule, RuleOutcome } from "./types";
@@ -68,7 +68,7 @@ export function planModification(spec: AgentSpec, request: string, registry: Spe
       notUnderstood.push(clause.original);
       continue;
     }
-    if (working.language !== before.language || working.deployment.target !== before.deployment.target) apply(refitTools(working, registry.tools));
+    if (working.language !== before.language || working.deployment.target !== before.deployment.target) apply(refitSpecTools(working, registry.tools));
     if (working.deployment.region !== before.deployment.region) apply(refitModel(working, registry));
   }
 

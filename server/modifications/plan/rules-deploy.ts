@@ -1,18 +1,17 @@
 import { DeploymentSpec, iacOf, type AgentSpec } from "../../spec/agent-spec";
 import { findDeploymentTarget, findLanguage, findMemoryNeed, findRegion } from "../../consultation/rules/extraction/deployment";
+import { TARGET_LABEL } from "../../registry/tool-fit";
 import type { Edit, Rule } from "./types";
-
-const TARGET_NAME = { agentcore: "AgentCore Runtime", "ecs-fargate": "ECS Fargate", lambda: "AWS Lambda" } as const;
 
 /** "deploy on Lambda instead", "run it in containers", "move it to AgentCore". */
 export const targetRule: Rule = ({ spec, clause }) => {
   const target = findDeploymentTarget(clause) ?? (/\b(agent ?core)\b/.test(clause) ? "agentcore" : undefined);
   if (!target) return undefined;
-  if (target === spec.deployment.target) return { edits: [], notes: [`the agent already runs on ${TARGET_NAME[target]}`] };
+  if (target === spec.deployment.target) return { edits: [], notes: [`the agent already runs on ${TARGET_LABEL[target]}`] };
   // A new target starts from its own defaults; only the region and the IaC choice carry over.
   const { region, iac } = spec.deployment;
   const deployment = DeploymentSpec.parse({ target, region, ...(iac ? { iac } : {}) });
-  return { edits: [{ path: "deployment", to: deployment, why: `deploys on ${TARGET_NAME[target]} instead of ${TARGET_NAME[spec.deployment.target]}` }] };
+  return { edits: [{ path: "deployment", to: deployment, why: `deploys on ${TARGET_LABEL[target]} instead of ${TARGET_LABEL[spec.deployment.target]}` }] };
 };
 
 const IAC_NAME = { cloudformation: "CloudFormation", terraform: "Terraform" } as const;

@@ -2,8 +2,8 @@ import type { ToolEntry } from "../../registry/schema";
 import type { AgentSpec } from "../../spec/agent-spec";
 import { defaultToolConfig } from "../../consultation/rules/extraction/tool-config";
 import { conflictOf, contextLabel, intentMisfit, resolveIntent } from "../../consultation/rules/extraction/resolve-tool";
-import { refitTools as refitToolList } from "../../consultation/rules/extraction/refit-tools";
-import { fittingAlternatives, toolMisfits } from "../../registry/tool-fit";
+import { refitTools } from "../../consultation/rules/extraction/refit-tools";
+import { fitOrAlternative } from "../../registry/tool-fit";
 import { TOOL_INTENTS } from "../../consultation/rules/extraction/tool-intents";
 import { findMentions } from "../../consultation/rules/extraction/text";
 import type { Edit, Rule, RuleOutcome } from "./types";
@@ -86,10 +86,9 @@ function servesIntent(toolId: string, intent: (typeof TOOL_INTENTS)[number], too
  */
 export function fittingTool(matches: readonly ToolEntry[], tools: readonly ToolEntry[], spec: AgentSpec): { entry?: ToolEntry; note?: string } {
   const ctx = platformOf(spec);
-  const fitting = matches.find((t) => toolMisfits(t, ctx).length === 0);
-  if (fitting) return { entry: fitting };
-  const misfit = toolMisfits(matches[0]!, ctx)[0]!;
-  const alternative = fittingAlternatives(matches[0]!, (id) => tools.find((t) => t.id === id), ctx)[0];
+  const fit = fitOrAlternative(matches, (id) => tools.find((t) => t.id === id), ctx);
+  if (fit.fitting) return { entry: fit.fitting };
+  const { misfit, alternative } = fit;
   if (alternative) return { entry: alternative, note: `${misfit.sentence}; ${alternative.name} fits ${contextLabel(ctx)}` };
   return { note: `${misfit.sentence}, and no registry alternative fits ${contextLabel(ctx)}; I left it out` };
 }
@@ -110,9 +109,9 @@ const withoutStop = (sentence: string) => sentence.replace(/\.$/, "");
  * After a language or target change: the consultation's refit (the check of record) swaps
  * each tool that no longer fits for a fitting alternative or leaves it out, saying why.
  */
-export function refitTools(spec: AgentSpec, tools: readonly ToolEntry[]): RuleOutcome {
+export function refitSpecTools(spec: AgentSpec, tools: readonly ToolEntry[]): RuleOutcome {
   const ctx = platformOf(spec);
-  const refit = refitToolList(spec.tools.map((t) => ({ id: t.id, config: { ...(t.config ?? {}) } })), tools, ctx);
+  const refit = refitTools(spec.tools, tools, ctx);
   if (refit.replaced.length === 0) return { edits: [] };
   const why = `refits the tools to ${contextLabel(ctx)}`;
   return { edits: [{ path: "tools", to: refit.tools, why }], notes: refit.notes.map(withoutStop) };

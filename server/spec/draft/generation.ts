@@ -1,14 +1,13 @@
 import type { DynamoService } from "../../dynamo/service";
 import { DomainError } from "../../errors";
 import { settingName } from "../../consultation/rules/field-names";
+import { isMisfitPath } from "../../consultation/rules/tool-misfits";
 import type { ToolEntry } from "../../registry/schema";
 import { parseSpecOrThrow, type AgentSpec } from "../agent-spec";
 import { openDraft } from "./read";
 import { deriveCompleteness, specOf } from "./state";
 
 const TOOL_SETTING = /^tools\.\d+\.config\./;
-/** A tool the generator would refuse for the language or target (consultation/rules/tool-misfits.ts). */
-const TOOL_MISFIT = /^tools\.\d+\.id$/;
 const INCOMPLETE = "Complete the agent spec first";
 
 /**
@@ -21,10 +20,10 @@ const INCOMPLETE = "Complete the agent spec first";
 export async function specForGeneration(deps: { dynamo: DynamoService; tools: readonly ToolEntry[] }, projectId: string, ownerId: string, explicit?: unknown): Promise<AgentSpec> {
   if (explicit !== undefined) return parseSpecOrThrow(explicit, INCOMPLETE);
   const state = await openDraft(deps.dynamo, projectId, ownerId);
-  const open = deriveCompleteness(state, deps.tools).missing.filter((p) => TOOL_SETTING.test(p) || TOOL_MISFIT.test(p));
+  const open = deriveCompleteness(state, deps.tools).missing.filter((p) => TOOL_SETTING.test(p) || isMisfitPath(p));
   if (open.length > 0) {
     const issues = open.map((path) =>
-      TOOL_MISFIT.test(path)
+      isMisfitPath(path)
         ? { path, kind: "invalid" as const, message: "does not fit the language or target", label: settingName(path, state.draft, deps.tools) }
         : { path, kind: "missing" as const, message: "is required", label: settingName(path, state.draft, deps.tools) },
     );

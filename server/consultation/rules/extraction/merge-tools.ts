@@ -2,8 +2,8 @@ import type { ToolEntry } from "../../../registry/schema";
 import type { ToolChoice } from "../../../spec/agent-spec";
 import type { Signals } from "./signals";
 import { defaultToolConfig, toolConfigPath } from "./tool-config";
-import { fittingAlternatives, toolMisfits } from "../../../registry/tool-fit";
-import { conflictOf, contextLabel, fitsContext, intentMisfit, resolveIntent, type ToolContext } from "./resolve-tool";
+import { fitOrAlternative, type ToolFitContext } from "../../../registry/tool-fit";
+import { conflictOf, contextLabel, intentMisfit, resolveIntent } from "./resolve-tool";
 import { refitTools } from "./refit-tools";
 import { TOOL_INTENTS, type ToolIntentId } from "./tool-intents";
 
@@ -28,14 +28,14 @@ export function mergeTools(
   current: readonly ToolChoice[] | undefined,
   signals: Signals,
   registryTools: readonly ToolEntry[],
-  ctx: ToolContext & { region?: string },
+  ctx: ToolFitContext & { region?: string },
 ): MergedTools {
   const { add, remove, unresolved, intentNotes, notes } = askedTools(signals, registryTools, ctx);
   if (!current && add.length === 0) return { tools: signals.noTools ? [] : undefined, unresolved, notes: [...intentNotes.map((n) => n.note), ...notes], skippedPaths: [] };
 
   // Tools picked for another language or target (Python was the default) are refitted.
   const refit = refitTools(
-    (current ?? []).filter((t) => !remove.has(t.id)).map((t) => ({ id: t.id, config: { ...(t.config ?? {}) } })),
+    (current ?? []).filter((t) => !remove.has(t.id)),
     registryTools,
     ctx,
   );
@@ -62,7 +62,7 @@ export function mergeTools(
  * remove, needs the registry has no tool for, and needs or named tools with no tool that
  * fits (said in `intentNotes` / `notes`).
  */
-function askedTools(signals: Signals, registryTools: readonly ToolEntry[], ctx: ToolContext) {
+function askedTools(signals: Signals, registryTools: readonly ToolEntry[], ctx: ToolFitContext) {
   const wanted = new Set<ToolIntentId>(signals.useCase?.implies ?? []);
   const unwanted = new Set<ToolIntentId>();
   for (const [id, want] of signals.toolIntents) (want ? wanted : unwanted).add(id);
@@ -96,12 +96,10 @@ function askedTools(signals: Signals, registryTools: readonly ToolEntry[], ctx: 
  * The tool a user named, for the agent's language and target: the first named match that
  * fits, else a fitting alternative (said), else none (said).
  */
-function namedToolFor(named: readonly ToolEntry[], registryTools: readonly ToolEntry[], ctx: ToolContext): { tool?: ToolEntry; note?: string } {
-  const fitting = named.find((t) => fitsContext(t, ctx));
-  if (fitting) return { tool: fitting };
-  const first = named[0]!;
-  const misfit = toolMisfits(first, ctx)[0]!;
-  const alternative = fittingAlternatives(first, (id) => registryTools.find((t) => t.id === id), ctx)[0];
+function namedToolFor(named: readonly ToolEntry[], registryTools: readonly ToolEntry[], ctx: ToolFitContext): { tool?: ToolEntry; note?: string } {
+  const fit = fitOrAlternative(named, (id) => registryTools.find((t) => t.id === id), ctx);
+  if (fit.fitting) return { tool: fit.fitting };
+  const { misfit, alternative } = fit;
   if (alternative) return { tool: alternative, note: `${misfit.sentence}; I added ${alternative.name} instead, which fits ${contextLabel(ctx)}.` };
   return { note: `${misfit.sentence}, and no registry alternative fits ${contextLabel(ctx)}; I left it out.` };
 }

@@ -4,28 +4,22 @@ import type { ToolIntent } from "./tool-intents";
 
 /** Picking registry tools for an intent, for the agent's language and deployment target. */
 
-/** The language and platform a tool must support to be picked. */
-export type ToolContext = ToolFitContext;
-
-/** Whether a tool fits: the registry's check of record (the generator asks the same). */
-export const fitsContext = fitsToolContext;
-
 /** "TypeScript on AWS Lambda", "Python". */
-export const contextLabel = (ctx: ToolContext): string => `${LANGUAGE_LABEL[ctx.language ?? "python"]}${ctx.target ? ` on ${TARGET_LABEL[ctx.target]}` : ""}`;
+export const contextLabel = (ctx: ToolFitContext): string => `${LANGUAGE_LABEL[ctx.language ?? "python"]}${ctx.target ? ` on ${TARGET_LABEL[ctx.target]}` : ""}`;
 
 /**
  * The registry tool for an intent: the first preferred tool that fits the language and
  * target, else the best keyword match in the category that fits, else undefined (never a
  * tool the generator would refuse; `intentMisfit` says why none fits).
  */
-export function resolveIntent(intent: ToolIntent, tools: readonly ToolEntry[], ctx: ToolContext = {}): ToolEntry | undefined {
+export function resolveIntent(intent: ToolIntent, tools: readonly ToolEntry[], ctx: ToolFitContext = {}): ToolEntry | undefined {
   const active = tools.filter((t) => t.status === "active");
   const preferred = intent.prefer.flatMap((id) => active.filter((t) => t.id === id));
-  const fitting = preferred.find((t) => fitsContext(t, ctx));
+  const fitting = preferred.find((t) => fitsToolContext(t, ctx));
   if (fitting) return fitting;
   let best: ToolEntry | undefined;
   let bestScore = 0;
-  for (const tool of active.filter((t) => t.category === intent.category && fitsContext(t, ctx))) {
+  for (const tool of active.filter((t) => t.category === intent.category && fitsToolContext(t, ctx))) {
     const hay = `${tool.id} ${tool.name} ${tool.description}`.toLowerCase();
     const score = intent.keywords.reduce((s, k, i) => s + (hay.includes(k) ? intent.keywords.length - i : 0), 0);
     if (score > bestScore) {
@@ -41,7 +35,7 @@ export function resolveIntent(intent: ToolIntent, tools: readonly ToolEntry[], c
  * the registry fits TypeScript on AWS Lambda (Tavily… has no TypeScript implementation in
  * the registry); I left web search out." Undefined when the registry has no tool for it at all.
  */
-export function intentMisfit(intent: ToolIntent, tools: readonly ToolEntry[], ctx: ToolContext): string | undefined {
+export function intentMisfit(intent: ToolIntent, tools: readonly ToolEntry[], ctx: ToolFitContext): string | undefined {
   const first = intent.prefer.map((id) => tools.find((t) => t.id === id && t.status === "active")).find((t) => t !== undefined);
   const why = first ? toolMisfits(first, ctx)[0] : undefined;
   return why ? `No ${intent.label} tool in the registry fits ${contextLabel(ctx)} (${why.sentence}); I left ${intent.label} out.` : undefined;
