@@ -2,7 +2,7 @@ import { isLoopback, pathPattern, REHEARSAL_CREDENTIAL, startApiStandIn, type Se
 import type { GatewayStandIn } from "./gateway-standin";
 import type { GatewayTool } from "./gateway-targets";
 import { answerOf, invoke } from "./http-checks";
-import { signRequest, type SigV4Credentials } from "./sigv4-verify";
+import { signRequest } from "./sigv4-verify";
 import type { RehearsalCheck } from "./types";
 
 /**
@@ -38,12 +38,13 @@ async function toolCheck(url: string, gateway: GatewayStandIn, tool: GatewayTool
   }
 }
 
-async function authCheck(gateway: GatewayStandIn, credentials: SigV4Credentials, region: string, timeoutMs: number): Promise<RehearsalCheck> {
+async function authCheck(gateway: GatewayStandIn, timeoutMs: number): Promise<RehearsalCheck> {
   const t0 = performance.now();
   const endpoint = new URL(gateway.endpoint);
   const refusedByAgent = gateway.refused.length;
   const post = (headers: Record<string, string>) => fetch(endpoint, { method: "POST", headers, body: LIST_TOOLS, signal: AbortSignal.timeout(timeoutMs) }).then((r) => r.status);
   const unsigned = await post(MCP_HEADERS);
+  const { credentials, region } = gateway.scope;
   const wrongSecret = { accessKeyId: credentials.accessKeyId, secretAccessKey: `${credentials.secretAccessKey}-not-it` };
   const forged = await signRequest({ method: "POST", url: endpoint, headers: MCP_HEADERS, body: LIST_TOOLS }, { credentials: wrongSecret, region, service: "bedrock-agentcore" });
   const badlySigned = await post(Object.fromEntries(Object.entries(forged).filter(([h]) => h !== "host")));
@@ -55,7 +56,7 @@ async function authCheck(gateway: GatewayStandIn, credentials: SigV4Credentials,
 }
 
 /** The gateway's first tool on this machine called through it, then the signature enforced; nothing without gateway tools. */
-export async function gatewayChecks(url: string, gateway: GatewayStandIn, tools: GatewayTool[], credentials: SigV4Credentials, region: string, timeoutMs: number): Promise<RehearsalCheck[]> {
-  const local = tools.find((t) => isLoopback(t.baseUrl));
-  return [...(local ? [await toolCheck(url, gateway, local, timeoutMs)] : []), await authCheck(gateway, credentials, region, timeoutMs)];
+export async function gatewayChecks(url: string, gateway: GatewayStandIn, timeoutMs: number): Promise<RehearsalCheck[]> {
+  const local = gateway.tools.find((t) => isLoopback(t.baseUrl));
+  return [...(local ? [await toolCheck(url, gateway, local, timeoutMs)] : []), await authCheck(gateway, timeoutMs)];
 }
