@@ -15,8 +15,6 @@ const MAX_GATEWAY_NAME = 48;
 const MAX_TOOL_NAME = 64;
 const SUPPORTED_GATEWAY_AUTH = "bearer or api-key-header";
 
-export const gatewayApis = (project: ResolvedProject): ApiTool[] => (project.spec.apiTools ?? []).filter((a) => a.exposure === "gateway");
-
 /** `support-desk` → `support-desk-tools`: the gateway's name (hyphen runs collapsed, at most 48 characters). */
 export function gatewayName(agentName: string): string {
   const base = agentName.replace(/-+/g, "-").slice(0, MAX_GATEWAY_NAME - "-tools".length).replace(/-+$/, "");
