@@ -1,5 +1,6 @@
 import { parse } from "yaml";
 import { z } from "zod";
+import { GATEWAY_NAME, toolName } from "../builders/api-gateway-check";
 
 /**
  * The AgentCore Gateway targets a generated stack declares, read from infra/cloudformation.yaml
@@ -26,7 +27,7 @@ const GetAtt = z.object({ "Fn::GetAtt": z.tuple([z.string(), z.string()]) });
 const TargetResource = z.object({
   Type: z.literal("AWS::BedrockAgentCore::GatewayTarget"),
   Properties: z.object({
-    Name: z.string().regex(/^([0-9a-zA-Z][-]?){1,100}$/),
+    Name: z.string().regex(GATEWAY_NAME),
     TargetConfiguration: z.object({ Mcp: z.object({ OpenApiSchema: z.object({ InlinePayload: z.string() }) }) }),
     CredentialProviderConfigurations: z
       .array(
@@ -66,7 +67,7 @@ function toolsOf(doc: z.infer<typeof OpenApi>, target: string, credential: Gatew
       if (op.requestBody) properties.body = op.requestBody.content["application/json"].schema;
       const required = [...op.parameters.filter((p) => p.required).map((p) => p.name), ...(op.requestBody?.required ? ["body"] : [])];
       tools.push({
-        name: `${target}___${op.operationId}`,
+        name: toolName(target, op.operationId),
         description: op.description,
         inputSchema: { type: "object", properties, required },
         method: method.toUpperCase(),
