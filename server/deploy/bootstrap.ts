@@ -27,11 +27,6 @@ export const accountOfRole = (roleArn: string) => /^arn:aws[\w-]*:iam::(\d{12}):
 const sub = (s: string) => ({ "Fn::Sub": s });
 
 /**
- * What CloudFormation may call for an agent stack: every generated resource type's handler
- * permissions from its registry schema (plan/cfn-handler-permissions.json), nothing else.
- */
-
-/**
  * One build project, two kinds of build, chosen per build by BUILD_KIND (StartBuild's
  * environment override): an agent image (ARM64, pushed to ECR), or a Lambda deployment
  * package — the project's own scripts/package-lambda.sh, its ZIP copied to PACKAGE_KEY in the
@@ -87,6 +82,8 @@ export function bootstrapTemplate(): string {
         Properties: {
           RoleName: sub("agent-builder-cfn-exec-${AWS::Region}"),
           AssumeRolePolicyDocument: trust("cloudformation.amazonaws.com"),
+          // What CloudFormation may call for an agent stack: every generated resource type's handler
+          // permissions from its registry schema (plan/cfn-handler-permissions.json), nothing else.
           Policies: [{ PolicyName: "AgentStacks", PolicyDocument: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: allHandlerActions(), Resource: "*" }] } }],
         },
       },

@@ -1,5 +1,6 @@
 import { approvalToolIds } from "./approval";
 import { DomainError } from "../errors";
+import { gatewayServedApis } from "../spec/agent-spec";
 import { intersect, isSatisfiable, parseRange } from "../registry/version-range";
 import type { Feature, PinnedPackage } from "./template-manifest";
 import type { ResolvedProject, ResolvedTool } from "./types";
@@ -35,7 +36,7 @@ export function featureOn(project: ResolvedProject, feature: Feature): boolean {
     case "api-tools":
       return (spec.apiTools ?? []).some((a) => a.exposure === "agent");
     case "api-gateway":
-      return spec.deployment.target === "agentcore" && (spec.apiTools ?? []).some((a) => a.exposure === "gateway");
+      return gatewayServedApis(spec).length > 0;
     case "approval":
       return approvalToolIds(project).length > 0;
   }

@@ -130,7 +130,7 @@ export function buildRenderContext(project: ResolvedProject) {
       lambda: spec.deployment.target === "lambda",
       memory: spec.memory.type,
       windowSize: spec.memory.windowSize,
-      apiTools: (spec.apiTools ?? []).some((a) => a.exposure === "agent"),
+      apiTools: featureOn(project, "api-tools"),
       apiGateway: featureOn(project, "api-gateway"),
       guardrail: spec.guardrails !== undefined,
       approval: approvalToolIds(project).length > 0,

@@ -49,12 +49,15 @@ export function toApiSchema(input: unknown, depth = 0, budget = { nodes: 300 }):
   return out;
 }
 
-/** The JSON Schema a tool's input carries: one property per parameter, `body` for a JSON body. */
-export function inputSchemaOf(op: {
-  params: Array<{ name: string; required: boolean; description: string; schema: ApiSchema }>;
-  body?: { required: boolean; schema: ApiSchema };
-}): ApiSchema {
-  const properties: Record<string, ApiSchema> = {};
+/**
+ * The JSON Schema a tool's input carries: one property per parameter, `body` for a JSON body.
+ * Generic in the parameters' schema so the rehearsal's gateway can build it from a target's OpenAPI document.
+ */
+export function inputSchemaOf<S extends object = ApiSchema>(op: {
+  params: Array<{ name: string; required: boolean; description?: string | undefined; schema: S }>;
+  body?: { required: boolean; schema: S } | undefined;
+}): { type: "object"; properties: Record<string, S>; required?: string[] } {
+  const properties: Record<string, S> = {};
   const required: string[] = [];
   for (const p of op.params) {
     properties[p.name] = p.description ? { ...p.schema, description: p.description } : p.schema;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DomainError } from "../errors";
-import { ApiToolsSection } from "./api-tools";
+import { ApiToolsSection, type ApiTool } from "./api-tools";
 import { ApprovalSpec } from "./approval";
 import { GuardrailsSpec } from "./guardrails";
 
@@ -151,6 +151,10 @@ export const AgentSpec = z.object({
 export type AgentSpec = z.infer<typeof AgentSpec>;
 /** What a caller may send: defaults not yet applied. */
 export type AgentSpecInput = z.input<typeof AgentSpec>;
+
+/** The user's APIs served through an AgentCore Gateway (exposure "gateway" on the agentcore target); none elsewhere. */
+export const gatewayServedApis = (spec: AgentSpec): ApiTool[] =>
+  spec.deployment.target === "agentcore" ? (spec.apiTools ?? []).filter((a) => a.exposure === "gateway") : [];
 
 /** A spec being built up in consultation: any field may still be missing. */
 export type AgentSpecDraft = {

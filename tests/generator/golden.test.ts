@@ -7,6 +7,7 @@ import { verifyProject } from "../../server/generation/verify/verify-project";
 import { apiToolFromDocument } from "../../server/openapi/import";
 import type { AgentSpecInput } from "../../server/spec/agent-spec";
 import { baseSpec, fixtureRegistry } from "../unit/generation/fixtures";
+import { PETSTORE } from "../helpers/petstore";
 
 /**
  * Golden snapshots, one per language × deployment target: the full text of every file.
@@ -63,7 +64,7 @@ for (const language of LANGUAGES) {
     }
     // The user's own API served through an AgentCore Gateway (apiTools exposure "gateway").
     test("agentcore with an API through an AgentCore Gateway: matches the golden snapshot and passes verification", async () => {
-      const api = await apiToolFromDocument(readFileSync(join(__dirname, "../fixtures/openapi/petstore.yaml"), "utf8"), { name: "petstore", select: ["GET /pets/{petId}", "POST /pets"], exposure: "gateway" });
+      const api = await apiToolFromDocument(PETSTORE, { name: "petstore", select: ["GET /pets/{petId}", "POST /pets"], exposure: "gateway" });
       await matchesGolden(`${language}-agentcore-gateway`, baseSpec({ name: `${language}-gateway-agent`, language, apiTools: [api] }), language);
     });
   });

@@ -1,4 +1,4 @@
-import type { AgentSpec } from "../../spec/agent-spec";
+import { gatewayServedApis, type AgentSpec } from "../../spec/agent-spec";
 import type { CostUsage } from "../inputs";
 import { charge, type LineDraft } from "../line";
 import { priceOf, type RegionServices } from "../pricing";
@@ -11,8 +11,7 @@ import { priceOf, type RegionServices } from "../pricing";
  * counted as a gateway call, an upper bound when the agent has other tools too.
  */
 export function agentCoreGatewayLine(svc: RegionServices | null, spec: AgentSpec, usage: CostUsage): LineDraft | null {
-  const served = spec.deployment.target === "agentcore" && (spec.apiTools ?? []).some((a) => a.exposure === "gateway");
-  if (!served) return null;
+  if (gatewayServedApis(spec).length === 0) return null;
   const price = priceOf(svc?.bedrock_agentcore?.gateway_per_1000_invocations_listtools_invoketool_ping);
   const R = usage.requestsPerMonth;
   return {

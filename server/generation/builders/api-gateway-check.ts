@@ -9,13 +9,11 @@ import type { ResolvedProject } from "../types";
  */
 
 /** Gateway and target names: letters and digits, single hyphens between them. */
-const GATEWAY_NAME = /^([0-9a-zA-Z][-]?){1,100}$/;
+export const GATEWAY_NAME = /^([0-9a-zA-Z][-]?){1,100}$/;
 const MAX_GATEWAY_NAME = 48;
 /** Bedrock Converse takes tool names of at most 64 characters; the gateway's names reach the model unchanged. */
 const MAX_TOOL_NAME = 64;
 const SUPPORTED_GATEWAY_AUTH = "bearer or api-key-header";
-
-export const gatewayApis = (project: ResolvedProject): ApiTool[] => (project.spec.apiTools ?? []).filter((a) => a.exposure === "gateway");
 
 /** `support-desk` → `support-desk-tools`: the gateway's name (hyphen runs collapsed, at most 48 characters). */
 export function gatewayName(agentName: string): string {
@@ -26,8 +24,11 @@ export function gatewayName(agentName: string): string {
 /** `order_status` → `order-status`: the target's name, which prefixes each of its tools. */
 export const targetName = (api: ApiTool) => api.name.replace(/_+/g, "-").replace(/-+$/, "");
 
-/** The name the gateway lists an operation under: `<target>___<operation>`. */
-export const gatewayToolName = (api: ApiTool, operation: string) => `${targetName(api)}___${operation}`;
+/** The name the gateway lists an operation of a target under: `<target>___<operation>`. */
+export const toolName = (target: string, operation: string) => `${target}___${operation}`;
+
+/** The name the gateway lists an operation of the user's API under. */
+export const gatewayToolName = (api: ApiTool, operation: string) => toolName(targetName(api), operation);
 
 const refuse = (field: string, message: string) => new DomainError("invalid", `${field}: ${message}`, { field });
 

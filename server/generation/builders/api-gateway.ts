@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { gatewayServedApis } from "../../spec/agent-spec";
 import type { ApiTool } from "../../spec/api-tools";
 import type { CfnStatement } from "../iam";
-import { gatewayApis, gatewayName, targetName } from "./api-gateway-check";
+import { gatewayName, targetName } from "./api-gateway-check";
 import { gatewayOpenApiPayload } from "./api-gateway-openapi";
 import { SECRET_RESOURCE, assumeRole, getAtt, ref, sub, type BuildInput } from "./common";
 import permissionsFile from "./gateway-permissions.json";
@@ -93,7 +94,7 @@ function gatewayRole(input: BuildInput, apis: ApiTool[]): Record<string, unknown
 
 /** The gateway, its role and each API's provider and target, to spread into Resources; nothing without gateway APIs. */
 export function gatewayResources(input: BuildInput): Record<string, unknown> {
-  const apis = gatewayApis(input.project);
+  const apis = gatewayServedApis(input.project.spec);
   if (apis.length === 0) return {};
   const resources: Record<string, unknown> = {
     [GATEWAY_ROLE_RESOURCE]: gatewayRole(input, apis),
@@ -114,17 +115,17 @@ export function gatewayResources(input: BuildInput): Record<string, unknown> {
 
 /** The agent's statement: invoke this stack's gateway and no other. */
 export function gatewayAgentStatements(input: BuildInput): CfnStatement[] {
-  if (gatewayApis(input.project).length === 0) return [];
+  if (gatewayServedApis(input.project.spec).length === 0) return [];
   return [{ Sid: "InvokeToolsGateway", Effect: "Allow", Action: PERMISSIONS.agentRole.invoke.actions, Resource: [getAtt(GATEWAY_RESOURCE, "GatewayArn")] }];
 }
 
 /** AGENT_GATEWAY_URL for the runtime's environment: the gateway's MCP endpoint. */
 export function gatewayEnvironment(input: BuildInput): Record<string, unknown> {
-  return gatewayApis(input.project).length === 0 ? {} : { [GATEWAY_URL_ENV]: getAtt(GATEWAY_RESOURCE, "GatewayUrl") };
+  return gatewayServedApis(input.project.spec).length === 0 ? {} : { [GATEWAY_URL_ENV]: getAtt(GATEWAY_RESOURCE, "GatewayUrl") };
 }
 
 /** The stack's outputs for the gateway. */
 export function gatewayOutputs(input: BuildInput): Record<string, unknown> {
-  if (gatewayApis(input.project).length === 0) return {};
+  if (gatewayServedApis(input.project.spec).length === 0) return {};
   return { ToolsGatewayUrl: { Value: getAtt(GATEWAY_RESOURCE, "GatewayUrl") }, ToolsGatewayArn: { Value: getAtt(GATEWAY_RESOURCE, "GatewayArn") } };
 }

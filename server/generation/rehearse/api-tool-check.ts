@@ -1,5 +1,5 @@
 import { createServer, type Server } from "node:http";
-import { ApiToolsSection, type ApiOperation, type ApiTool } from "../../spec/api-tools";
+import { ApiToolsSection, type ApiTool } from "../../spec/api-tools";
 import { answerOf, invoke } from "./http-checks";
 import type { RehearsalCheck } from "./types";
 
@@ -11,7 +11,7 @@ import type { RehearsalCheck } from "./types";
  * APIs elsewhere are not called (the rehearsal has no network); they are named as not rehearsed.
  */
 
-export const LOOPBACK = new Set(["127.0.0.1", "localhost"]);
+const LOOPBACK = new Set(["127.0.0.1", "localhost"]);
 /** The credential the rehearsal gives the agent for an API with auth (never a real secret). */
 export const REHEARSAL_CREDENTIAL = "rehearsal-credential";
 
@@ -25,7 +25,8 @@ function apisOf(files: Map<string, string>): ApiTool[] {
   }
 }
 
-const local = (api: ApiTool) => LOOPBACK.has(new URL(api.baseUrl).hostname);
+/** Whether an API at `baseUrl` is on this machine (the only APIs the rehearsal calls). */
+export const isLoopback = (baseUrl: string) => LOOPBACK.has(new URL(baseUrl).hostname);
 
 /** Environment for the booted agent: each API's credential variable set to the rehearsal value. */
 export function apiToolEnvironment(files: Map<string, string>): Record<string, string> {
@@ -46,8 +47,8 @@ export async function startApiStandIn(port: number): Promise<{ server: Server; s
 }
 
 /** `/pets/{petId}` → a pattern for the path the tool requested (below the base URL's own path). */
-const pathPattern = (api: ApiTool, op: ApiOperation) =>
-  new RegExp(`^${(new URL(api.baseUrl).pathname.replace(/\/+$/, "") + op.path).replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\\?\{[^}]+\\?\}|\{[^}]+\}/g, "[^/?]+")}(\\?|$)`);
+export const pathPattern = (baseUrl: string, path: string) =>
+  new RegExp(`^${(new URL(baseUrl).pathname.replace(/\/+$/, "") + path).replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\\?\{[^}]+\\?\}|\{[^}]+\}/g, "[^/?]+")}(\\?|$)`);
 
 function credentialSent(api: ApiTool, s: Seen): boolean {
   if (api.auth.kind === "none") return true;
@@ -63,7 +64,7 @@ async function checkOne(url: string, api: ApiTool, timeoutMs: number): Promise<R
   try {
     stand = await startApiStandIn(Number(new URL(api.baseUrl).port || 80));
     const answer = answerOf(await invoke(url, `Please use the ${op.name} tool.`, 90, timeoutMs));
-    const hit = stand.seen.find((s) => s.method === op.method && pathPattern(api, op).test(s.path));
+    const hit = stand.seen.find((s) => s.method === op.method && pathPattern(api.baseUrl, op.path).test(s.path));
     if (!hit) return { name: "api-tool", ok: false, ms: ms(), detail: `the ${op.name} tool did not call ${op.method} ${op.path} (requests: ${stand.seen.map((s) => `${s.method} ${s.path}`).join(", ") || "none"}; answer: ${answer.output.slice(0, 120)})` };
     if (!credentialSent(api, hit)) return { name: "api-tool", ok: false, ms: ms(), detail: `the ${op.name} tool called ${hit.path} without the ${api.auth.kind} credential` };
     return { name: "api-tool", ok: true, ms: ms(), detail: `the mock model asked for ${op.name}; it called ${hit.method} ${hit.path} on the stand-in API with the ${api.auth.kind} credential and answered: ${answer.output.slice(0, 80)}` };
@@ -78,7 +79,7 @@ async function checkOne(url: string, api: ApiTool, timeoutMs: number): Promise<R
 export async function apiToolChecks(files: Map<string, string>, url: string, timeoutMs: number): Promise<RehearsalCheck[]> {
   const checks: RehearsalCheck[] = [];
   for (const api of apisOf(files)) {
-    if (local(api)) checks.push(await checkOne(url, api, timeoutMs));
+    if (isLoopback(api.baseUrl)) checks.push(await checkOne(url, api, timeoutMs));
   }
   return checks;
 }

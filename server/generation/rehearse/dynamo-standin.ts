@@ -1,5 +1,6 @@
 import { parse } from "yaml";
 import { startDynalite } from "../../platform/dynalite";
+import { THROWAWAY } from "./throwaway-credentials";
 
 /**
  * The DynamoDB tables a project's CloudFormation creates and hands to its code through an
@@ -9,8 +10,6 @@ import { startDynalite } from "../../platform/dynalite";
 
 type Resource = { Type?: string; Properties?: Record<string, any> };
 export type DynamoStandIn = { endpoint: string; env: Record<string, string>; tables: string[]; close(): Promise<void> };
-
-const THROWAWAY = { accessKeyId: "REHEARSALLOCALONLY", secretAccessKey: "rehearsal-local-only" };
 
 /** Environment variables of the Lambda function or container whose value is a Ref to a DynamoDB table. */
 function tableVariables(resources: Record<string, Resource>): Array<{ name: string; table: string }> {

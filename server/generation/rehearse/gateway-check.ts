@@ -1,8 +1,8 @@
-import { LOOPBACK, REHEARSAL_CREDENTIAL, startApiStandIn, type Seen } from "./api-tool-check";
+import { isLoopback, pathPattern, REHEARSAL_CREDENTIAL, startApiStandIn, type Seen } from "./api-tool-check";
 import type { GatewayStandIn } from "./gateway-standin";
 import type { GatewayTool } from "./gateway-targets";
 import { answerOf, invoke } from "./http-checks";
-import { signRequest, type SigV4Credentials } from "./sigv4-verify";
+import { signRequest } from "./sigv4-verify";
 import type { RehearsalCheck } from "./types";
 
 /**
@@ -17,7 +17,6 @@ const LIST_TOOLS = JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list",
 const MCP_HEADERS = { "content-type": "application/json", accept: "application/json, text/event-stream" };
 
 const elapsed = (t0: number) => Math.round(performance.now() - t0);
-const pathOf = (tool: GatewayTool) => new RegExp(`^${(new URL(tool.baseUrl).pathname.replace(/\/+$/, "") + tool.path).replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\\?\{[^}]+\\?\}|\{[^}]+\}/g, "[^/?]+")}(\\?|$)`);
 const keySent = (tool: GatewayTool, s: Seen) => s.headers[tool.credential.header.toLowerCase()] === `${tool.credential.prefix}${REHEARSAL_CREDENTIAL}`;
 
 async function toolCheck(url: string, gateway: GatewayStandIn, tool: GatewayTool, timeoutMs: number): Promise<RehearsalCheck> {
@@ -25,7 +24,7 @@ async function toolCheck(url: string, gateway: GatewayStandIn, tool: GatewayTool
   const api = await startApiStandIn(Number(new URL(tool.baseUrl).port || 80));
   try {
     const answer = answerOf(await invoke(url, `Please use the ${tool.name} tool.`, 91, timeoutMs));
-    const hit = api.seen.find((s) => s.method === tool.method && pathOf(tool).test(s.path));
+    const hit = api.seen.find((s) => s.method === tool.method && pathPattern(tool.baseUrl, tool.path).test(s.path));
     const detail = (what: string) => ({ name: "gateway-tool" as const, ms: elapsed(t0), detail: what });
     if (gateway.verified === 0) return { ok: false, ...detail(`the agent never reached the gateway with a valid signature (refused: ${gateway.refused.join("; ") || "none"})`) };
     if (!gateway.calls.some((c) => c.tool === tool.name)) return { ok: false, ...detail(`the agent did not call ${tool.name} through the gateway (answer: ${answer.output.slice(0, 120)})`) };
@@ -39,12 +38,13 @@ async function toolCheck(url: string, gateway: GatewayStandIn, tool: GatewayTool
   }
 }
 
-async function authCheck(gateway: GatewayStandIn, credentials: SigV4Credentials, region: string, timeoutMs: number): Promise<RehearsalCheck> {
+async function authCheck(gateway: GatewayStandIn, timeoutMs: number): Promise<RehearsalCheck> {
   const t0 = performance.now();
   const endpoint = new URL(gateway.endpoint);
   const refusedByAgent = gateway.refused.length;
   const post = (headers: Record<string, string>) => fetch(endpoint, { method: "POST", headers, body: LIST_TOOLS, signal: AbortSignal.timeout(timeoutMs) }).then((r) => r.status);
   const unsigned = await post(MCP_HEADERS);
+  const { credentials, region } = gateway.scope;
   const wrongSecret = { accessKeyId: credentials.accessKeyId, secretAccessKey: `${credentials.secretAccessKey}-not-it` };
   const forged = await signRequest({ method: "POST", url: endpoint, headers: MCP_HEADERS, body: LIST_TOOLS }, { credentials: wrongSecret, region, service: "bedrock-agentcore" });
   const badlySigned = await post(Object.fromEntries(Object.entries(forged).filter(([h]) => h !== "host")));
@@ -56,7 +56,7 @@ async function authCheck(gateway: GatewayStandIn, credentials: SigV4Credentials,
 }
 
 /** The gateway's first tool on this machine called through it, then the signature enforced; nothing without gateway tools. */
-export async function gatewayChecks(url: string, gateway: GatewayStandIn, tools: GatewayTool[], credentials: SigV4Credentials, region: string, timeoutMs: number): Promise<RehearsalCheck[]> {
-  const local = tools.find((t) => LOOPBACK.has(new URL(t.baseUrl).hostname));
-  return [...(local ? [await toolCheck(url, gateway, local, timeoutMs)] : []), await authCheck(gateway, credentials, region, timeoutMs)];
+export async function gatewayChecks(url: string, gateway: GatewayStandIn, timeoutMs: number): Promise<RehearsalCheck[]> {
+  const local = gateway.tools.find((t) => isLoopback(t.baseUrl));
+  return [...(local ? [await toolCheck(url, gateway, local, timeoutMs)] : []), await authCheck(gateway, timeoutMs)];
 }

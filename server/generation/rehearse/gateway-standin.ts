@@ -26,6 +26,9 @@ export type GatewayStandIn = ListeningServer & {
   verified: number;
   /** Why each refused request was refused. */
   refused: string[];
+  /** The tools it serves and the scope it checks signatures against (the rehearsal's checks use both). */
+  tools: GatewayTool[];
+  scope: Omit<SigV4Scope, "service">;
 };
 
 export type GatewayStandInOptions = { tools: GatewayTool[]; scope: Omit<SigV4Scope, "service">; secret: (key: string) => string | undefined };
@@ -85,5 +88,7 @@ export async function startGatewayStandIn(o: GatewayStandInOptions): Promise<Gat
       return verified;
     },
     refused,
+    tools: o.tools,
+    scope: o.scope,
   };
 }

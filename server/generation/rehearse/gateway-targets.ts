@@ -1,5 +1,7 @@
 import { parse } from "yaml";
 import { z } from "zod";
+import { inputSchemaOf } from "../../openapi/schema";
+import { GATEWAY_NAME, toolName } from "../builders/api-gateway-check";
 
 /**
  * The AgentCore Gateway targets a generated stack declares, read from infra/cloudformation.yaml
@@ -26,7 +28,7 @@ const GetAtt = z.object({ "Fn::GetAtt": z.tuple([z.string(), z.string()]) });
 const TargetResource = z.object({
   Type: z.literal("AWS::BedrockAgentCore::GatewayTarget"),
   Properties: z.object({
-    Name: z.string().regex(/^([0-9a-zA-Z][-]?){1,100}$/),
+    Name: z.string().regex(GATEWAY_NAME),
     TargetConfiguration: z.object({ Mcp: z.object({ OpenApiSchema: z.object({ InlinePayload: z.string() }) }) }),
     CredentialProviderConfigurations: z
       .array(
@@ -45,7 +47,7 @@ const ProviderResource = z.object({ Type: z.literal("AWS::BedrockAgentCore::ApiK
 export type GatewayTool = {
   name: string;
   description: string;
-  inputSchema: { type: "object"; properties: Record<string, unknown>; required: string[] };
+  inputSchema: { type: "object"; properties: Record<string, unknown>; required?: string[] };
   method: string;
   baseUrl: string;
   path: string;
@@ -61,14 +63,10 @@ function toolsOf(doc: z.infer<typeof OpenApi>, target: string, credential: Gatew
     for (const method of METHODS) {
       const op = item[method];
       if (!op) continue;
-      const properties: Record<string, unknown> = {};
-      for (const p of op.parameters) properties[p.name] = { ...p.schema, ...(p.description ? { description: p.description } : {}) };
-      if (op.requestBody) properties.body = op.requestBody.content["application/json"].schema;
-      const required = [...op.parameters.filter((p) => p.required).map((p) => p.name), ...(op.requestBody?.required ? ["body"] : [])];
       tools.push({
-        name: `${target}___${op.operationId}`,
+        name: toolName(target, op.operationId),
         description: op.description,
-        inputSchema: { type: "object", properties, required },
+        inputSchema: inputSchemaOf({ params: op.parameters, body: op.requestBody && { required: op.requestBody.required, schema: op.requestBody.content["application/json"].schema } }),
         method: method.toUpperCase(),
         baseUrl: doc.servers[0]!.url,
         path,

@@ -9,7 +9,8 @@ import { start, stop, type Booted } from "./boot";
 import { deployedShape, type DeployedShape } from "./deployed-shape";
 import { clientChecks } from "./http-checks";
 import { buildProject, depsCached, nodeFor, removeDir, scratchDir } from "./runtime";
-import { startStandIns, THROWAWAY_CREDENTIALS, type StandIns } from "./standins";
+import { startStandIns, type StandIns } from "./standins";
+import { THROWAWAY_CREDENTIALS } from "./throwaway-credentials";
 import { startMockBedrockEndpoint } from "../../test-runs/mock-model/bedrock-endpoint";
 import type { RehearsalCheck, RehearsalOptions, RehearsalResult } from "./types";
 
@@ -114,7 +115,7 @@ async function rehearseTypeScript(loaded: ReturnType<typeof filesFromVersion>, f
   let standIns: StandIns | null = null;
   try {
     // Inside the try: a template the stand-ins cannot read is a failed check, and the mock model still closes.
-    standIns = await startStandIns(files);
+    standIns = await startStandIns(files, region);
     const stood = standIns;
     const t = performance.now();
     const built = await buildProject(loaded, o.cacheRoot, stepMs);

@@ -1,6 +1,7 @@
 import { SignatureV4 } from "@smithy/signature-v4";
-import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
+import { NodeSha256 } from "../../platform/node-sha256";
 
 /**
  * Checks an AWS Signature Version 4 the way a service does: the Authorization header names
@@ -15,29 +16,19 @@ export type SigV4Scope = { credentials: SigV4Credentials; region: string; servic
 export type SignedHttpRequest = { method: string; url: string; headers: IncomingHttpHeaders; body: string };
 export type SigV4Verdict = { ok: true } | { ok: false; reason: string };
 
-type Bytes = string | ArrayBuffer | ArrayBufferView;
-const bytes = (d: Bytes): string | Uint8Array =>
-  typeof d === "string" ? d : d instanceof ArrayBuffer ? new Uint8Array(d) : new Uint8Array(d.buffer, d.byteOffset, d.byteLength);
-
-/** SHA-256 (HMAC when given a key) from node:crypto, in the shape SignatureV4 takes. */
-class Sha256 {
-  private readonly hash;
-  constructor(secret?: Bytes) {
-    this.hash = secret ? createHmac("sha256", bytes(secret)) : createHash("sha256");
-  }
-  update(data: Bytes): void {
-    this.hash.update(bytes(data));
-  }
-  async digest(): Promise<Uint8Array> {
-    return new Uint8Array(this.hash.digest());
-  }
-}
-
 const AUTHORIZATION = /^AWS4-HMAC-SHA256 Credential=([^/,\s]+)\/(\d{8})\/([^/,\s]+)\/([^/,\s]+)\/aws4_request,\s*SignedHeaders=([a-z0-9;-]+),\s*Signature=([0-9a-f]{64})$/;
 const AMZ_DATE = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
 
 const headerValue = (v: string | string[] | undefined) => (Array.isArray(v) ? v.join(",") : (v ?? ""));
 const fail = (reason: string): SigV4Verdict => ({ ok: false, reason });
+const signerFor = (scope: SigV4Scope) => new SignatureV4({ service: scope.service, region: scope.region, credentials: scope.credentials, sha256: NodeSha256 });
+
+/** The query string as SignatureV4 takes it: each key with all its values. */
+function queryOf(url: URL): Record<string, string | string[]> {
+  const query: Record<string, string | string[]> = {};
+  for (const key of new Set(url.searchParams.keys())) query[key] = url.searchParams.getAll(key);
+  return query;
+}
 
 function signingDate(amzDate: string): Date | null {
   const m = AMZ_DATE.exec(amzDate);
@@ -60,12 +51,9 @@ export async function verifySigV4(req: SignedHttpRequest, scope: SigV4Scope): Pr
   const claimed = req.headers["x-amz-content-sha256"];
   if (claimed !== undefined && headerValue(claimed) !== payloadHash) return fail("X-Amz-Content-SHA256 is not the hash of the body");
   const url = new URL(req.url, "http://placeholder");
-  const query: Record<string, string | string[]> = {};
-  for (const key of new Set(url.searchParams.keys())) query[key] = url.searchParams.getAll(key);
   const headers = Object.fromEntries(signed.map((h) => [h, headerValue(req.headers[h])]));
-  const signer = new SignatureV4({ service: scope.service, region: scope.region, credentials: scope.credentials, sha256: Sha256 });
-  const resigned = await signer.sign(
-    { method: req.method, protocol: "http:", hostname: headers.host ?? "", path: url.pathname, query, headers, ...(req.body ? { body: req.body } : {}) },
+  const resigned = await signerFor(scope).sign(
+    { method: req.method, protocol: "http:", hostname: headers.host ?? "", path: url.pathname, query: queryOf(url), headers, ...(req.body ? { body: req.body } : {}) },
     { signingDate: date, signableHeaders: new Set(signed) },
   );
   const expected = /Signature=([0-9a-f]{64})$/.exec(String(resigned.headers.authorization ?? ""))?.[1] ?? "";
@@ -75,15 +63,12 @@ export async function verifySigV4(req: SignedHttpRequest, scope: SigV4Scope): Pr
 
 /** Signs a request as an AWS SDK client would (the rehearsal's probes and the tests sign with it). */
 export async function signRequest(req: { method: string; url: URL; headers: Record<string, string>; body?: string }, scope: SigV4Scope): Promise<Record<string, string>> {
-  const signer = new SignatureV4({ service: scope.service, region: scope.region, credentials: scope.credentials, sha256: Sha256 });
-  const query: Record<string, string | string[]> = {};
-  for (const key of new Set(req.url.searchParams.keys())) query[key] = req.url.searchParams.getAll(key);
-  const signed = await signer.sign({
+  const signed = await signerFor(scope).sign({
     method: req.method,
     protocol: req.url.protocol,
     hostname: req.url.hostname,
     path: req.url.pathname,
-    query,
+    query: queryOf(req.url),
     headers: { host: req.url.host, ...req.headers },
     ...(req.body === undefined ? {} : { body: req.body }),
   });

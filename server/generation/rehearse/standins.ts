@@ -5,6 +5,7 @@ import { startGatewayStandIn, type GatewayStandIn } from "./gateway-standin";
 import { gatewayTools } from "./gateway-targets";
 import { conversationCheck, memoryPerCallerCheck } from "./memory-checks";
 import { startMemoryStandIn, type MemoryStandIn } from "./memory-standin";
+import { THROWAWAY, THROWAWAY_CREDENTIALS } from "./throwaway-credentials";
 import type { RehearsalCheck } from "./types";
 
 /**
@@ -21,24 +22,19 @@ export type StandIns = {
   close(): Promise<void>;
 };
 
-// Not credentials of any account: the SDK refuses to send unsigned requests, and only loopback stand-ins receive them.
-export const THROWAWAY_CREDENTIALS = { AWS_ACCESS_KEY_ID: "REHEARSALLOCALONLY", AWS_SECRET_ACCESS_KEY: "rehearsal-local-only" };
-
 type AgentConfig = { tools?: Record<string, unknown>; memory?: { type?: string } };
-
-const CREDENTIALS = { accessKeyId: THROWAWAY_CREDENTIALS.AWS_ACCESS_KEY_ID, secretAccessKey: THROWAWAY_CREDENTIALS.AWS_SECRET_ACCESS_KEY };
 
 /** The AgentCore Gateway the stack declares, stood in: it verifies the agent's signatures with the throw-away credentials. */
 async function gatewayFor(files: Map<string, string>, region: string): Promise<GatewayStandIn | null> {
   const tools = gatewayTools(files.get("infra/cloudformation.yaml"));
   if (tools.length === 0) return null;
   // The agent's secret holds the API key in deployment; here every key has the rehearsal's value.
-  return startGatewayStandIn({ tools, scope: { credentials: CREDENTIALS, region }, secret: () => REHEARSAL_CREDENTIAL });
+  return startGatewayStandIn({ tools, scope: { credentials: THROWAWAY, region }, secret: () => REHEARSAL_CREDENTIAL });
 }
 
-export async function startStandIns(files: Map<string, string>): Promise<StandIns> {
+/** The stand-ins a project needs, started; `region` is the one its spec deploys to (the gateway's signing scope). */
+export async function startStandIns(files: Map<string, string>, region: string): Promise<StandIns> {
   const config = JSON.parse(files.get("agent_config.json") ?? "{}") as AgentConfig;
-  const region = (JSON.parse(files.get("agent-spec.json") ?? "{}") as { deployment?: { region?: string } }).deployment?.region ?? "us-east-1";
   const started: Array<{ close(): Promise<void> } | null> = [];
   let memory: MemoryStandIn | null = null;
   let dynamo: DynamoStandIn | null = null;
@@ -57,14 +53,13 @@ export async function startStandIns(files: Map<string, string>): Promise<StandIn
     ...(gateway ? { AGENT_GATEWAY_URL: gateway.endpoint } : {}),
   };
   const keepsConversation = (config.memory?.type ?? "none") !== "none";
-  const tools = gateway ? gatewayTools(files.get("infra/cloudformation.yaml")) : [];
   return {
     env: memory || dynamo || gateway ? { ...THROWAWAY_CREDENTIALS, ...env } : env,
     names: [...(memory ? ["AgentCore Memory"] : []), ...(dynamo ? [`DynamoDB (${dynamo.tables.join(", ")})`] : []), ...(gateway ? ["AgentCore Gateway"] : [])],
     checks: async (url, timeoutMs) => [
       ...(keepsConversation ? [await conversationCheck(url, timeoutMs)] : []),
       ...(memory ? [await memoryPerCallerCheck(url, memory, timeoutMs)] : []),
-      ...(gateway ? await gatewayChecks(url, gateway, tools, CREDENTIALS, region, timeoutMs) : []),
+      ...(gateway ? await gatewayChecks(url, gateway, timeoutMs) : []),
     ],
     close: async () => {
       for (const s of started) await s?.close();

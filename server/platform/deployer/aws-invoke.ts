@@ -1,26 +1,10 @@
 import { BedrockAgentCoreClient, InvokeAgentRuntimeCommand } from "@aws-sdk/client-bedrock-agentcore";
 import type { AwsCredentialIdentity } from "@aws-sdk/types";
 import { SignatureV4 } from "@smithy/signature-v4";
-import { createHash, createHmac, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
+import { NodeSha256 } from "../node-sha256";
 import { toDeployerError } from "./aws-retry";
 import type { AgentEndpoint, InvokeResult } from "./types";
-
-const bytes = (d: string | ArrayBuffer | ArrayBufferView): string | Uint8Array =>
-  typeof d === "string" ? d : d instanceof ArrayBuffer ? new Uint8Array(d) : new Uint8Array(d.buffer, d.byteOffset, d.byteLength);
-
-/** SHA-256 for SigV4 from node:crypto (HMAC when given a secret), the shape SignatureV4 expects. */
-class NodeSha256 {
-  private readonly hash;
-  constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
-    this.hash = secret ? createHmac("sha256", bytes(secret)) : createHash("sha256");
-  }
-  update(data: string | ArrayBuffer | ArrayBufferView) {
-    this.hash.update(bytes(data));
-  }
-  async digest() {
-    return new Uint8Array(this.hash.digest());
-  }
-}
 
 /** Usage the generated agents report in their final JSON line (`usage.inputTokens/outputTokens`), if any. */
 function usageOf(text: string): { tokensIn: number | null; tokensOut: number | null } {
