@@ -17,12 +17,22 @@ import { baseSpec, fixtureRegistry } from "../unit/generation/fixtures";
 const CACHE = join(tmpdir(), "agent-builder-rehearsal-cache");
 const project = () => generateProject(baseSpec({ name: "port-agent", language: "typescript", deployment: { target: "agentcore" } }), fixtureRegistry);
 
-const hold = (port: number) =>
+const tryHold = (port: number) =>
   new Promise<Server | null>((resolve) => {
     const s = createServer();
     s.once("error", () => resolve(null));
     s.listen(port, "127.0.0.1", () => resolve(s));
   });
+
+/** Holds the port, waiting while another test file's rehearsal has it: only a port this test holds stays busy for the whole rehearsal. */
+async function hold(port: number): Promise<Server> {
+  for (let attempt = 0; attempt < 600; attempt++) {
+    const held = await tryHold(port);
+    if (held) return held;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`port ${port} stayed busy for 60 s; the test needs to hold it itself`);
+}
 
 describe("the rehearsal's port", { timeout: 600_000 }, () => {
   test("8080 busy: the agent listens on a free port and the report says 8080 was busy", async () => {
@@ -34,7 +44,7 @@ describe("the rehearsal's port", { timeout: 600_000 }, () => {
       assert.match(r.checks.find((c) => c.name === "boot")?.detail ?? "", /the deployed port 8080 was busy/);
       assert.match(r.how ?? "", /Bedrock Runtime's endpoint swapped for the mock model's Bedrock-compatible one/);
     } finally {
-      held?.close();
+      held.close();
     }
   });
 });
