@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AppLink } from "../components/ui/app-link";
 import { redirect } from "next/navigation";
 import { getSessionUser } from "./_auth/session";
 
@@ -16,8 +16,8 @@ export default async function HomePage() {
         </p>
       </div>
       <div className="flex gap-3">
-        <Link href="/sign-up" className="rounded-md bg-brand-600 px-4 py-2.5 text-sm font-medium text-white hover:bg-brand-700">Create an account</Link>
-        <Link href="/sign-in" className="rounded-md px-4 py-2.5 text-sm font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-white">Sign in</Link>
+        <AppLink href="/sign-up" className="rounded-md bg-brand-600 px-4 py-2.5 text-sm font-medium text-white hover:bg-brand-700">Create an account</AppLink>
+        <AppLink href="/sign-in" className="rounded-md px-4 py-2.5 text-sm font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-white">Sign in</AppLink>
       </div>
     </main>
   );

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { AppLink } from "../ui/app-link";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
@@ -28,7 +28,7 @@ export function SignInForm({ github }: { github: boolean }) {
   }
 
   return (
-    <AuthCard title="Sign in" footer={<>New here? <Link className="font-medium text-brand-600" href="/sign-up">Create an account</Link></>}>
+    <AuthCard title="Sign in" footer={<>New here? <AppLink className="font-medium text-brand-600" href="/sign-up">Create an account</AppLink></>}>
       <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
         <Field label="Email" name="email" type="email" autoComplete="email" required />
         <Field label="Password" name="password" type="password" autoComplete="current-password" required />

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import Link from "next/link";
+import { AppLink } from "../ui/app-link";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
@@ -36,7 +36,7 @@ export function SignUpForm() {
 
   const generic = signUp.error && !fieldError(signUp.error, "email") && !fieldError(signUp.error, "password") ? signUp.error.message : null;
   return (
-    <AuthCard title="Create your account" footer={<>Already have an account? <Link className="font-medium text-brand-600" href="/sign-in">Sign in</Link></>}>
+    <AuthCard title="Create your account" footer={<>Already have an account? <AppLink className="font-medium text-brand-600" href="/sign-in">Sign in</AppLink></>}>
       <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
         <Field label="Name (optional)" name="name" autoComplete="name" />
         <Field label="Email" name="email" type="email" autoComplete="email" required error={fieldError(signUp.error, "email")} />

@@ -1,7 +1,7 @@
 "use client";
 
 import { Play } from "lucide-react";
-import Link from "next/link";
+import { AppLink } from "../ui/app-link";
 import { useEffect, useState } from "react";
 import { PipelineView } from "../pipeline/pipeline-view";
 import { isFinished } from "../pipeline/stages";
@@ -61,7 +61,7 @@ function SpecIssuesCard({ issues }: { issues: SpecIssue[] }) {
         </ul>
       )}
       <p className="mt-3 text-sm">
-        <Link href="?tab=consultation" className="font-medium text-brand-700 underline">Fill them in the Consultation tab</Link>
+        <AppLink href="?tab=consultation" className="font-medium text-brand-700 underline">Fill them in the Consultation tab</AppLink>
         <span className="text-amber-900">, or pick a model and tools in their tabs, then generate again.</span>
       </p>
     </Card>

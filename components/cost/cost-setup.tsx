@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { AppLink } from "../ui/app-link";
 import { Button } from "../ui/button";
 import { EmptyState } from "../ui/feedback";
 import { DEPLOYMENT_TARGETS, targetLabel } from "../projects/deployment-targets";
@@ -15,9 +15,9 @@ export function CostSetup({ missing, onTarget, pending }: { missing: string[]; o
       <div className="flex flex-col items-center gap-4" data-testid="cost-setup">
         <p>The estimate prices the model the agent calls and the service it runs on.</p>
         {needsModel && (
-          <Link href="?tab=models" className="font-medium text-brand-600 hover:text-brand-700">
+          <AppLink href="?tab=models" className="font-medium text-brand-600 hover:text-brand-700">
             Choose a model in the Models tab →
-          </Link>
+          </AppLink>
         )}
         {needsTarget && (
           <>

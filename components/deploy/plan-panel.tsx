@@ -1,7 +1,7 @@
 "use client";
 
 import type { inferRouterOutputs } from "@trpc/server";
-import Link from "next/link";
+import { AppLink } from "../ui/app-link";
 import type { AppRouter } from "../../server/api/root";
 import { Card } from "../ui/card";
 
@@ -24,7 +24,7 @@ export function PlanPanel({ plan }: { plan: DeployPlanView }) {
           <p>
             Monthly cost: <strong data-testid="deploy-plan-cost">${plan.cost.monthlyUsd.toFixed(2)}</strong>{" "}
             <span className="text-slate-500">
-              (this version at the traffic set on the <Link href="?tab=cost" className="font-medium text-brand-700 underline">Cost tab</Link>)
+              (this version at the traffic set on the <AppLink href="?tab=cost" className="font-medium text-brand-700 underline">Cost tab</AppLink>)
             </span>
           </p>
           {"notes" in plan.cost && plan.cost.notes.map((note) => <p key={note} className="text-amber-800" data-testid="deploy-plan-cost-note">{note}</p>)}

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { AppLink } from "../ui/app-link";
 import { usePathname } from "next/navigation";
 import { cn } from "../ui/cn";
 
@@ -20,19 +20,19 @@ export function AppHeader({ email }: { email: string }) {
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex h-14 max-w-6xl items-center gap-6 px-6">
-        <Link href="/dashboard" className="text-sm font-bold tracking-wide text-brand-600 uppercase">Agent Builder</Link>
+        <AppLink href="/dashboard" className="text-sm font-bold tracking-wide text-brand-600 uppercase">Agent Builder</AppLink>
         <nav aria-label="Main" className="flex gap-1">
           {NAV.map((item) => {
             const active = item.section.some((s) => pathname.startsWith(s));
             return (
-            <Link
+            <AppLink
               key={item.href}
               href={item.href}
               aria-current={active ? "page" : undefined}
               className={cn("rounded-md px-3 py-1.5 text-sm", active ? "bg-slate-100 font-medium text-slate-900" : "text-slate-600 hover:text-slate-900")}
             >
               {item.label}
-            </Link>
+            </AppLink>
             );
           })}
         </nav>

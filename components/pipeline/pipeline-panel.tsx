@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
+import { AppLink } from "../ui/app-link";
 import { lazy, Suspense, useEffect, useState, type FormEvent } from "react";
 import { useProjectEvents } from "../realtime/use-project-events";
 import { useTRPC } from "../trpc/client";
@@ -106,9 +106,9 @@ export function PipelinePanel({ projectId }: { projectId: string }) {
                   <span className={m.status === "done" ? "text-emerald-600" : m.status === "failed" ? "text-red-600" : m.status === "needs-input" ? "text-amber-700" : "text-slate-500"}>{m.status === "no-change" ? "no change needed" : m.status}</span>
                   <span className="flex-1 truncate">{m.request}</span>
                   {m.ops && (
-                    <Link className="text-xs font-medium text-brand-600" href={`?tab=code&version=${m.ops.versionId}${m.baseVersionId ? `&diff=${m.baseVersionId}` : ""}`}>
+                    <AppLink className="text-xs font-medium text-brand-600" href={`?tab=code&version=${m.ops.versionId}${m.baseVersionId ? `&diff=${m.baseVersionId}` : ""}`}>
                       v{m.ops.version}{m.baseVersionId ? " · diff" : ""}
-                    </Link>
+                    </AppLink>
                   )}
                   {m.status === "failed" && m.error && <span className="max-w-xs truncate text-xs text-red-600" title={m.error}>{m.error}</span>}
                   {m.status === "queued" && (

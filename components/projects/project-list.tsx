@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
+import { AppLink } from "../ui/app-link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { TemplateGallery } from "../templates/template-gallery";
@@ -58,7 +58,7 @@ export function ProjectList() {
           ))}
         </ul>
       )}
-      <p className="sr-only"><Link href="/settings">API tokens</Link></p>
+      <p className="sr-only"><AppLink href="/settings">API tokens</AppLink></p>
     </div>
   );
 }

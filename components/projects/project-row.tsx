@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
+import { AppLink } from "../ui/app-link";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "../trpc/client";
 import { Button } from "../ui/button";
@@ -35,7 +35,7 @@ export function ProjectRow({ project }: { project: Project }) {
       ) : (
         <>
           <div className="min-w-0 flex-1">
-            <Link href={`/projects/${project.id}`} className="font-medium text-slate-900 hover:text-brand-600">{project.name}</Link>
+            <AppLink href={`/projects/${project.id}`} className="font-medium text-slate-900 hover:text-brand-600">{project.name}</AppLink>
             <p className="text-xs text-slate-500">Updated {new Date(project.updatedAt).toLocaleString()}</p>
           </div>
           <Button variant="ghost" onClick={() => setEditing(true)}>Rename</Button>

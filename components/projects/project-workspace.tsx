@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { AppLink } from "../ui/app-link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { lazy, Suspense, type ComponentType } from "react";
 import { ConsultationTab } from "../consultation/consultation-tab";
@@ -54,7 +54,7 @@ export function ProjectWorkspace({ projectId }: { projectId: string }) {
   return (
     <div className="flex flex-col gap-6">
       <div>
-        <Link href="/dashboard" className="text-sm text-slate-500 hover:text-slate-800">← Projects</Link>
+        <AppLink href="/dashboard" className="text-sm text-slate-500 hover:text-slate-800">← Projects</AppLink>
         <h1 className="mt-1 text-2xl font-bold" data-testid="project-title">{project.data.name}</h1>
       </div>
       <PipelinePanel projectId={projectId} />

@@ -18,12 +18,20 @@ test("sign up, create a project, see it after reload, rename, delete, sign out a
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByRole("link", { name: "Helpdesk agent" })).toBeVisible();
 
+  // In-app links navigate in the page (AppLink → the App Router): a full load would drop this marker.
+  await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
   await page.getByRole("link", { name: "Helpdesk agent" }).click();
   await expect(page.getByTestId("project-title")).toHaveText("Helpdesk agent");
   for (const tab of ["Consultation", "Models", "Tools", "Code", "Cost", "Testing", "Deploy"]) {
     await expect(page.getByRole("tab", { name: tab })).toBeVisible();
   }
   await page.getByRole("link", { name: "← Projects" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
+  await expect(page).toHaveURL(/\/settings$/);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Projects" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
 
   page.once("dialog", (d) => d.accept());
   await page.getByTestId("project-row").filter({ hasText: "Helpdesk agent" }).getByRole("button", { name: "Delete" }).click();
