@@ -3,11 +3,14 @@
  * Builds if needed, then starts, each in its own process or thread: the DynamoDB stand-in
  * (dynalite), Postgres (PGlite, migrated, on a thread of the web process), the web server
  * (Next.js, the API, the realtime WebSocket server) and the workers (the four queue consumers
- * and the recovery sweeper). Nothing that can wait runs before the web server listens: the
- * stand-ins start first because they work off the web thread, then Next.js loads and
- * listens, the landing page is loaded, and only then the rest of the platform and the API
- * (requests that need them wait for them). It says "ready" once the database and workers are
- * up and the first pages are loaded (warm-pages.ts). Ctrl-C stops them all.
+ * and the recovery sweeper). Nothing that can wait runs before the landing page answers:
+ * Next.js loads and listens, the landing page is loaded, and only then do the stand-ins, the
+ * rest of the platform and the API start (requests that need them wait for them). The
+ * stand-ins work off the web thread, but on a two-core machine their start (PGlite's
+ * WebAssembly Postgres, dynalite's process) took the cores Next.js needed: started first they
+ * made the first answer of a restart ~0.8 s later and Postgres no sooner (bench/README.md).
+ * It says "ready" once the database and workers are up and the first pages are loaded
+ * (warm-pages.ts). Ctrl-C stops them all.
  */
 import http from "node:http";
 import path from "node:path";
@@ -31,13 +34,12 @@ async function main() {
   mkdirSync(dataDir, { recursive: true });
   const { startDynamoProcess, startWorkerProcess, stopChild } = await import("./processes");
   const { openPgliteThread } = await import("../platform/pglite-thread-client");
-  const dynamo = progress("Starting the DynamoDB stand-in (dynalite, own process)", startDynamoProcess(dataDir, config.DYNAMO_PORT));
-  const pg = progress("Opening Postgres (PGlite, own thread), applying migrations", openPgliteThread(path.join(dataDir, "pg")));
-  [dynamo, pg].forEach((p) => p.catch(() => undefined)); // awaited through `local`
-
   // The rest of the platform (its modules take seconds of this thread) loads once the landing page is answered.
   let landingPageDone!: () => void;
   const landingPage = new Promise<void>((resolve) => (landingPageDone = resolve));
+  const dynamo = landingPage.then(() => progress("Starting the DynamoDB stand-in (dynalite, own process)", startDynamoProcess(dataDir, config.DYNAMO_PORT)));
+  const pg = landingPage.then(() => progress("Opening Postgres (PGlite, own thread), applying migrations", openPgliteThread(path.join(dataDir, "pg"))));
+  [dynamo, pg].forEach((p) => p.catch(() => undefined)); // awaited through `local`
   const local = landingPage
     .then(() => import("../platform/local"))
     .then((m) => m.createLocalPlatform({ dataDir, dynamoEndpoint: dynamo.then((d) => d.endpoint), pg }));
