@@ -35,6 +35,7 @@ export async function run(): Promise<Record<string, number>> {
       figures[`${round}: scripts`] = m.scripts;
       figures[`${round}: Monaco loaded on first load (1 = yes)`] = m.monaco;
       figures[`${round}: LCP (ms)`] = Math.round(m.lcp);
+      figures[`${round}: HTML time to first byte (ms)`] = Math.round(m.ttfb);
       figures[`${round}: cumulative layout shift (x1000)`] = Math.round(m.cls * 1000);
       figures[`${round}: WebSockets opened`] = sockets;
       if (round === "cold") {
@@ -56,7 +57,7 @@ function pageFigures() {
   const scripts = performance.getEntriesByType("resource").filter((r) => (r as PerformanceResourceTiming).initiatorType === "script" || r.name.endsWith(".js")) as PerformanceResourceTiming[];
   const navigation = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
   const loaded = scripts.filter((s) => s.startTime <= navigation.loadEventEnd);
-  return new Promise<{ jsEncoded: number; jsDecoded: number; scripts: number; monaco: number; lcp: number; cls: number }>((resolve) => {
+  return new Promise<{ jsEncoded: number; jsDecoded: number; scripts: number; monaco: number; lcp: number; ttfb: number; cls: number }>((resolve) => {
     let lcp = 0;
     let cls = 0;
     new PerformanceObserver((list) => list.getEntries().forEach((e) => (lcp = Math.max(lcp, e.startTime)))).observe({ type: "largest-contentful-paint", buffered: true });
@@ -68,6 +69,7 @@ function pageFigures() {
         scripts: loaded.length,
         monaco: "MonacoEnvironment" in self ? 1 : 0,
         lcp,
+        ttfb: navigation.responseStart,
         cls,
       }),
     100);
