@@ -69,6 +69,7 @@ export async function run(): Promise<Record<string, number>> {
       "product CPU (core-seconds)": used.productCpuSeconds ?? -1,
       "product cores busy on average": used.productCoresBusy ?? -1,
       "machine cores busy on average (all processes)": used.machineCoresBusy ?? -1,
+      ...Object.fromEntries(Object.entries(used.byPart).map(([part, s]) => [`product CPU: ${part} (core-seconds)`, s])),
       "realtime events received live": received,
       "realtime events lost": lost,
       "realtime reconnects": reconnects,

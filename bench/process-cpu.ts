@@ -9,7 +9,7 @@ import { cpus } from "node:os";
 
 const TICKS_PER_SECOND = 100; // USER_HZ: `getconf CLK_TCK` is 100 on Linux for every architecture we run on
 
-type ProcStat = { pid: number; ppid: number; ticks: number };
+type ProcStat = { pid: number; ppid: number; ticks: number; ownTicks: number };
 
 /** One process's own CPU plus that of its children it has waited for (fields 14–17 of /proc/<pid>/stat). */
 function readStat(pid: number): ProcStat | null {
@@ -18,10 +18,67 @@ function readStat(pid: number): ProcStat | null {
     // The command name (field 2) is in parentheses and may hold spaces: fields resume after the last ")".
     const rest = text.slice(text.lastIndexOf(")") + 2).split(" ");
     const field = (n: number) => Number(rest[n - 3]);
-    return { pid, ppid: field(4), ticks: field(14) + field(15) + field(16) + field(17) };
+    return { pid, ppid: field(4), ticks: field(14) + field(15) + field(16) + field(17), ownTicks: field(14) + field(15) };
   } catch {
     return null; // exited while we read
   }
+}
+
+function allStats(): ProcStat[] {
+  return readdirSync("/proc").filter((d) => /^\d+$/.test(d)).map((d) => readStat(Number(d))).filter((s): s is ProcStat => s !== null);
+}
+
+function childrenOf(all: ProcStat[]): Map<number, ProcStat[]> {
+  const children = new Map<number, ProcStat[]>();
+  for (const s of all) children.set(s.ppid, [...(children.get(s.ppid) ?? []), s]);
+  return children;
+}
+
+function subtreeTicks(root: ProcStat, children: Map<number, ProcStat[]>): number {
+  let ticks = 0;
+  const stack = [root];
+  while (stack.length > 0) {
+    const s = stack.pop()!;
+    ticks += s.ticks;
+    stack.push(...(children.get(s.pid) ?? []));
+  }
+  return ticks;
+}
+
+/** What a process of the product is, from its command line (the launcher forks its parts by entry file). */
+function roleOf(pid: number): string {
+  let argv: string[] = [];
+  try {
+    argv = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean);
+  } catch {
+    return "other";
+  }
+  const line = argv.join(" ");
+  if (/dynalite-process/.test(line)) return "DynamoDB stand-in (dynalite)";
+  if (/worker-process/.test(line)) return "workers (PM, Dev, QA, Ops) and what they start";
+  if (/bwrap|sandbox|runner/.test(line)) return "test runs (sandboxed agents)";
+  return `other: ${argv.slice(0, 2).map((a) => a.split("/").pop()).join(" ")}`;
+}
+
+/**
+ * CPU seconds per part of the product so far: the web process's own (Next.js, the API, realtime,
+ * the PGlite thread), its children that have exited (test runs it started), and each live child's
+ * whole subtree by role.
+ */
+function breakdownSeconds(rootPid: number): Record<string, number> {
+  const all = allStats();
+  const children = childrenOf(all);
+  const root = all.find((s) => s.pid === rootPid);
+  if (!root) return {};
+  const parts: Record<string, number> = {
+    "web process (Next.js, API, realtime, PGlite thread)": root.ownTicks / TICKS_PER_SECOND,
+    "web process's exited children": (root.ticks - root.ownTicks) / TICKS_PER_SECOND,
+  };
+  for (const child of children.get(rootPid) ?? []) {
+    const role = roleOf(child.pid);
+    parts[role] = (parts[role] ?? 0) + subtreeTicks(child, children) / TICKS_PER_SECOND;
+  }
+  return parts;
 }
 
 /**
@@ -30,17 +87,9 @@ function readStat(pid: number): ProcStat | null {
  */
 function treeCpuSeconds(rootPid: number): number | null {
   if (process.platform !== "linux") return null;
-  const all = readdirSync("/proc").filter((d) => /^\d+$/.test(d)).map((d) => readStat(Number(d))).filter((s): s is ProcStat => s !== null);
-  const children = new Map<number, ProcStat[]>();
-  for (const s of all) children.set(s.ppid, [...(children.get(s.ppid) ?? []), s]);
-  let ticks = 0;
-  const stack = all.filter((s) => s.pid === rootPid);
-  while (stack.length > 0) {
-    const s = stack.pop()!;
-    ticks += s.ticks;
-    stack.push(...(children.get(s.pid) ?? []));
-  }
-  return ticks / TICKS_PER_SECOND;
+  const all = allStats();
+  const root = all.find((s) => s.pid === rootPid);
+  return root ? subtreeTicks(root, childrenOf(all)) / TICKS_PER_SECOND : 0;
 }
 
 /** Busy CPU seconds of the whole machine so far (every process, ours and others'), from /proc/stat. */
@@ -53,17 +102,21 @@ function machineBusySeconds(): number | null {
 
 /** A meter over one stretch of time: cores the product kept busy on average, and the machine. */
 export function cpuMeter(rootPid: number) {
-  const start = { at: performance.now(), tree: treeCpuSeconds(rootPid), machine: machineBusySeconds() };
+  const start = { at: performance.now(), tree: treeCpuSeconds(rootPid), machine: machineBusySeconds(), parts: process.platform === "linux" ? breakdownSeconds(rootPid) : {} };
   return () => {
     const seconds = (performance.now() - start.at) / 1000;
     const tree = treeCpuSeconds(rootPid);
     const machine = machineBusySeconds();
+    const parts = process.platform === "linux" ? breakdownSeconds(rootPid) : {};
+    const byPart = Object.fromEntries(Object.entries(parts).map(([part, s]) => [part, Math.round(s - (start.parts[part] ?? 0))]));
     const perSecond = (a: number | null, b: number | null) => (a === null || b === null ? null : Math.round(((a - b) / seconds) * 100) / 100);
     return {
       cores: cpus().length,
       productCpuSeconds: tree === null || start.tree === null ? null : Math.round(tree - start.tree),
       productCoresBusy: perSecond(tree, start.tree),
       machineCoresBusy: perSecond(machine, start.machine),
+      /** Core-seconds per part of the product over the stretch. */
+      byPart,
     };
   };
 }
