@@ -117,7 +117,20 @@ describe("extractSpec", () => {
 
   test("the user's name for the agent becomes a valid slug", () => {
     assert.equal(extract(user("A support bot for our shop. Call it \"Helpdesk Hero\".")).draft.name, "helpdesk-hero");
-    assert.equal(extract(user("An agent that plans vegetarian meals for busy families each week.")).draft.name, "plans-vegetarian-meals-agent");
+    assert.equal(extract(user("An agent that plans vegetarian meals for busy families each week.")).draft.name, "vegetarian-meals-agent");
+  });
+
+  test("with no name given, the agent is named after what it works on, not its verb", () => {
+    // Known finding (newcomer walk, session 6): "looks up current exchange rates on the web" was named looks-up-current-agent.
+    const cases: Array<[string, string]> = [
+      ["An agent that looks up current exchange rates on the web and answers travellers' questions", "exchange-rates-agent"],
+      ["An agent that searches the web for competitor prices", "competitor-prices-agent"],
+      ["A chatbot that answers questions about our museum's opening hours and exhibitions", "museum-opening-hours-agent"],
+      ["An agent that helps nurses look up drug interactions", "nurses-drug-interactions-agent"],
+      ["something to keep track of our vineyard's irrigation", "vineyard-irrigation-agent"],
+      ["A bot that reminds my tenants when rent is due", "tenants-rent-due-agent"],
+    ];
+    for (const [text, name] of cases) assert.equal(extract(user(text)).draft.name, name, text);
   });
 
   test("long-term memory follows the target; vision and structured output come from the words", () => {
@@ -156,9 +169,9 @@ describe("extractSpec", () => {
   test("with no known use case, the use case is the sentence that asks, without its lead-in, and names the agent", () => {
     // Known finding (newcomer walk): the label was the whole first sentence ("We run a small bakery.") and the name clumsy.
     const cases: Array<[string, string, string]> = [
-      ["We run a small bakery. Can you build a thing that takes cake orders over chat and tells people when they can pick them up?", "Takes cake orders over chat and tells people when they can pick them up", "takes-cake-orders-agent"],
-      ["Our HOA has 300 homes. We need to answer residents about bylaws and fees.", "Answer residents about bylaws and fees", "answer-residents-bylaws-agent"],
-      ["Hi! Could you please make something for logging greenhouse temperatures and warning me at night", "Logging greenhouse temperatures and warning me at night", "logging-greenhouse-temperatures-agent"],
+      ["We run a small bakery. Can you build a thing that takes cake orders over chat and tells people when they can pick them up?", "Takes cake orders over chat and tells people when they can pick them up", "cake-orders-agent"],
+      ["Our HOA has 300 homes. We need to answer residents about bylaws and fees.", "Answer residents about bylaws and fees", "residents-bylaws-agent"],
+      ["Hi! Could you please make something for logging greenhouse temperatures and warning me at night", "Logging greenhouse temperatures and warning me at night", "greenhouse-temperatures-agent"],
     ];
     for (const [text, useCase, name] of cases) {
       const r = extract(user(text));

@@ -59,10 +59,44 @@ export function askedUseCase(description: string): string {
   return clip(capitalize(phrase.replace(/[.!?]+$/, "").trim() || description.trim()), 100);
 }
 
-/** Name from a fallback use case: its first meaningful words plus "-agent". */
+/** Verbs a use case starts with in their base form ("an agent to answer…"); third-person and -ing forms are recognised by their ending. */
+const BASE_VERBS = new Set(
+  "answer handle find search look track monitor check summarize summarise write draft create generate book schedule manage review read send collect gather fetch pull compare analyze analyse report watch plan keep give provide triage route respond reply tell make take turn translate classify extract support assist recommend suggest process convert run automate detect flag escalate sort organize organise remind notify log record update sync research explain teach tutor coach guide quote estimate forecast predict edit proofread moderate screen qualify follow chase draw build".split(" "),
+);
+/** Words around what the agent acts on that do not name it: particles, time and scope words, where, and generic objects ("looks up current … on the web", "answers questions about …"). */
+const BEFORE_OBJECT = new Set(["up", "out", "through", "over", "into", "down", "back", "current", "latest", "recent", "new", "daily", "weekly", "monthly", "all", "any", "every", "some", "real", "time", "date", "web", "internet", "online", "things", "stuff", "information", "info", "track", "care", "questions", "queries", "requests"]);
+/** Auxiliaries are never part of a name ("when rent is due"). */
+const AUXILIARIES = new Set(["is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "get", "gets", "got"]);
+/** Words that end the object's noun phrase. */
+const AFTER_OBJECT = new Set(["of", "on", "in", "for", "and", "or", "from", "with", "to", "at", "by", "via", "about", "over", "when", "that", "who", "which", "every", "each", "then", "while", "so", "but", "into", "using", "through", "before", "after"]);
+
+function isVerb(word: string): boolean {
+  return BASE_VERBS.has(word) || (/(?:[^s]s|ing|ed)$/.test(word) && word.length > 3);
+}
+
+/**
+ * Name from a fallback use case: what the agent works on, plus "-agent". "Looks up current
+ * exchange rates on the web and answers…" → exchange-rates-agent; "Searches the web for
+ * competitor prices" → competitor-prices-agent. The leading verb, fillers, verbs and the words
+ * around the object are skipped; the object runs to the next preposition or conjunction (past it
+ * while fewer than two words are found). Falls back to the first meaningful words.
+ */
 export function nameFromPhrase(phrase: string): string | undefined {
-  const words = phrase.toLowerCase().replace(/[^a-z0-9 ]+/g, " ").split(/\s+/).filter((w) => w && !FILLER.has(w));
-  return toAgentName(`${words.slice(0, 3).join("-")}-agent`);
+  const words = phrase.toLowerCase().replace(/['\u2019]s\b/g, "").replace(/[^a-z0-9 ]+/g, " ").split(/\s+/).filter(Boolean);
+  const object: string[] = [];
+  let i = 0;
+  while (i < words.length && (FILLER.has(words[i]!) || (i === 0 && isVerb(words[i]!)))) i++;
+  for (; i < words.length && object.length < 3; i++) {
+    const word = words[i]!;
+    if (AFTER_OBJECT.has(word)) {
+      if (object.length >= 2) break;
+      continue;
+    }
+    if (FILLER.has(word) || AUXILIARIES.has(word) || BASE_VERBS.has(word) || BEFORE_OBJECT.has(word)) continue;
+    object.push(word);
+  }
+  const meaningful = words.filter((w) => !FILLER.has(w));
+  return toAgentName(`${(object.length ? object : meaningful.slice(0, 3)).join("-")}-agent`);
 }
 
 export type PromptInput = {
