@@ -36,6 +36,7 @@ export async function run(): Promise<Record<string, number>> {
       figures[`${round}: Monaco loaded on first load (1 = yes)`] = m.monaco;
       figures[`${round}: LCP (ms)`] = Math.round(m.lcp);
       figures[`${round}: HTML time to first byte (ms)`] = Math.round(m.ttfb);
+      figures[`${round}: HTML complete (ms)`] = Math.round(m.htmlDone);
       figures[`${round}: cumulative layout shift (x1000)`] = Math.round(m.cls * 1000);
       figures[`${round}: WebSockets opened`] = sockets;
       if (round === "cold") {
@@ -57,7 +58,7 @@ function pageFigures() {
   const scripts = performance.getEntriesByType("resource").filter((r) => (r as PerformanceResourceTiming).initiatorType === "script" || r.name.endsWith(".js")) as PerformanceResourceTiming[];
   const navigation = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
   const loaded = scripts.filter((s) => s.startTime <= navigation.loadEventEnd);
-  return new Promise<{ jsEncoded: number; jsDecoded: number; scripts: number; monaco: number; lcp: number; ttfb: number; cls: number }>((resolve) => {
+  return new Promise<{ jsEncoded: number; jsDecoded: number; scripts: number; monaco: number; lcp: number; ttfb: number; htmlDone: number; cls: number }>((resolve) => {
     let lcp = 0;
     let cls = 0;
     new PerformanceObserver((list) => list.getEntries().forEach((e) => (lcp = Math.max(lcp, e.startTime)))).observe({ type: "largest-contentful-paint", buffered: true });
@@ -70,6 +71,7 @@ function pageFigures() {
         monaco: "MonacoEnvironment" in self ? 1 : 0,
         lcp,
         ttfb: navigation.responseStart,
+        htmlDone: navigation.responseEnd,
         cls,
       }),
     100);

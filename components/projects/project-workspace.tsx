@@ -14,16 +14,29 @@ import { isProjectTab, PROJECT_TABS, type ProjectTabId } from "./project-tabs";
 import { TabSkeleton } from "./tab-skeleton";
 
 // Only the default tab ships with the page; the others (the Code tab with its editor, the
-// Cost tab with its charts…) load when opened, behind a skeleton of their size (the Suspense
-// fallback below). React's own lazy(), not next/dynamic: next/dynamic's loader is ~2 kB of
-// the page's first-load JS, and a tab opened from the URL (?tab=code) renders on the server
-// either way, its HTML kept on screen until its code has loaded.
-const ModelSelector = lazy(() => import("../models/model-selector").then((m) => ({ default: m.ModelSelector })));
-const ToolSelector = lazy(() => import("../tools/tool-selector").then((m) => ({ default: m.ToolSelector })));
-const CodeTab = lazy(() => import("../code/code-tab").then((m) => ({ default: m.CodeTab })));
-const CostTab = lazy(() => import("../cost/cost-tab").then((m) => ({ default: m.CostTab })));
-const TestingTab = lazy(() => import("../testing/testing-tab").then((m) => ({ default: m.TestingTab })));
-const DeployTab = lazy(() => import("../deploy/deploy-tab").then((m) => ({ default: m.DeployTab })));
+// Cost tab with its charts…) load when opened, each behind its own Suspense and a skeleton of
+// its size. React's own lazy(), not next/dynamic: next/dynamic's loader is ~2 kB of the page's
+// first-load JS, and a tab opened from the URL (?tab=code) renders on the server either way,
+// its HTML kept on screen until its code has loaded. The default tab has no Suspense around it:
+// React streams a boundary's content larger than its chunk size separately and reveals it up to
+// 300 ms after the first paint, which made the PM's first message, the page's largest paint,
+// that much later (bench/README.md, session 7).
+function lazyTab(load: () => Promise<ComponentType<{ projectId: string }>>): ComponentType<{ projectId: string }> {
+  const Tab = lazy(() => load().then((component) => ({ default: component })));
+  return function LazyTab(props) {
+    return (
+      <Suspense fallback={<TabSkeleton />}>
+        <Tab {...props} />
+      </Suspense>
+    );
+  };
+}
+const ModelSelector = lazyTab(() => import("../models/model-selector").then((m) => m.ModelSelector));
+const ToolSelector = lazyTab(() => import("../tools/tool-selector").then((m) => m.ToolSelector));
+const CodeTab = lazyTab(() => import("../code/code-tab").then((m) => m.CodeTab));
+const CostTab = lazyTab(() => import("../cost/cost-tab").then((m) => m.CostTab));
+const TestingTab = lazyTab(() => import("../testing/testing-tab").then((m) => m.TestingTab));
+const DeployTab = lazyTab(() => import("../deploy/deploy-tab").then((m) => m.DeployTab));
 
 /** Tab contents registered by the capabilities that own them; absent ones show their purpose. */
 const TAB_CONTENT: Partial<Record<ProjectTabId, ComponentType<{ projectId: string }>>> = {
@@ -68,9 +81,7 @@ export function ProjectWorkspace({ projectId }: { projectId: string }) {
         panelClassName="pt-6"
       >
         {Content ? (
-          <Suspense fallback={<TabSkeleton />}>
-            <Content projectId={projectId} />
-          </Suspense>
+          <Content projectId={projectId} />
         ) : (
           <Card>
             <h2 className="font-semibold">{selected.label}</h2>

@@ -20,15 +20,22 @@ export function warmLandingPage(base: string): Promise<void> {
   return warm(base, LANDING_PAGE);
 }
 
+/**
+ * An empty next-auth session cookie: the signed-in routes see a cookie, so they load their
+ * session code (next-auth, its adapter; app/_auth/session.ts imports them only when a cookie is
+ * there), find no session in it and redirect, without next-auth logging a bad token.
+ */
+const EMPTY_SESSION_COOKIE = "next-auth.session-token=";
+
 /** Requests every other first page once, one at a time: they share the web thread. */
 export async function warmOtherPages(base: string): Promise<void> {
-  for (const page of OTHER_FIRST_PAGES) await warm(base, page);
+  for (const page of OTHER_FIRST_PAGES) await warm(base, page, { cookie: EMPTY_SESSION_COOKIE });
 }
 
 /** Waits for the whole (streamed) answer, at most WARM_TIMEOUT_MS; a failure is left to the real visitor's request. */
-async function warm(base: string, page: string): Promise<void> {
+async function warm(base: string, page: string, headers: Record<string, string> = {}): Promise<void> {
   try {
-    await (await fetch(new URL(page, base), { redirect: "manual", signal: AbortSignal.timeout(WARM_TIMEOUT_MS) })).arrayBuffer();
+    await (await fetch(new URL(page, base), { headers, redirect: "manual", signal: AbortSignal.timeout(WARM_TIMEOUT_MS) })).arrayBuffer();
   } catch {
     // nothing to do: the page loads on its first real request instead
   }
