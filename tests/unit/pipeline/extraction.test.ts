@@ -129,6 +129,8 @@ describe("extractSpec", () => {
       ["An agent that helps nurses look up drug interactions", "nurses-drug-interactions-agent"],
       ["something to keep track of our vineyard's irrigation", "vineyard-irrigation-agent"],
       ["A bot that reminds my tenants when rent is due", "tenants-rent-due-agent"],
+      // Fresh-clone walk, session 7: "today's" was taken for the object.
+      ["We're a travel agency. I'd like something that checks today's currency exchange rates online and explains them", "currency-exchange-rates-agent"],
     ];
     for (const [text, name] of cases) assert.equal(extract(user(text)).draft.name, name, text);
   });
