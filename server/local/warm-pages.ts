@@ -2,8 +2,8 @@
  * The pages a visitor opens first. Next.js loads a route's server code (its bundle, the
  * router the page calls in-process, next-auth) on the route's first request; measured on
  * this machine that made the first project page after a start ~1 s slower than the next one
- * (bench/README.md). The launcher requests each once, without a session, before it says
- * "ready": the signed-in routes load their code and redirect to sign-in in their layout.
+ * (bench/README.md). The launcher requests each once, with an empty session cookie, before it
+ * says "ready": the signed-in routes load their code and redirect to sign-in in their layout.
  * `/` goes first and alone (warmLandingPage): it needs no database, and the launcher loads the
  * rest of the platform only after it, so the first page a visitor opens is not queued behind that.
  */

@@ -84,9 +84,8 @@ function isVerb(word: string): boolean {
 export function nameFromPhrase(phrase: string): string | undefined {
   const words = phrase.toLowerCase().replace(/['\u2019]s\b/g, "").replace(/[^a-z0-9 ]+/g, " ").split(/\s+/).filter(Boolean);
   const object: string[] = [];
-  let i = 0;
-  while (i < words.length && (FILLER.has(words[i]!) || (i === 0 && isVerb(words[i]!)))) i++;
-  for (; i < words.length && object.length < 3; i++) {
+  // The first word may be a verb only by its ending ("looks", "logging"); later ones are skipped when listed.
+  for (let i = words[0] && isVerb(words[0]) ? 1 : 0; i < words.length && object.length < 3; i++) {
     const word = words[i]!;
     if (AFTER_OBJECT.has(word)) {
       if (object.length >= 2) break;
