@@ -61,11 +61,13 @@ function roleOf(pid: number): string {
 }
 
 /**
- * CPU seconds per part of the product so far: the web process's own (Next.js, the API, realtime,
- * the PGlite thread), its children that have exited (test runs it started), and each live child's
- * whole subtree by role.
+ * CPU seconds per part of the product so far, from one read of /proc: the web process's own
+ * (Next.js, the API, realtime, the PGlite thread), its children that have exited and been waited
+ * for (test runs it started), and each live child's whole subtree by role. A reaped child's time
+ * moves into its parent's cutime/cstime, so the parts' sum stays continuous. Null off Linux.
  */
-function breakdownSeconds(rootPid: number): Record<string, number> {
+function partsSeconds(rootPid: number): Record<string, number> | null {
+  if (process.platform !== "linux") return null;
   const all = allStats();
   const children = childrenOf(all);
   const root = all.find((s) => s.pid === rootPid);
@@ -81,16 +83,7 @@ function breakdownSeconds(rootPid: number): Record<string, number> {
   return parts;
 }
 
-/**
- * CPU seconds used so far by a process and all its descendants, live or exited and waited for
- * (a reaped child's time moves into its parent's cutime/cstime, so the sum stays continuous).
- */
-function treeCpuSeconds(rootPid: number): number | null {
-  if (process.platform !== "linux") return null;
-  const all = allStats();
-  const root = all.find((s) => s.pid === rootPid);
-  return root ? subtreeTicks(root, childrenOf(all)) / TICKS_PER_SECOND : 0;
-}
+const sum = (parts: Record<string, number>) => Object.values(parts).reduce((a, b) => a + b, 0);
 
 /** Busy CPU seconds of the whole machine so far (every process, ours and others'), from /proc/stat. */
 function machineBusySeconds(): number | null {
@@ -102,21 +95,20 @@ function machineBusySeconds(): number | null {
 
 /** A meter over one stretch of time: cores the product kept busy on average, and the machine. */
 export function cpuMeter(rootPid: number) {
-  const start = { at: performance.now(), tree: treeCpuSeconds(rootPid), machine: machineBusySeconds(), parts: process.platform === "linux" ? breakdownSeconds(rootPid) : {} };
+  const start = { at: performance.now(), parts: partsSeconds(rootPid), machine: machineBusySeconds() };
   return () => {
     const seconds = (performance.now() - start.at) / 1000;
-    const tree = treeCpuSeconds(rootPid);
+    const parts = partsSeconds(rootPid);
     const machine = machineBusySeconds();
-    const parts = process.platform === "linux" ? breakdownSeconds(rootPid) : {};
-    const byPart = Object.fromEntries(Object.entries(parts).map(([part, s]) => [part, Math.round(s - (start.parts[part] ?? 0))]));
-    const perSecond = (a: number | null, b: number | null) => (a === null || b === null ? null : Math.round(((a - b) / seconds) * 100) / 100);
+    const product = parts === null || start.parts === null ? null : sum(parts) - sum(start.parts);
+    const perSecond = (used: number | null) => (used === null ? null : Math.round((used / seconds) * 100) / 100);
     return {
       cores: cpus().length,
-      productCpuSeconds: tree === null || start.tree === null ? null : Math.round(tree - start.tree),
-      productCoresBusy: perSecond(tree, start.tree),
-      machineCoresBusy: perSecond(machine, start.machine),
+      productCpuSeconds: product === null ? null : Math.round(product),
+      productCoresBusy: perSecond(product),
+      machineCoresBusy: perSecond(machine === null || start.machine === null ? null : machine - start.machine),
       /** Core-seconds per part of the product over the stretch. */
-      byPart,
+      byPart: Object.fromEntries(Object.entries(parts ?? {}).map(([part, s]) => [part, Math.round(s - (start.parts?.[part] ?? 0))])),
     };
   };
 }
