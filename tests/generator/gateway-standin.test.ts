@@ -9,7 +9,7 @@ import { gatewayTools } from "../../server/generation/rehearse/gateway-targets";
 import { signRequest, verifySigV4, type SigV4Scope } from "../../server/generation/rehearse/sigv4-verify";
 import { apiToolFromDocument } from "../../server/openapi/import";
 import { baseSpec, fixtureRegistry } from "../unit/generation/fixtures";
-import { freePort } from "../helpers/free-port";
+import { freePort } from "../../server/generation/rehearse/boot";
 import { PETSTORE } from "../helpers/petstore";
 
 /**

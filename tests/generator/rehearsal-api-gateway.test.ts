@@ -7,7 +7,7 @@ import { rehearseProject } from "../../server/generation/rehearse/rehearse-proje
 import { apiToolFromDocument } from "../../server/openapi/import";
 import { loadRegistry } from "../../server/composition/services";
 import { SPEC } from "../helpers/sample-spec";
-import { freePort } from "../helpers/free-port";
+import { freePort } from "../../server/generation/rehearse/boot";
 import { PETSTORE } from "../helpers/petstore";
 
 /**

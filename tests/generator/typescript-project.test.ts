@@ -7,7 +7,7 @@ import { after, before, describe, test } from "node:test";
 import { generateProject } from "../../server/generation/generate-project";
 import { baseSpec, fixtureRegistry } from "../unit/generation/fixtures";
 import { startMockOpenAI } from "./mock-openai";
-import { freePort } from "../helpers/free-port";
+import { freePort } from "../../server/generation/rehearse/boot";
 
 /**
  * The generated TypeScript project, on its own: `npm install` from the registry, its own

@@ -3,12 +3,14 @@ import { join } from "node:path";
 import { freePort, start, staysUp, stop, waitUntilServing, type Booted } from "./boot";
 import type { DeployedShape } from "./deployed-shape";
 import { LAMBDA_HARNESS } from "./lambda-harness";
-import { portHeldByGroup } from "./port-owner";
+import { portOwner } from "./port-owner";
 import { writeText } from "./runtime";
 import type { RehearsalCheck } from "./types";
 
 // How long a Lambda handler's init (secrets, tools) is watched for a crash after the module loaded.
 const LAMBDA_INIT_MS = 1_000;
+// Starts on another free port after EADDRINUSE: a concurrent rehearsal can take the port we picked.
+const PORT_RETRIES = 2;
 
 const portFree = (port: number) =>
   new Promise<boolean>((resolve) => {
@@ -42,7 +44,7 @@ function commandFor(i: BootInput, port: number): string[] {
 
 /**
  * Starts the agent as its IaC runs it and waits until it serves. When another process took the
- * deployed port between the check and the start (EADDRINUSE), it starts once more on a free port.
+ * port between the check and the start (EADDRINUSE), it starts again on a free port.
  */
 export async function bootAgent(i: BootInput): Promise<BootedAgent> {
   for (let attempt = 0; ; attempt++) {
@@ -53,14 +55,17 @@ export async function bootAgent(i: BootInput): Promise<BootedAgent> {
     const probe = i.shape.kind === "container" ? async () => (await fetch(`${url}/ping`, { signal: AbortSignal.timeout(1000) })).ok : async () => (await fetch(url, { signal: AbortSignal.timeout(1000) }).catch(() => null)) !== null;
     try {
       await waitUntilServing(booted, probe, i.stepMs);
+      const owner = portOwner(port, booted.child.pid!);
       // Another process may hold the port and answer in our agent's place (a concurrent rehearsal).
-      if (portHeldByGroup(port, booted.child.pid!) === false) throw new Error(`EADDRINUSE: port ${port} is answered by another process, not this agent`);
-      if (i.shape.kind === "lambda") await staysUp(booted, LAMBDA_INIT_MS);
+      if (owner === "other") throw new Error(`EADDRINUSE: port ${port} is answered by another process, not this agent`);
+      // Nobody listens any more: the agent answered, then its init crashed (a Lambda handler's
+      // secrets load runs beside the first request). Its exit code and output are the finding.
+      if (i.shape.kind === "lambda" || owner === "nobody") await staysUp(booted, LAMBDA_INIT_MS);
       const detail = `${i.shape.kind === "container" ? "GET /ping answered 200" : "the handler module loaded and the function URL answers"}; listening on ${note}`;
       return { booted, port, portNote: note, check: { name: "boot", ok: true, ms: Math.round(performance.now() - t), detail } };
     } catch (e) {
       await stop(booted);
-      if (attempt === 0 && i.shape.kind === "container" && /EADDRINUSE/.test(`${booted.output()} ${(e as Error).message}`)) continue;
+      if (attempt < PORT_RETRIES && /EADDRINUSE/.test(`${booted.output()} ${(e as Error).message}`)) continue;
       return { booted, port, portNote: note, check: { name: "boot", ok: false, ms: Math.round(performance.now() - t), detail: (e as Error).message } };
     }
   }

@@ -1,19 +1,23 @@
 import { readdirSync, readFileSync, readlinkSync } from "node:fs";
 
+/** Who listens on a port: the process group asked about, another process, or nobody. */
+export type PortOwner = "group" | "other" | "nobody";
+
 /**
- * Whether the socket listening on `port` belongs to the process group `pgid`, read from Linux's
+ * Who listens on `port`, from the process group `pgid`'s point of view, read from Linux's
  * /proc; undefined where /proc cannot tell (another OS). Two rehearsals that both find the
  * deployed port free can race for it: the loser's agent exits with EADDRINUSE while the
  * winner's agent answers the loser's /ping, so "something answers" is not "ours answers".
+ * "nobody" after an answer means the agent stopped listening: it answered, then exited.
  */
-export function portHeldByGroup(port: number, pgid: number): boolean | undefined {
+export function portOwner(port: number, pgid: number): PortOwner | undefined {
   const inodes = listeningInodes(port);
   if (inodes === undefined) return undefined;
-  if (inodes.size === 0) return false;
+  if (inodes.size === 0) return "nobody";
   for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
-    if (holdsAny(pid, inodes) && groupOf(pid) === pgid) return true;
+    if (holdsAny(pid, inodes) && groupOf(pid) === pgid) return "group";
   }
-  return false;
+  return "other";
 }
 
 /** Inodes of the TCP sockets (v4 and v6) in LISTEN state on `port`. */

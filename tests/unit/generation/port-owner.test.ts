@@ -3,7 +3,7 @@ import { spawn } from "node:child_process";
 import { createServer, type AddressInfo } from "node:net";
 import { once } from "node:events";
 import { test } from "node:test";
-import { portHeldByGroup } from "../../../server/generation/rehearse/port-owner";
+import { portOwner } from "../../../server/generation/rehearse/port-owner";
 
 /**
  * The rehearsal's guard against a concurrent rehearsal answering on the deployed port: the
@@ -14,15 +14,15 @@ test("a port is held by the process group that listens on it, and by no other", 
   try {
     const [line] = (await once(child.stdout!, "data")) as [Buffer];
     const port = Number(line.toString().trim());
-    assert.equal(portHeldByGroup(port, child.pid!), true, "the child's group holds its port");
-    assert.equal(portHeldByGroup(port, process.pid + 1_000_000), false, "another group does not");
+    assert.equal(portOwner(port, child.pid!), "group", "the child's group holds its port");
+    assert.equal(portOwner(port, process.pid + 1_000_000), "other", "another group does not");
 
     const ours = createServer().listen(0, "127.0.0.1");
     await once(ours, "listening");
     const oursPort = (ours.address() as AddressInfo).port;
-    assert.equal(portHeldByGroup(oursPort, child.pid!), false, "a port this process holds is not the child's");
+    assert.equal(portOwner(oursPort, child.pid!), "other", "a port this process holds is not the child's");
     ours.close();
-    assert.equal(portHeldByGroup(1, child.pid!), false, "a port nobody listens on is nobody's");
+    assert.equal(portOwner(1, child.pid!), "nobody", "a port nobody listens on is nobody's");
   } finally {
     child.kill();
   }
