@@ -2,6 +2,7 @@ import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { log } from "../log";
 import { IpcJobQueue, serveEvents } from "../platform/ipc-queues";
+import { runInBackground } from "../platform/background-priority";
 import type { LocalPlatform } from "../platform/local";
 
 /**
@@ -53,6 +54,7 @@ export async function startWorkerProcess(platform: LocalPlatform, jobs: IpcJobQu
 
   const start = async (): Promise<void> => {
     const child = fork(path.join(HERE, "worker-process.ts"), [config], { execArgv: ["--import", "tsx"], serialization: "advanced", stdio: "inherit" });
+    runInBackground(child.pid);
     current = child;
     // Served before it is ready: its first sweep and deliveries query Postgres straight away.
     const unserve = [servePglite(child, platform.pglite), serveEvents(child, platform.events)];

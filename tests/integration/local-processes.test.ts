@@ -1,12 +1,13 @@
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { getPriority, tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import { createCaller } from "../../server/api/root";
 import { createContextInner } from "../../server/api/trpc";
 import { signUp } from "../../server/auth/users";
 import { startDynamoProcess, startWorkerProcess, stopChild, type WorkerProcess } from "../../server/local/processes";
+import { BACKGROUND_NICENESS } from "../../server/platform/background-priority";
 import { IpcJobQueue } from "../../server/platform/ipc-queues";
 import { createLocalPlatform, type LocalPlatform } from "../../server/platform/local";
 import { openPgliteThread } from "../../server/platform/pglite-thread-client";
@@ -72,6 +73,8 @@ test("a generation runs in the worker process; killed mid-job, the process is re
   process.kill(firstPid!, "SIGKILL"); // the job was stored by the worker process before `generate` returned
   await until("the restart", async () => (workers.restarts() === 1 && alive(workers.pid()) && workers.pid() !== firstPid ? true : undefined));
   assert.equal(alive(firstPid), false);
+  // The pipelines yield the cores to the web process; a restarted worker process does too.
+  assert.equal(getPriority(workers.pid()!), getPriority(process.pid) + BACKGROUND_NICENESS);
 
   const done = await until("the generation to finish", async () => {
     const m = await caller.modification.get({ projectId: project.id, modificationId: gen.modificationId });
