@@ -45,6 +45,7 @@ export const CHECK_LABEL: Record<string, string> = {
   "yaml-syntax": "YAML parses",
   cloudformation: "CloudFormation resources and IAM",
   terraform: "Terraform: AWS provider schema, same IAM as CloudFormation",
+  "agentcore-config": "agentcore.json: the AgentCore CLI's schema",
   dockerfile: "Dockerfile (non-root, ARM64)",
   secrets: "No secrets in any file",
   "ci-workflow": "CI deploys what it tested",

@@ -9,6 +9,7 @@ export const CHECK_NAMES = [
   "yaml-syntax",
   "cloudformation",
   "terraform",
+  "agentcore-config",
   "dockerfile",
   "secrets",
   "ci-workflow",

@@ -1,4 +1,5 @@
 import type { ProjectFiles } from "../types";
+import { AGENTCORE_CONFIG_PATH, checkAgentCoreConfig } from "./agentcore-config";
 import { checkDockerfile } from "./dockerfile";
 import { checkLockfile } from "./lockfile";
 import { checkResourceSpec } from "./cfn-spec";
@@ -93,6 +94,8 @@ export async function verifyProject(input: ProjectFiles, options: VerifyOptions 
   );
   const terraform = byExt(/^infra\/terraform\/[^/]+\.tf$/);
   await run("terraform", terraform.length, () => checkTerraform(terraform, cfn.find(([p]) => p === "infra/cloudformation.yaml")?.[1]));
+  const agentcoreConfig = files.get(AGENTCORE_CONFIG_PATH);
+  await run("agentcore-config", agentcoreConfig === undefined ? 0 : 1, () => (agentcoreConfig === undefined ? [] : checkAgentCoreConfig(agentcoreConfig)));
   const workflows = byExt(/^\.github\/workflows\/[^/]+\.ya?ml$/);
   await run("ci-workflow", workflows.length, () => workflows.flatMap(([p, t]) => checkWorkflow(p, t, files.get("scripts/deploy.sh"))));
   const dockerfiles = byExt(/(^|\/)Dockerfile(\.[\w-]+)?$/);
