@@ -1,4 +1,8 @@
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, test } from "node:test";
 import { generateProject } from "../../../server/generation/generate-project";
 import { AGENTCORE_CLI, checkAgentCoreConfig } from "../../../server/generation/verify/agentcore-config";
@@ -54,5 +58,20 @@ describe("agentcore.json against the AgentCore CLI's schema", () => {
 
     const lambda = generateProject(baseSpec({ language: "python", deployment: { target: "lambda" } }), fixtureRegistry).files;
     assert.equal((await verifyProject(lambda, { python: "optional" })).ran.find((r) => r.check === "agentcore-config")?.status, "not-applicable");
+  });
+
+  test("with a tools gateway (which agentcore.json cannot carry here), scripts/agentcore-deploy.sh refuses and points at scripts/deploy.sh", async () => {
+    const api = await apiToolFromDocument(PETSTORE, { name: "petstore", select: ["GET /pets/{petId}"], exposure: "gateway" });
+    const files = generateProject(baseSpec({ language: "typescript", apiTools: [api] }), fixtureRegistry).files;
+    const dir = mkdtempSync(join(tmpdir(), "agentcore-deploy-"));
+    try {
+      writeFileSync(join(dir, "agentcore-deploy.sh"), String(files.get("scripts/agentcore-deploy.sh")));
+      const run = spawnSync("sh", [join(dir, "agentcore-deploy.sh")], { cwd: dir, encoding: "utf8", env: { ...process.env, PATH: "/usr/bin:/bin" } });
+      assert.equal(run.status, 1);
+      assert.match(run.stderr, /tools gateway, which only infra\/cloudformation\.yaml creates: deploy with sh scripts\/deploy\.sh/);
+      assert.doesNotMatch(String(files.get("README.md")), /sh scripts\/agentcore-deploy\.sh/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
