@@ -2,7 +2,7 @@ import { DomainError } from "../errors";
 import { ToolConflictError, type ToolConflict } from "./errors";
 import { CheckToolsInput, parseInput } from "./inputs";
 import { getToolOrThrow, type Registry } from "./load";
-import { choiceMisfits, generatedEntry } from "./tool-fit";
+import { choiceMisfits, duplicateChoices, generatedEntry } from "./tool-fit";
 import { resolveTools } from "./tools";
 
 /**
@@ -35,13 +35,9 @@ export function checkToolSelection(registry: Registry, raw: CheckToolsInput): To
     alternatives: m.alternatives.map((a) => a.id),
   }));
   // The generator refuses one tool chosen twice, also when a deprecated one is generated as another choice.
-  generated.forEach((g, index) => {
-    const first = generated.findIndex((other) => other.id === g.id);
-    if (first === index) return;
-    const [a, b] = [entries[first]!, entries[index]!];
-    const reason = a.id === b.id ? `${g.name} is selected twice` : `${a.name} and ${b.name} are both generated as ${g.name}`;
-    refused.push({ index, toolId: entries[index]!.id, kind: "duplicate", field: `tools.${index}.id`, reason, alternatives: [] });
-  });
+  for (const d of duplicateChoices(ids, byId)) {
+    refused.push({ index: d.index, toolId: ids[d.index]!, kind: "duplicate", field: `tools.${d.index}.id`, reason: d.sentence, alternatives: [] });
+  }
   refused.sort((a, b) => a.index - b.index);
   return {
     refused,

@@ -96,6 +96,22 @@ export function generatedMisfits(entry: ToolEntry, byId: (id: string) => ToolEnt
 }
 
 /**
+ * Choices the generator refuses as one tool chosen twice: the same id again, or a deprecated
+ * tool generated as another choice (editor and file_editor). Each later one, with the first.
+ */
+export function duplicateChoices(ids: readonly string[], byId: (id: string) => ToolEntry | undefined): { index: number; firstIndex: number; sentence: string }[] {
+  const built = ids.map((id) => byId(id)).map((e) => (e ? generatedEntry(e, byId) : undefined));
+  return ids.flatMap((id, index) => {
+    const g = built[index];
+    const firstIndex = built.findIndex((other) => other !== undefined && other.id === g?.id);
+    if (!g || firstIndex === index) return [];
+    const [a, b] = [byId(ids[firstIndex]!)!, byId(id)!];
+    const sentence = a.id === b.id ? `${g.name} is selected twice` : `${a.name} and ${b.name} are both generated as ${g.name}`;
+    return [{ index, firstIndex, sentence }];
+  });
+}
+
+/**
  * For registry matches of a tool someone named: the first match that fits; else why the
  * first match does not, with its first fitting alternative, if any. Callers say it.
  */

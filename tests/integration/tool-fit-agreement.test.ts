@@ -50,9 +50,9 @@ function requiredConfig(chosen: ToolEntry): Record<string, string | number | boo
   return Object.fromEntries(needed.map((p) => [p.name, p.type === "number" ? 1 : p.type === "boolean" ? true : "example"]));
 }
 
-function generates(language: string, target: DeploymentTargetId, tool: ToolEntry): true | string {
+function generates(language: string, target: DeploymentTargetId, ...tools: ToolEntry[]): true | string {
   try {
-    generateProject({ ...SPEC, language, deployment: { target }, tools: [{ id: tool.id, config: requiredConfig(tool) }] }, registryLookup(registry));
+    generateProject({ ...SPEC, language, deployment: { target }, tools: tools.map((t) => ({ id: t.id, config: requiredConfig(t) })) }, registryLookup(registry));
     return true;
   } catch (e) {
     if (e instanceof DomainError) return e.message;
@@ -63,9 +63,9 @@ function generates(language: string, target: DeploymentTargetId, tool: ToolEntry
 type Caller = Awaited<ReturnType<typeof createUser>>["caller"];
 
 /** The tab's Save gate over the server's answer for the project's language and target. */
-async function tabAllowsSave(caller: Caller, language: (typeof LANGUAGES)[number], target: DeploymentTargetId, id: string): Promise<true | string> {
-  const data = await caller.registry.tools.check({ ids: [id], language, target });
-  const gate = saveGate([id], { data, isPlaceholderData: false, isError: false });
+async function tabAllowsSave(caller: Caller, language: (typeof LANGUAGES)[number], target: DeploymentTargetId, ...ids: string[]): Promise<true | string> {
+  const data = await caller.registry.tools.check({ ids, language, target });
+  const gate = saveGate(ids, { data, isPlaceholderData: false, isError: false });
   return gate.state === "open" ? true : gate.state === "blocked" ? `blocked: ${gate.refused.map((r) => r.reason).join("; ")}` : "checking";
 }
 
@@ -75,9 +75,9 @@ function complete(language: (typeof LANGUAGES)[number], target: DeploymentTarget
   return misfits.length === 0 ? true : misfits.map((m) => `${m.path}: ${m.misfit.sentence}`).join("; ");
 }
 
-async function saves(caller: Caller, projectId: string, tool: ToolEntry): Promise<true | string> {
+async function saves(caller: Caller, projectId: string, ...tools: ToolEntry[]): Promise<true | string> {
   try {
-    await caller.selection.setTools({ projectId, tools: [{ id: tool.id, config: requiredConfig(tool) }] });
+    await caller.selection.setTools({ projectId, tools: tools.map((t) => ({ id: t.id, config: requiredConfig(t) })) });
     return true;
   } catch (e) {
     return (e as Error).message;
@@ -115,4 +115,31 @@ test("every registry tool × language × target: the Tools tab's gate, the save 
   assert.deepEqual(disagreements, []);
   // Both outcomes occur in the table, so agreement is not "everything passes" or "everything fails".
   assert.ok(accepted > 0 && refused > 0, `${accepted} accepted, ${refused} refused`);
+});
+
+test("a deprecated tool beside the replacement it is generated as: the tab, the save and the generator all refuse", { timeout: 300_000 }, async () => {
+  const byId = (id: string) => registry.toolById.get(id);
+  const pairs = registry.tools.flatMap((t) => {
+    const built = generatedEntry(t, byId);
+    return built === t ? [] : [[t, built] as const];
+  });
+  assert.ok(pairs.length > 0, "the registry has deprecated tools with a replacement");
+  const accepted: string[] = [];
+  for (const language of LANGUAGES) {
+    for (const target of TARGETS) {
+      const { caller } = await createUser(platform, `fit-pair-${language}-${target}`);
+      const project = await caller.project.create({ name: `Pairs ${language} ${target}` });
+      const { state } = await caller.consultation.get({ projectId: project.id });
+      await caller.consultation.updateSpec({ projectId: project.id, rev: state.rev, edits: [{ path: "language", value: language }, { path: "deployment.target", value: target }] });
+      for (const [old, replacement] of pairs) {
+        const verdicts = {
+          tab: await tabAllowsSave(caller, language, target, old.id, replacement.id),
+          save: await saves(caller, project.id, old, replacement),
+          generator: generates(language, target, old, replacement),
+        };
+        for (const [who, v] of Object.entries(verdicts)) if (v === true) accepted.push(`${who} accepts ${old.id}+${replacement.id} on ${language}/${target}`);
+      }
+    }
+  }
+  assert.deepEqual(accepted, []);
 });
