@@ -14,6 +14,7 @@ export function DependencyTree({ resolution }: { resolution: ToolResolution }) {
           {resolution.tools.map((t) => (
             <li key={t.id}>
               <span className="font-medium">{t.name}</span>
+              {t.generatedAs && <span className="ml-2 text-xs text-amber-900">generated as {t.generatedAs.name}</span>}
               {t.packages.length === 0 ? (
                 <span className="ml-2 text-xs text-slate-500">no extra packages</span>
               ) : (

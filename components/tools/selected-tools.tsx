@@ -47,27 +47,30 @@ export function SelectedTools({ picks, byId, onRemove, onConfig }: Props) {
     <ul className="flex flex-col gap-2" aria-label="Selected tools" data-testid="selected-tools">
       {picks.map((pick) => {
         const tool = byId.get(pick.id);
-        const missing = missingParams(tool, pick);
+        // A deprecated tool is generated as its replacement (server's generatedAs): those are the settings it needs.
+        const built = tool?.generatedAs ? byId.get(tool.generatedAs) : tool;
+        const missing = missingParams(built, pick);
         return (
           <li key={pick.id} className="rounded-lg border border-slate-200 px-3 py-2" data-testid="selected-tool" data-tool-id={pick.id}>
             <div className="flex items-center gap-2">
               <span className="min-w-0 flex-1">
                 <span className="font-medium">{tool?.name ?? pick.id}</span> <code className="text-xs text-slate-500">{pick.id}</code>
+                {built && built !== tool && <span className="block text-[11px] text-amber-900" data-testid="generated-as">Deprecated: generated as {built.name}</span>}
               </span>
               {missing.length > 0 && <span className="rounded bg-amber-50 px-1.5 py-0.5 text-[11px] text-amber-900">needs {missing.join(", ")}</span>}
               <button type="button" className="text-slate-400 hover:text-slate-700" aria-label={`Remove ${tool?.name ?? pick.id}`} onClick={() => onRemove(pick.id)}>
                 <X className="size-4" aria-hidden />
               </button>
             </div>
-            {tool && tool.config.length > 0 && (
+            {built && built.config.length > 0 && (
               <div className="mt-2 grid grid-cols-[auto_1fr] items-center gap-x-3 gap-y-1.5">
-                {tool.config.map((param) => (
+                {built.config.map((param) => (
                   <label key={param.name} className="contents text-xs text-slate-600">
                     <span title={param.description}>
                       {param.name}
                       {param.required && <span className="text-red-600">*</span>}
                     </span>
-                    <ParamInput param={param} value={pick.config[param.name]} onChange={(v) => onConfig(pick.id, param.name, v)} toolName={tool.name} />
+                    <ParamInput param={param} value={pick.config[param.name]} onChange={(v) => onConfig(pick.id, param.name, v)} toolName={built.name} />
                   </label>
                 ))}
               </div>

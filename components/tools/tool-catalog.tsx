@@ -54,9 +54,11 @@ export function ToolCatalog({ tools, selected, onToggle, language, target }: Pro
       ) : (
         <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200" aria-label="Tools">
           {shown.map((t) => {
-            const replacement = t.replacedBy ? byId.get(t.replacedBy) : undefined;
-            const unsupported = !t.platforms[target].supported;
-            const noLanguage = !t.languages[language];
+            const replacement = t.generatedAs ? byId.get(t.generatedAs) : undefined;
+            // Marked as what the generator builds: a deprecated tool as its replacement.
+            const built = replacement ?? t;
+            const unsupported = !built.platforms[target].supported;
+            const noLanguage = !built.languages[language];
             return (
               <li key={t.id} data-testid="tool-item" data-tool-id={t.id}>
                 <label className={cn("flex cursor-pointer gap-3 px-3 py-2.5 hover:bg-slate-50", selected.has(t.id) && "bg-brand-50/60")}>

@@ -15,6 +15,7 @@ import { DependencyTree } from "./dependency-tree";
 import { samePicks, setConfigValue, swapTool, toggleTool, type ToolPick } from "./selection-state";
 import { SelectedTools } from "./selected-tools";
 import { ToolCatalog } from "./tool-catalog";
+import { saveGate, type SaveGate } from "./save-gate";
 import { ToolWarnings } from "./tool-warnings";
 
 /** The typed conflict list a CONFLICT from `registry.tools.resolve` or `selection.setTools` carries. */
@@ -59,13 +60,15 @@ function ToolWorkspace({ projectId, selection, tools }: { projectId: string; sel
       },
     }),
   );
+  const check = useQuery({
+    ...trpc.registry.tools.check.queryOptions({ ids, language: selection.language, target: selection.targetStated ? selection.target : undefined }),
+    enabled: ids.length > 0,
+    retry: false,
+    placeholderData: keepPreviousData,
+  });
+  const gate = saveGate(ids, check);
   const conflicts = ids.length > 0 ? conflictsOf(resolve.error) : [];
   const resolution = ids.length > 0 && !resolve.isError ? resolve.data : undefined;
-  // Tools the generator would refuse for the project's language or target: swap or remove them first (the server refuses them too).
-  const unfit = [
-    ...(resolution?.unavailable ?? []).map((u) => u.toolId),
-    ...(target === selection.target ? (validate.data ?? []).filter((w) => w.severity === "unsupported").map((w) => w.toolId) : []),
-  ].filter((id, i, all) => all.indexOf(id) === i);
 
   return (
     <div className="grid items-start gap-6 lg:grid-cols-5">
@@ -91,14 +94,10 @@ function ToolWorkspace({ projectId, selection, tools }: { projectId: string; sel
           </div>
           <SelectedTools picks={picks} byId={byId} onRemove={(id) => edit(picks.filter((p) => p.id !== id))} onConfig={(id, key, v) => edit(setConfigValue(picks, id, key, v))} />
           <div className="flex items-center gap-3">
-            <Button onClick={() => save.mutate({ projectId, tools: picks })} busy={save.isPending} disabled={!dirty || conflicts.length > 0 || unfit.length > 0}>Save tool selection</Button>
+            <Button onClick={() => save.mutate({ projectId, tools: picks })} busy={save.isPending} disabled={!dirty || gate.state !== "open"}>Save tool selection</Button>
             {dirty && <Button variant="ghost" onClick={() => setEdited(null)}>Discard</Button>}
           </div>
-          {unfit.length > 0 && (
-            <p className="text-xs text-amber-800" data-testid="save-blocked">
-              {unfit.map((id) => byId.get(id)?.name ?? id).join(", ")} cannot be generated for this project ({selection.language === "python" ? "Python" : "TypeScript"} on {targetLabel(selection.target)}): use an alternative below or remove {unfit.length > 1 ? "them" : "it"} to save.
-            </p>
-          )}
+          {gate.state === "blocked" && gate.refused.length > 0 && <SaveBlocked refused={gate.refused} byId={byId} selection={selection} />}
           {save.error && <ErrorMessage error={save.error} />}
         </Card>
         {validate.isError && <ErrorMessage error={validate.error} retry={() => validate.refetch()} />}
@@ -127,6 +126,22 @@ function ToolWorkspace({ projectId, selection, tools }: { projectId: string; sel
           </Card>
         )}
       </div>
+    </div>
+  );
+}
+
+/** Why Save is closed, in the server's words (registry.tools.check): each refused tool and why. */
+function SaveBlocked({ refused, byId, selection }: { refused: Extract<SaveGate, { state: "blocked" }>["refused"]; byId: ReadonlyMap<string, ToolSummary>; selection: ProjectSelection }) {
+  const names = [...new Set(refused.map((r) => byId.get(r.toolId)?.name ?? r.toolId))];
+  const where = `${selection.language === "python" ? "Python" : "TypeScript"}${selection.targetStated ? ` on ${targetLabel(selection.target)}` : ""}`;
+  return (
+    <div className="text-xs text-amber-800" data-testid="save-blocked">
+      <p>
+        {names.join(", ")} cannot be generated for this project ({where}): use an alternative below or remove {names.length > 1 ? "them" : "it"} to save.
+      </p>
+      <ul className="mt-1 list-disc pl-4">
+        {refused.map((r) => <li key={`${r.index}-${r.kind}`} data-testid="save-blocked-reason" data-tool-id={r.toolId}>{r.reason}</li>)}
+      </ul>
     </div>
   );
 }

@@ -39,6 +39,7 @@ export const PROCEDURE_CLASSES: Record<string, RateLimitClass> = {
   "registry.tools.get": "read",
   "registry.tools.resolve": "read",
   "registry.tools.validate": "read",
+  "registry.tools.check": "read",
   "selection.get": "read",
   "selection.setModel": "write",
   "selection.setTools": "write",

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { brotliCompressSync, gzipSync } from "node:zlib";
 import { z } from "zod";
 import type { Registry } from "./load";
-import { modelSummary, toolSummary } from "./summaries";
+import { modelSummary, toolSummaryIn } from "./summaries";
 
 /**
  * The registry lists over plain HTTP, for browsers and CDNs: registry data is static per
@@ -57,7 +57,7 @@ function encodedPage(registry: Registry, kind: "models" | "tools", page: { offse
   const key = `${kind}|${page.offset}|${page.limit}`;
   let hit = pages.get(key);
   if (hit) return hit;
-  const all = kind === "models" ? registry.models.map(modelSummary) : registry.tools.map(toolSummary);
+  const all = kind === "models" ? registry.models.map(modelSummary) : registry.tools.map(toolSummaryIn(registry));
   const items = all.slice(page.offset, page.offset + page.limit);
   const version = kind === "models" ? registry.modelsVersion : registry.toolsVersion;
   const json = Buffer.from(JSON.stringify({ version, total: all.length, offset: page.offset, limit: page.limit, [kind]: items }));

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DomainError } from "../errors";
-import { ModelProvider, PlatformId } from "./schema";
+import { DeploymentTargetId, ModelProvider, PlatformId } from "./schema";
 
 /**
  * Input schemas of the registry services. The routers use them as `.input(...)`; the
@@ -69,6 +69,10 @@ export type ResolveToolsInput = z.input<typeof ResolveToolsInput>;
 
 export const ValidateToolsInput = z.object({ ids: z.array(ToolId).min(1).max(50), target: PlatformId });
 export type ValidateToolsInput = z.input<typeof ValidateToolsInput>;
+
+/** A selection to check against the generator: an undecided target (absent) is not checked. */
+export const CheckToolsInput = z.object({ ids: z.array(ToolId).min(1).max(50), language: Language, target: DeploymentTargetId.optional() });
+export type CheckToolsInput = z.input<typeof CheckToolsInput>;
 
 export const ModelIdInput = z.object({ id: ModelId });
 export const ToolIdInput = z.object({ id: ToolId });

@@ -1,5 +1,5 @@
 import type { Registry } from "./load";
-import { modelSummary, toolSummary, type ModelSummary, type ToolSummary } from "./summaries";
+import { modelSummary, toolSummaryIn, type ModelSummary, type ToolSummary } from "./summaries";
 
 export type ModelList = { version: string; total: number; models: ModelSummary[] };
 export type ToolList = { version: string; total: number; tools: ToolSummary[] };
@@ -19,7 +19,7 @@ export function wholeModelList(registry: Registry): ModelList {
 
 export function wholeToolList(registry: Registry): ToolList {
   const lists = unfiltered.get(registry) ?? unfiltered.set(registry, {}).get(registry)!;
-  return (lists.tools ??= deepFrozenCopy({ version: registry.toolsVersion, total: registry.tools.length, tools: registry.tools.map(toolSummary) }));
+  return (lists.tools ??= deepFrozenCopy({ version: registry.toolsVersion, total: registry.tools.length, tools: registry.tools.map(toolSummaryIn(registry)) }));
 }
 
 function deepFrozenCopy<T>(value: T): T {

@@ -9,8 +9,8 @@ import { Language, parseInput } from "./inputs";
 import { getModelOrThrow, getToolOrThrow, type Registry } from "./load";
 import { readSelectionRows, saveModelSelection, saveToolSelection } from "./selection-repo";
 import { DeploymentTargetId, type ModelEntry, type ToolEntry } from "./schema";
-import { choiceMisfits } from "./tool-fit";
-import { resolveTools } from "./tools";
+import { assertSelectionSaves, checkToolSelection } from "./selection-check";
+import { generatedEntry } from "./tool-fit";
 
 /**
  * A project's model and tool choices. Postgres (model_selections, tool_selections) is the
@@ -35,6 +35,8 @@ export type ProjectSelection = {
   /** From the spec draft, with the defaults the generator applies when it is silent. */
   language: Language;
   target: DeploymentTargetId;
+  /** Whether the draft states the target; an undecided one (shown as the default) is not checked. */
+  targetStated: boolean;
   /** What consultation learnt (use case, budget, traffic), to prefill the recommendation. */
   requirements: z.infer<typeof RequirementsSpec> | null;
 };
@@ -93,32 +95,21 @@ export async function setToolSelection(deps: SelectionDeps, userId: string, raw:
   input.tools.forEach((choice, index) => {
     if (seen.has(choice.id)) throw new DomainError("invalid", `tools.${index}.id: '${choice.id}' is selected twice`, { field: `tools.${index}.id` });
     seen.add(choice.id);
-    checkConfig(getToolOrThrow(choice.id, deps.registry), choice.config, index);
+    // Settings are the ones of the entry generated: a deprecated tool's replacement's.
+    checkConfig(generatedEntry(getToolOrThrow(choice.id, deps.registry), (id) => deps.registry.toolById.get(id)), choice.config, index);
   });
   const ids = input.tools.map((t) => t.id);
   const context = await readDraft(deps.dynamo, project.id, userId);
-  if (ids.length > 0) resolveTools(deps.registry.tools, ids, draftSettings(context.draft).language);
-  checkFit(deps.registry, ids, context.draft);
+  // The same answer the Tools tab's Save button shows (registry.tools.check).
+  if (ids.length > 0) {
+    const check = checkToolSelection(deps.registry, { ids, language: draftSettings(context.draft).language, target: statedTarget(context.draft) });
+    assertSelectionSaves(check, (id) => deps.registry.toolById.get(id)?.name ?? id);
+  }
 
   await saveToolSelection(deps.db, project.id, input.tools, () =>
     mirrorIntoDraft(deps, project.id, userId, (draft) => ({ ...draft, tools: input.tools.map((t) => ({ id: t.id, config: t.config })) }), TOOLS_LOCK),
   );
   return getSelection(deps, userId, project.id);
-}
-
-/**
- * Refuses a tool the generator would refuse (the check of record), so the Tools tab never
- * saves an ungeneratable spec. The target counts only once the draft states one. Ids are
- * known here (setToolSelection looked each up first).
- */
-function checkFit(registry: Registry, ids: readonly string[], draft: Record<string, unknown>): void {
-  const ctx = { language: draftSettings(draft).language, target: statedTarget(draft) };
-  const first = choiceMisfits(ids, (id) => registry.toolById.get(id), ctx)[0];
-  if (!first) return;
-  const field = `tools.${first.index}.id`;
-  const alternatives = first.alternatives.map((t) => `${t.name} (${t.id})`);
-  const instead = alternatives.length ? `; use ${alternatives.slice(0, 2).join(" or ")} instead` : "; the registry has no alternative that fits";
-  throw new DomainError("invalid", `${field}: ${first.misfit.sentence}${instead}`, { field });
 }
 
 function checkConfig(tool: ToolEntry, config: Record<string, ConfigValue>, index: number): void {
@@ -154,12 +145,13 @@ function statedTarget(draft: Record<string, unknown>): DeploymentTargetId | unde
 }
 
 /** Language, target and requirements as the draft states them; anything malformed counts as unset. */
-function draftSettings(draft: Record<string, unknown>): Pick<ProjectSelection, "language" | "target" | "requirements"> {
+function draftSettings(draft: Record<string, unknown>): Pick<ProjectSelection, "language" | "target" | "targetStated" | "requirements"> {
   const language = Language.safeParse(draft.language);
   const requirements = RequirementsSpec.safeParse(draft.requirements);
   return {
     language: language.success ? language.data : "python",
     target: statedTarget(draft) ?? "agentcore",
+    targetStated: statedTarget(draft) !== undefined,
     requirements: draft.requirements !== undefined && requirements.success ? requirements.data : null,
   };
 }

@@ -1,4 +1,6 @@
+import type { Registry } from "./load";
 import type { ModelEntry, ToolEntry } from "./schema";
+import { generatedEntry } from "./tool-fit";
 
 /**
  * What a registry list row shows and its filters need: no provenance, no code snippets.
@@ -10,7 +12,11 @@ export type ModelSummary = Pick<ModelEntry, "id" | "name" | "provider" | "infere
 export type ToolSummary = Pick<
   ToolEntry,
   "id" | "name" | "category" | "description" | "kind" | "status" | "replacedBy" | "config" | "platforms" | "conflicts" | "alternatives"
-> & { languages: { python: boolean; typescript: boolean } };
+> & {
+  languages: { python: boolean; typescript: boolean };
+  /** The replacement a deprecated tool is generated as (its settings are the ones asked for); null when generated as itself. */
+  generatedAs: string | null;
+};
 
 export const modelSummary = (m: ModelEntry): ModelSummary => ({
   id: m.id,
@@ -25,7 +31,13 @@ export const modelSummary = (m: ModelEntry): ModelSummary => ({
   recommended: m.recommended,
 });
 
-export const toolSummary = (t: ToolEntry): ToolSummary => ({
+/** Summaries over one registry (a deprecated tool's `generatedAs` needs its replacement's entry). */
+export const toolSummaryIn =
+  (registry: Pick<Registry, "toolById">) =>
+  (t: ToolEntry): ToolSummary =>
+    toolSummary(t, generatedEntry(t, (id) => registry.toolById.get(id)));
+
+const toolSummary = (t: ToolEntry, built: ToolEntry): ToolSummary => ({
   id: t.id,
   name: t.name,
   category: t.category,
@@ -38,4 +50,5 @@ export const toolSummary = (t: ToolEntry): ToolSummary => ({
   conflicts: t.conflicts,
   alternatives: t.alternatives,
   languages: { python: t.python !== null, typescript: t.typescript !== null },
+  generatedAs: built === t ? null : built.id,
 });

@@ -22,15 +22,18 @@ export type ToolMisfit = {
 export const LANGUAGE_LABEL: Record<Language, string> = { python: "Python", typescript: "TypeScript" };
 export const TARGET_LABEL: Record<DeploymentTargetId, string> = { agentcore: "AgentCore Runtime", "ecs-fargate": "ECS Fargate", lambda: "AWS Lambda" };
 
-/** Why the generator would refuse `entry` for the context; [] when it fits. */
-export function toolMisfits(entry: ToolEntry, ctx: ToolFitContext): ToolMisfit[] {
+/**
+ * Why the generator would refuse `entry` for the context; [] when it fits. `subject` is who
+ * the sentence is about (the entry's name unless a deprecated choice is generated as it).
+ */
+export function toolMisfits(entry: ToolEntry, ctx: ToolFitContext, subject = entry.name): ToolMisfit[] {
   const language = ctx.language ?? "python";
   const misfits: ToolMisfit[] = [];
   if ((language === "python" ? entry.python : entry.typescript) === null) {
     misfits.push({
       kind: "language",
       message: `tool '${entry.id}' has no ${language} implementation`,
-      sentence: `${entry.name} has no ${LANGUAGE_LABEL[language]} implementation in the registry`,
+      sentence: `${subject} has no ${LANGUAGE_LABEL[language]} implementation in the registry`,
     });
   }
   const platform = ctx.target ? entry.platforms[ctx.target] : undefined;
@@ -39,7 +42,7 @@ export function toolMisfits(entry: ToolEntry, ctx: ToolFitContext): ToolMisfit[]
     misfits.push({
       kind: "target",
       message: `tool '${entry.id}' does not run on ${ctx.target}${why}`,
-      sentence: `${entry.name} does not run on ${TARGET_LABEL[ctx.target]}${why}`,
+      sentence: `${subject} does not run on ${TARGET_LABEL[ctx.target]}${why}`,
     });
   }
   return misfits;
@@ -76,9 +79,35 @@ export type ChoiceMisfit = { index: number; entry: ToolEntry; misfit: ToolMisfit
 export function choiceMisfits(ids: readonly string[], byId: (id: string) => ToolEntry | undefined, ctx: ToolFitContext): ChoiceMisfit[] {
   return ids.flatMap((id, index) => {
     const entry = byId(id);
-    const misfit = entry && toolMisfits(generatedEntry(entry, byId), ctx)[0];
+    const misfit = entry && generatedMisfits(entry, byId, ctx)[0];
     if (!entry || !misfit) return [];
     return [{ index, entry, misfit, alternatives: fittingAlternatives(entry, byId, ctx) }];
+  });
+}
+
+/**
+ * Why the generator would refuse a chosen tool, judged as the entry it is generated as. For
+ * a deprecated tool generated as its replacement the sentence says so, naming both: the
+ * person chose "Current time", not "Time MCP server".
+ */
+export function generatedMisfits(entry: ToolEntry, byId: (id: string) => ToolEntry | undefined, ctx: ToolFitContext): ToolMisfit[] {
+  const generated = generatedEntry(entry, byId);
+  return toolMisfits(generated, ctx, generated === entry ? entry.name : `${entry.name} (deprecated, generated as ${generated.name})`);
+}
+
+/**
+ * Choices the generator refuses as one tool chosen twice: the same id again, or a deprecated
+ * tool generated as another choice (editor and file_editor). Each later one, with the first.
+ */
+export function duplicateChoices(ids: readonly string[], byId: (id: string) => ToolEntry | undefined): { index: number; firstIndex: number; sentence: string }[] {
+  const built = ids.map((id) => byId(id)).map((e) => (e ? generatedEntry(e, byId) : undefined));
+  return ids.flatMap((id, index) => {
+    const g = built[index];
+    const firstIndex = built.findIndex((other) => other !== undefined && other.id === g?.id);
+    if (!g || firstIndex === index) return [];
+    const [a, b] = [byId(ids[firstIndex]!)!, byId(id)!];
+    const sentence = a.id === b.id ? `${g.name} is selected twice` : `${a.name} and ${b.name} are both generated as ${g.name}`;
+    return [{ index, firstIndex, sentence }];
   });
 }
 

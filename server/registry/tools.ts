@@ -3,12 +3,20 @@ import { ToolConflictError, type ToolConflict } from "./errors";
 import { Language, ResolveToolsInput, ValidateToolsInput, parseInput } from "./inputs";
 import { mergePackages, type MergedPackage } from "./packages";
 import type { IamStatement, PackageRequirement, PlatformId, ToolEntry } from "./schema";
-import { fittingAlternatives } from "./tool-fit";
+import { fittingAlternatives, generatedEntry } from "./tool-fit";
 
 export type ToolResolution = {
   language: Language;
   /** The dependency tree: each selected tool with its own packages for the language. */
-  tools: { id: string; name: string; status: ToolEntry["status"]; replacedBy: string | null; packages: PackageRequirement[] }[];
+  tools: {
+    id: string;
+    name: string;
+    status: ToolEntry["status"];
+    replacedBy: string | null;
+    /** The replacement a deprecated tool is generated as (its packages are the ones listed); null when generated as itself. */
+    generatedAs: { id: string; name: string } | null;
+    packages: PackageRequirement[];
+  }[];
   /** Every package once, extras united and version ranges intersected. */
   packages: MergedPackage[];
   /** Import lines of all tools, each once, in selection order. */
@@ -92,22 +100,33 @@ function mergeEnv(selected: readonly ToolEntry[]): ToolResolution["env"] {
 export function resolveTools(tools: readonly ToolEntry[], ids: readonly string[], language: Language): ToolResolution {
   const input = parseInput(ResolveToolsInput, { ids, language });
   const { byId, selected } = selectTools(tools, input.ids);
+  const lookup = (id: string) => byId.get(id);
+  // What the generator builds: a deprecated tool as its active replacement (tool-fit.ts).
+  const built = selected.map((t) => generatedEntry(t, lookup));
   const snippetOf = (t: ToolEntry) => (input.language === "python" ? t.python : t.typescript);
-  const usable = selected.filter((t) => snippetOf(t) !== null);
-  const unavailable = selected
-    .filter((t) => snippetOf(t) === null)
-    .map((t) => ({
-      toolId: t.id,
-      reason: `'${t.id}' has no ${input.language === "python" ? "Python" : "TypeScript"} implementation`,
-      alternatives: fittingAlternatives(t, (id) => byId.get(id), { language: input.language }).map((a) => a.id),
-    }));
+  const usable = built.filter((t) => snippetOf(t) !== null);
+  const unavailable = selected.flatMap((t, i) => {
+    const as = built[i]!;
+    if (snippetOf(as) !== null) return [];
+    const label = input.language === "python" ? "Python" : "TypeScript";
+    const reason = as === t ? `'${t.id}' has no ${label} implementation` : `'${t.id}' is generated as '${as.id}', which has no ${label} implementation`;
+    return [{ toolId: t.id, reason, alternatives: fittingAlternatives(t, lookup, { language: input.language }).map((a) => a.id) }];
+  });
   const requirements = usable.flatMap((t) => snippetOf(t)!.packages.map((pkg) => ({ toolId: t.id, pkg })));
   const merged = mergePackages(requirements, input.language === "python" ? "pip" : "npm");
+  // Declared conflicts are between the chosen ids (the registry names them); packages are the built ones'.
   const conflicts = [...pairConflicts(selected), ...merged.conflicts];
   if (conflicts.length > 0) throw new ToolConflictError(conflicts);
   return {
     language: input.language,
-    tools: selected.map((t) => ({ id: t.id, name: t.name, status: t.status, replacedBy: t.replacedBy, packages: snippetOf(t)?.packages ?? [] })),
+    tools: selected.map((t, i) => ({
+      id: t.id,
+      name: t.name,
+      status: t.status,
+      replacedBy: t.replacedBy,
+      generatedAs: built[i] === t ? null : { id: built[i]!.id, name: built[i]!.name },
+      packages: snippetOf(built[i]!)?.packages ?? [],
+    })),
     packages: merged.packages,
     imports: [...new Set(usable.flatMap((t) => snippetOf(t)!.imports))],
     env: mergeEnv(usable),
@@ -131,17 +150,23 @@ export function validateToolsForTarget(tools: readonly ToolEntry[], ids: readonl
   };
   const warnings: ToolWarning[] = [];
   for (const t of selected) {
-    const support = t.platforms[input.target];
+    // Judged as what the generator builds: a deprecated tool as its replacement (tool-fit.ts).
+    const built = generatedEntry(t, (id) => byId.get(id));
+    const support = built.platforms[input.target];
+    const as = built === t ? "" : `'${t.id}' is generated as '${built.id}': `;
     const alternatives = [...new Set([t.replacedBy, ...t.alternatives])].filter((a): a is string => a !== null && worksOnTarget(a));
     if (!support.supported) {
-      warnings.push({ toolId: t.id, target: input.target, severity: "unsupported", reason: support.reason ?? `'${t.id}' does not run on ${input.target}`, alternatives });
+      warnings.push({ toolId: t.id, target: input.target, severity: "unsupported", reason: as + (support.reason ?? `'${built.id}' does not run on ${input.target}`), alternatives });
     } else if (support.reason) {
-      warnings.push({ toolId: t.id, target: input.target, severity: "caveat", reason: support.reason, alternatives: [] });
+      warnings.push({ toolId: t.id, target: input.target, severity: "caveat", reason: as + support.reason, alternatives: [] });
     }
-    if (t.status === "deprecated") {
-      const reason = t.replacedBy ? `'${t.id}' is deprecated; use '${t.replacedBy}'` : `'${t.id}' is deprecated and has no direct replacement`;
-      warnings.push({ toolId: t.id, target: input.target, severity: "deprecated", reason, alternatives });
-    }
+    if (t.status === "deprecated") warnings.push({ toolId: t.id, target: input.target, severity: "deprecated", reason: deprecationReason(t, built), alternatives });
   }
   return warnings;
+}
+
+/** What the deprecation means for the generated project: built as the replacement, or kept as it is. */
+function deprecationReason(t: ToolEntry, built: ToolEntry): string {
+  if (built !== t) return `'${t.id}' is deprecated; the project is generated with its replacement '${built.id}' (${built.name})`;
+  return t.replacedBy ? `'${t.id}' is deprecated; its replacement '${t.replacedBy}' is not active, so '${t.id}' is kept` : `'${t.id}' is deprecated and has no direct replacement; it is kept`;
 }

@@ -100,3 +100,42 @@ test("Consultation tools editor: a tool without the draft's language is marked i
   await expect(editor).toHaveCount(0);
   await expect(page.getByTestId("spec-value-tools")).toHaveText("Tavily MCP server");
 });
+
+async function setTarget(page: Page, label: string) {
+  await page.getByRole("button", { name: "Edit Deployment target" }).click();
+  const form = page.getByRole("form", { name: "Edit Deployment target" });
+  await form.getByRole("combobox").selectOption({ label });
+  await form.getByRole("button", { name: "Save" }).click();
+  await expect(form).toHaveCount(0);
+}
+
+test("Tools tab, deprecated tools: judged as the replacement they are generated as, like the save and the generator", async ({ page }) => {
+  await signUp(page, newEmail("toolfit-deprecated"));
+  const projectId = await createProject(page, "Lambda clock");
+  await setTarget(page, "Lambda");
+
+  // Python on Lambda: Current time is generated as the Time MCP server, which Lambda cannot run.
+  await page.goto(`/projects/${projectId}?tab=tools`);
+  await page.getByLabel("Search tools").fill("current time");
+  await page.getByRole("checkbox", { name: "Select Current time" }).check();
+  await expect(page.getByTestId("generated-as")).toHaveText("Deprecated: generated as Time MCP server");
+  await expect(page.getByTestId("save-blocked-reason")).toContainText("Current time (deprecated, generated as Time MCP server) does not run on AWS Lambda");
+  await expect(page.getByRole("button", { name: "Save tool selection" })).toBeDisabled();
+  await expect(page.getByTestId("tool-warning").filter({ hasText: "Current time" }).first()).toHaveAttribute("data-severity", "unsupported");
+  await snapshot(page, "tool-fit-deprecated-lambda");
+  await page.screenshot({ path: test.info().outputPath("tool-fit-deprecated-lambda.png"), fullPage: true });
+
+  // TypeScript: Editor has no TypeScript version, but it is generated as File editor, which has: Save is open and saves.
+  await page.goto(`/projects/${projectId}`);
+  await setLanguage(page, "TypeScript");
+  await page.goto(`/projects/${projectId}?tab=tools`);
+  await page.getByLabel("Search tools").fill("editor");
+  await page.getByRole("checkbox", { name: "Select Editor (strands_tools)" }).check();
+  await expect(page.getByTestId("generated-as")).toHaveText("Deprecated: generated as File editor (SDK vended)");
+  await expect(page.getByTestId("tool-unavailable")).toHaveCount(0);
+  await expect(page.getByTestId("save-blocked")).toHaveCount(0);
+  await page.getByRole("button", { name: "Save tool selection" }).click();
+  await expect(page.getByTestId("save-state")).toHaveText("Saved");
+  await expect(page.getByTestId("selected-tool")).toHaveAttribute("data-tool-id", "editor");
+  await page.screenshot({ path: test.info().outputPath("tool-fit-deprecated-typescript.png"), fullPage: true });
+});

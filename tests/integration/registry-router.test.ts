@@ -143,7 +143,7 @@ describe("registry router: tools", () => {
 describe("selection router", () => {
   test("a new project has no selection and the draft's defaults", async () => {
     const { caller, projectId } = await newProject();
-    assert.deepEqual(await caller.selection.get({ projectId }), { model: null, tools: [], language: "python", target: "agentcore", requirements: null });
+    assert.deepEqual(await caller.selection.get({ projectId }), { model: null, tools: [], language: "python", target: "agentcore", targetStated: false, requirements: null });
   });
 
   test("setModel persists the row and mirrors draft.model.id, keeping other draft fields", async () => {

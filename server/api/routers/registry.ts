@@ -1,14 +1,15 @@
 import { z } from "zod";
 import { compareModels } from "../../registry/compare";
-import { CompareInput, ModelFilterInput, ModelIdInput, RecommendInput, ResolveToolsInput, ToolIdInput, ValidateToolsInput } from "../../registry/inputs";
+import { CheckToolsInput, CompareInput, ModelFilterInput, ModelIdInput, RecommendInput, ResolveToolsInput, ToolIdInput, ValidateToolsInput } from "../../registry/inputs";
 import { getModelOrThrow, getToolOrThrow } from "../../registry/load";
 import { filterModels } from "../../registry/models";
 import { recommendModels } from "../../registry/recommend";
 import { ToolCategory, type ToolEntry } from "../../registry/schema";
 import { wholeModelList, wholeToolList } from "../../registry/list-answers";
-import { modelSummary, toolSummary } from "../../registry/summaries";
+import { modelSummary, toolSummaryIn } from "../../registry/summaries";
 
 export type { ModelSummary, ToolSummary } from "../../registry/summaries";
+import { checkToolSelection } from "../../registry/selection-check";
 import { resolveTools, validateToolsForTarget } from "../../registry/tools";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
 
@@ -54,11 +55,13 @@ const toolsRouter = createTRPCRouter({
   list: protectedProcedure.input(ToolFilterInput.optional()).query(({ ctx, input }) => {
     const { registry } = ctx.services;
     if (isEmpty(input)) return wholeToolList(registry);
-    return { version: registry.toolsVersion, total: registry.tools.length, tools: filterTools(registry.tools, input ?? {}).map(toolSummary) };
+    return { version: registry.toolsVersion, total: registry.tools.length, tools: filterTools(registry.tools, input ?? {}).map(toolSummaryIn(registry)) };
   }),
   get: protectedProcedure.input(ToolIdInput).query(({ ctx, input }) => getToolOrThrow(input.id, ctx.services.registry)),
   resolve: protectedProcedure.input(ResolveToolsInput).query(({ ctx, input }) => resolveTools(ctx.services.registry.tools, input.ids, input.language)),
   validate: protectedProcedure.input(ValidateToolsInput).query(({ ctx, input }) => validateToolsForTarget(ctx.services.registry.tools, input.ids, input.target)),
+  /** Whether the selection can be saved for the language and target: the Tools tab's Save gate, the check selection.setTools enforces. */
+  check: protectedProcedure.input(CheckToolsInput).query(({ ctx, input }) => checkToolSelection(ctx.services.registry, input)),
 });
 
 export const registryRouter = createTRPCRouter({ models: modelsRouter, tools: toolsRouter });

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { wholeModelList, wholeToolList } from "../../../server/registry/list-answers";
 import { loadRegistryFrom } from "../../../server/registry/load";
-import { modelSummary, toolSummary } from "../../../server/registry/summaries";
+import { modelSummary, toolSummaryIn } from "../../../server/registry/summaries";
 
 test("the whole lists are built once, deep-frozen copies of the summaries; the registry stays unfrozen", () => {
   const registry = loadRegistryFrom(join(process.cwd(), "registry"));
@@ -13,7 +13,7 @@ test("the whole lists are built once, deep-frozen copies of the summaries; the r
   assert.ok(Object.isFrozen(models) && Object.isFrozen(models.models) && Object.isFrozen(models.models[0]!.capabilities));
 
   const tools = wholeToolList(registry);
-  assert.deepEqual(tools, { version: registry.toolsVersion, total: registry.tools.length, tools: registry.tools.map(toolSummary) });
+  assert.deepEqual(tools, { version: registry.toolsVersion, total: registry.tools.length, tools: registry.tools.map(toolSummaryIn(registry)) });
   assert.ok(Object.isFrozen(tools.tools[0]!.platforms));
   assert.ok(!Object.isFrozen(registry.models[0]!.capabilities) && !Object.isFrozen(registry.tools[0]!.platforms), "the registry's own entries are not frozen");
 });

@@ -126,6 +126,21 @@ describe("validateToolsForTarget", () => {
     assert.match(warnings[2]?.reason ?? "", /\/tmp/);
   });
 
+  test("a deprecated tool is judged as the replacement it is generated as (tool-fit's generatedEntry)", () => {
+    const registry = loadRegistryFrom(join(process.cwd(), "registry"));
+    // current_time itself runs on Lambda; its replacement, the Time MCP server, does not.
+    const [unsupported] = validateToolsForTarget(registry.tools, ["current_time"], "lambda");
+    assert.equal(unsupported?.severity, "unsupported");
+    assert.match(unsupported?.reason ?? "", /^'current_time' is generated as 'mcp_time': /);
+    assert.ok(!validateToolsForTarget(registry.tools, ["current_time"], "agentcore").some((w) => w.severity === "unsupported"));
+    // editor has no TypeScript snippet; file_editor, which it is generated as, has.
+    const ts = resolveTools(registry.tools, ["editor"], "typescript");
+    assert.deepEqual(ts.unavailable, []);
+    assert.deepEqual(ts.tools[0]?.generatedAs, { id: "file_editor", name: registry.toolById.get("file_editor")!.name });
+    assert.deepEqual(ts.tools[0]?.packages, registry.toolById.get("file_editor")!.typescript!.packages);
+    assert.equal(resolveTools(registry.tools, ["file_editor"], "typescript").tools[0]?.generatedAs, null);
+  });
+
   test("unknown ids and unknown targets are rejected", () => {
     assert.throws(() => validateToolsForTarget(fixtures, ["nope"], "lambda"), (e: { code?: string }) => e.code === "not_found");
     assert.throws(() => validateToolsForTarget(fixtures, ["alpha"], "k8s" as never), (e: { code?: string }) => e.code === "invalid");
