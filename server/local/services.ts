@@ -6,6 +6,7 @@ import type { LocalPlatform } from "../platform/local";
 import type { Platform } from "../platform/types";
 import { realtimeDeps } from "../realtime/deps";
 import { createRealtimeServer } from "../realtime/server";
+import { closeRunsCreatedBefore } from "../test-runs/store/stale-runs-repo";
 import { sweepWebProcess } from "./web-sweep";
 
 export type LocalServices = {
@@ -22,19 +23,24 @@ const SWEEP_MS = 30_000;
  * HTTP server), fed by the platform's event hub, to which the worker process's events are
  * forwarded (server/local/processes.ts), and the web sweep (web-sweep.ts): stale test runs and
  * the deployment watchers, which share the Deploy tab's deployer. The queue workers run in the worker process.
+ * Test runs an earlier process left active are closed at once: this process's runner is the
+ * only one, so they can never finish (`startedAt`: when this process started, before it
+ * could accept a run of its own).
  */
-export function startLocalServices(platform: Platform & { events: LocalPlatform["events"] }): LocalServices {
+export function startLocalServices(platform: Platform & { events: LocalPlatform["events"] }, startedAt: Date): LocalServices {
+  closeRunsCreatedBefore(platform.db, startedAt).catch((e: unknown) => log.warn("could not close the test runs an earlier start left active", { error: String(e) }));
   const realtime = createRealtimeServer(realtimeDeps(platform));
   const unsubscribe = platform.events.subscribe((event) => realtime.push(event));
   const sweep = () => sweepWebProcess(platform).catch((e) => log.warn("web sweep failed", { error: String(e) }));
   const sweeper = setInterval(sweep, SWEEP_MS);
   sweeper.unref();
   // Repair work, not start-up work: the first sweep waits until the server is up.
-  setTimeout(sweep, 2_000).unref();
+  const firstSweep = setTimeout(sweep, 2_000).unref();
   return {
     handleUpgrade: (req, socket, head) => realtime.handleUpgrade(req, socket, head),
     async stop() {
       clearInterval(sweeper);
+      clearTimeout(firstSweep);
       await stopWatchingDeployments();
       unsubscribe();
       await realtime.close();
