@@ -1,5 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
+import { servicesFor } from "../composition/root";
 import { stopWatchingDeployments } from "../deploy/watch";
 import { log } from "../log";
 import type { LocalPlatform } from "../platform/local";
@@ -12,6 +13,7 @@ import { sweepWebProcess } from "./web-sweep";
 export type LocalServices = {
   /** true when the upgrade was ours (the realtime WebSocket); Next handles the rest. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+  /** Ends the test runs in flight (bounded, see LocalTestRunner.stop), then the realtime server and the sweeps. */
   stop(): Promise<void>;
 };
 
@@ -41,6 +43,8 @@ export function startLocalServices(platform: Platform & { events: LocalPlatform[
     async stop() {
       clearInterval(sweeper);
       clearTimeout(firstSweep);
+      // First: the runs it ends are stored in Postgres and published to DynamoDB, which stop later.
+      await servicesFor(platform).testRunner.stop?.();
       await stopWatchingDeployments();
       unsubscribe();
       await realtime.close();

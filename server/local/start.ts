@@ -79,6 +79,7 @@ async function main() {
     console.log(`${signal}: stopping…`);
     server.closeAllConnections();
     server.close();
+    // Test runs in flight first (killed, stored as stopped; bounded), while Postgres and DynamoDB still take their outcome.
     await (await services).stop();
     await (await workers).stop();
     await app.close?.();

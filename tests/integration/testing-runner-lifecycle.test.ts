@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { eq, inArray } from "drizzle-orm";
 import { suiteRuns, testResults } from "../../server/db/schema";
@@ -7,8 +9,12 @@ import { startLocalServices } from "../../server/local/services";
 import type { LocalPlatform } from "../../server/platform/local";
 import type { ProjectEvent } from "../../server/platform/types";
 import { insertRun, markRunning } from "../../server/test-runs/store/runs-repo";
+import { STOPPED_BEFORE_RUN, STOPPED_DURING_RUN } from "../../server/test-runs/local-runner";
+import { CGROUP_PARENT } from "../../server/test-runs/sandbox/cgroup";
+import { sandboxAvailable } from "../../server/test-runs/sandbox/host";
+import type { RunEvent } from "../../server/test-runs/types";
 import { createUser } from "../helpers/platform";
-import { startRunnerPlatform, storeScript } from "../sandbox/helpers";
+import { liveRunCgroups, startRunnerPlatform, storeScript, useTestRunner, waitForRun } from "../sandbox/helpers";
 
 /**
  * The local runner's life across the platform's stops and starts (server/local/start.ts):
@@ -76,5 +82,65 @@ describe("a start of the platform", () => {
     } finally {
       await services.stop();
     }
+  });
+});
+
+const skip = !sandboxAvailable() && "needs bubblewrap and root";
+
+/** Says it is working, starts a child process (so there is a tree to kill) and never ends on its own. */
+const HANGING_AGENT = `
+require("node:child_process").spawn(process.execPath, ["-e", "setInterval(() => {}, 1000)"], { stdio: "ignore" });
+console.log(JSON.stringify({ type: "text", delta: "working" }));
+setInterval(() => {}, 1000);`;
+
+/** Whether the run's agent has streamed an event of `type`. */
+const streamed = (runId: string, type: RunEvent["type"]) => live.some((e) => {
+  const p = e.payload as { runId?: string; event?: RunEvent };
+  return p.runId === runId && p.event?.type === type;
+});
+
+/** The processes in the run's cgroup (its name starts with the run's directory name, run/run-dir.ts). */
+function runProcesses(runId: string): { cgroup: string; pids: number[] } | undefined {
+  const name = runId.replace(/[^a-z0-9_-]/gi, "").slice(0, 40);
+  const cgroup = liveRunCgroups().find((c) => c.startsWith(`${name}-`));
+  if (!cgroup) return undefined;
+  const procs = readFileSync(join("/sys/fs/cgroup/pids", CGROUP_PARENT, cgroup, "cgroup.procs"), "utf8");
+  return { cgroup, pids: procs.split("\n").filter((p) => p.trim()).map(Number) };
+}
+
+/** Gone, or a zombie waiting to be reaped (it runs nothing). */
+function ended(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.startsWith("Z") ?? true;
+  } catch {
+    return true;
+  }
+}
+
+describe("a stop of the platform", { skip, timeout: 300_000 }, () => {
+  test("ends the run in flight as stopped with none of its processes left, the run in line and a run started after without running them", async () => {
+    const runner = useTestRunner(platform, { concurrency: 1 });
+    const { caller, project, version } = await projectWith("stop", HANGING_AGENT);
+    const { runId } = await caller.testing.run({ projectId: project.id, versionId: version.id, input: "go" });
+    const { runId: waiting } = await caller.testing.run({ projectId: project.id, versionId: version.id, input: "go" });
+    await until("the agent to work", () => (streamed(runId, "text") ? true : undefined));
+    const tree = await until("the agent and its child in the run's cgroup", () => {
+      const found = runProcesses(runId);
+      return found && found.pids.length >= 2 ? found : undefined;
+    });
+    assert.equal((await caller.testing.get({ projectId: project.id, runId: waiting })).status, "queued");
+
+    await runner.stop();
+
+    const run = await caller.testing.get({ projectId: project.id, runId });
+    assert.deepEqual([run.status, run.error, run.output], ["error", STOPPED_DURING_RUN, "working"]);
+    const inLine = await caller.testing.get({ projectId: project.id, runId: waiting });
+    assert.deepEqual([inLine.status, inLine.error], ["error", STOPPED_BEFORE_RUN]);
+    assert.deepEqual(tree.pids.filter((pid) => !ended(pid)), [], "every process of the run was killed");
+    assert.equal(existsSync(join("/sys/fs/cgroup/pids", CGROUP_PARENT, tree.cgroup)), false, "the run's cgroup was removed");
+
+    const { runId: late } = await caller.testing.run({ projectId: project.id, versionId: version.id, input: "go" });
+    const after = await waitForRun(() => caller.testing.get({ projectId: project.id, runId: late }));
+    assert.deepEqual([after.status, after.error], ["error", STOPPED_BEFORE_RUN]);
   });
 });
