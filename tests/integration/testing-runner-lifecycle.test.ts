@@ -9,6 +9,7 @@ import { startLocalServices } from "../../server/local/services";
 import type { LocalPlatform } from "../../server/platform/local";
 import type { ProjectEvent } from "../../server/platform/types";
 import { insertRun, markRunning } from "../../server/test-runs/store/runs-repo";
+import { expireStaleRuns } from "../../server/test-runs/store/stale-runs-repo";
 import { STOPPED_BEFORE_RUN, STOPPED_DURING_RUN } from "../../server/test-runs/local-runner";
 import { CGROUP_PARENT } from "../../server/test-runs/sandbox/cgroup";
 import { sandboxAvailable } from "../../server/test-runs/sandbox/host";
@@ -142,5 +143,37 @@ describe("a stop of the platform", { skip, timeout: 300_000 }, () => {
     const { runId: late } = await caller.testing.run({ projectId: project.id, versionId: version.id, input: "go" });
     const after = await waitForRun(() => caller.testing.get({ projectId: project.id, runId: late }));
     assert.deepEqual([after.status, after.error], ["error", STOPPED_BEFORE_RUN]);
+  });
+});
+
+/** Says it is working, then waits for any line on its stdin (a decision the test delivers) and answers. */
+const WAITING_AGENT = `
+console.log(JSON.stringify({ type: "text", delta: "waiting" }));
+process.stdin.once("data", () => {
+  console.log(JSON.stringify({ type: "final", output: "released", usage: { inputTokens: 1, outputTokens: 1 } }));
+  process.exit(0);
+});`;
+
+describe("a run waiting in line", { skip, timeout: 300_000 }, () => {
+  test("is not closed as stale while the run ahead of it runs, however long ago both were created, and runs once its turn comes", async () => {
+    const runner = useTestRunner(platform, { concurrency: 1 });
+    const slow = await projectWith("slow", WAITING_AGENT);
+    const next = await projectWith("next", QUICK_AGENT);
+    const { runId: ahead } = await slow.caller.testing.run({ projectId: slow.project.id, versionId: slow.version.id, input: "go" });
+    const { runId: waiting } = await next.caller.testing.run({ projectId: next.project.id, versionId: next.version.id, input: "go" });
+    await until("the run ahead to work", () => (streamed(ahead, "text") ? true : undefined));
+    // Both were created long ago (a long line); the one ahead started just now.
+    await platform.db.update(testResults).set({ createdAt: new Date(Date.now() - 60 * 60_000) }).where(eq(testResults.id, ahead));
+    await platform.db.update(testResults).set({ createdAt: new Date(Date.now() - 59 * 60_000) }).where(eq(testResults.id, waiting));
+
+    await expireStaleRuns(platform.db);
+    assert.equal((await slow.caller.testing.get({ projectId: slow.project.id, runId: ahead })).status, "running");
+    assert.equal((await next.caller.testing.get({ projectId: next.project.id, runId: waiting })).status, "queued");
+
+    assert.equal(await runner.deliverDecision(ahead, { approvalId: "release", decision: "approve" }), true);
+    const done = await waitForRun(() => next.caller.testing.get({ projectId: next.project.id, runId: waiting }));
+    assert.deepEqual([done.status, done.output], ["succeeded", "done"], done.error ?? "");
+    const first = await waitForRun(() => slow.caller.testing.get({ projectId: slow.project.id, runId: ahead }));
+    assert.deepEqual([first.status, first.output], ["succeeded", "released"], first.error ?? "");
   });
 });

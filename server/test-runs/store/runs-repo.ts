@@ -39,8 +39,12 @@ export async function insertRun(db: Db, row: { id: string; projectId: string; ve
   });
 }
 
+/** The run left the line: a runner began it (its start is what stale-run expiry counts from). */
 export async function markRunning(db: Db, id: string) {
-  await db.update(testResults).set({ status: "running" }).where(and(eq(testResults.id, id), eq(testResults.status, "queued")));
+  await db.transaction(async (tx) => {
+    const started = await tx.update(testResults).set({ status: "running" }).where(and(eq(testResults.id, id), eq(testResults.status, "queued"))).returning({ id: testResults.id });
+    if (started.length > 0) await tx.update(testRunDetails).set({ startedAt: new Date() }).where(eq(testRunDetails.resultId, id));
+  });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, lt, notExists, sql, type SQL } from "drizzle-orm";
+import { and, eq, exists, gte, inArray, lt, not, notExists, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/client";
 import { testResults, testRunDetails } from "../../db/schema";
@@ -19,14 +19,24 @@ const LEFT_BY_PREVIOUS_START = "The run was interrupted (the platform stopped be
 
 /**
  * Closes the runs of one project or (the sweepers) of all that nothing has happened to for
- * `staleAfterMs`: since it was created, or, for a suite's case, since the suite last
- * finished a case. A suite runs its cases one after another in one agent process
- * (run/run-suite.ts), so a long suite's later cases legitimately wait far longer than one run
- * can take; while the process lives, a case ends at least every case's limits apart.
+ * `staleAfterMs`, counted from the last of:
+ * - its creation;
+ * - its start (a runner took it from the line), for a running run;
+ * - for a run waiting in line, the last start of a run created before it: a runner's line
+ *   is first come, first served, so while the runs ahead of it keep starting the line moves,
+ *   however long it is (and each of them ends within a run's limits of its start);
+ * - for a suite's case, the last case of its suite to finish: a suite runs its cases one
+ *   after another in one agent process (run/run-suite.ts), and while the process lives a
+ *   case ends at least every case's limits apart.
  */
 export async function expireStaleRuns(db: Db, projectId?: string, staleAfterMs = STALE_AFTER_MS) {
   const before = new Date(Date.now() - staleAfterMs);
-  await closeActiveRuns(db, and(projectId ? eq(testResults.projectId, projectId) : undefined, lt(testResults.createdAt, before), notExists(suiteProgressSince(db, before))), INTERRUPTED);
+  const waitingInMovingLine = and(eq(testResults.status, "queued"), exists(earlierRunStartedSince(db, before)));
+  await closeActiveRuns(
+    db,
+    and(projectId ? eq(testResults.projectId, projectId) : undefined, lt(testResults.createdAt, before), notExists(startedSince(db, before)), not(waitingInMovingLine!), notExists(suiteProgressSince(db, before))),
+    INTERRUPTED,
+  );
 }
 
 /**
@@ -54,6 +64,26 @@ async function closeActiveRuns(db: Db, which: SQL | undefined, error: string) {
       .returning({ suiteRunId: testRunDetails.suiteRunId });
     for (const d of details) if (d.suiteRunId) await countVerdict(tx as unknown as Db, d.suiteRunId, false);
   });
+}
+
+/** The run being updated started at or after `since`. */
+function startedSince(db: Db, since: Date) {
+  const own = alias(testRunDetails, "own_start");
+  return db
+    .select({ one: sql`1` })
+    .from(own)
+    .where(and(eq(own.resultId, testResults.id), gte(own.startedAt, since)));
+}
+
+/** A run created before the run being updated (ahead of it in line) started at or after `since`. */
+function earlierRunStartedSince(db: Db, since: Date) {
+  const earlier = alias(testResults, "earlier");
+  const earlierDetails = alias(testRunDetails, "earlier_details");
+  return db
+    .select({ one: sql`1` })
+    .from(earlierDetails)
+    .innerJoin(earlier, eq(earlier.id, earlierDetails.resultId))
+    .where(and(gte(earlierDetails.startedAt, since), lt(earlier.createdAt, testResults.createdAt)));
 }
 
 /** A case of the suite of the run being updated finished at or after `since` (none for a run outside a suite). */
