@@ -31,6 +31,8 @@ const SWEEP_MS = 30_000;
  */
 export function startLocalServices(platform: Platform & { events: LocalPlatform["events"] }, startedAt: Date): LocalServices {
   closeRunsCreatedBefore(platform.db, startedAt).catch((e: unknown) => log.warn("could not close the test runs an earlier start left active", { error: String(e) }));
+  // Built now, not at the first run: it kills the agents a killed earlier process left running.
+  void servicesFor(platform).testRunner;
   const realtime = createRealtimeServer(realtimeDeps(platform));
   const unsubscribe = platform.events.subscribe((event) => realtime.push(event));
   const sweep = () => sweepWebProcess(platform).catch((e) => log.warn("web sweep failed", { error: String(e) }));

@@ -9,7 +9,7 @@ import { filesFromVersion } from "./prepare/project-files";
 import { hasSuiteRunner } from "./prepare/prepare";
 import { runProject, type ApprovalDecisionLine } from "./run/run-project";
 import { runSuiteProject } from "./run/run-suite";
-import { sweepEmptyCgroups } from "./sandbox/cgroup";
+import { sweepLeftCgroups } from "./sandbox/cgroup";
 import { hostTools } from "./sandbox/host";
 import type { ModelServed, RunJob, RunOutcome, RunReporter, SuiteRun, TestRunner } from "./types";
 
@@ -43,7 +43,8 @@ export class LocalTestRunner implements TestRunner {
   private readonly stopping = new AbortController();
 
   constructor(private readonly o: LocalRunnerOptions) {
-    sweepEmptyCgroups();
+    // What a killed runner left running goes first; idle() waits for it like for a run.
+    this.track(sweepLeftCgroups().catch((e: unknown) => log.warn("left-over sandbox cgroups not removed", { error: String(e) })));
   }
 
   async modelFor(agentModelId: string | null): Promise<ModelServed> {
@@ -75,12 +76,17 @@ export class LocalTestRunner implements TestRunner {
   }
 
   private inSlot(work: () => Promise<void>) {
-    const task = this.slot()
-      .then(work)
-      .finally(() => {
-        this.active--;
-        this.waiting.shift()?.();
-      });
+    this.track(
+      this.slot()
+        .then(work)
+        .finally(() => {
+          this.active--;
+          this.waiting.shift()?.();
+        }),
+    );
+  }
+
+  private track(task: Promise<void>) {
     this.inFlight.add(task);
     void task.finally(() => this.inFlight.delete(task));
   }
