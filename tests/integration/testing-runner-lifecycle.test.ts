@@ -154,6 +154,44 @@ process.stdin.once("data", () => {
   process.exit(0);
 });`;
 
+/** A scripted run-suite: answers each case, except one whose input says "hang" (it works on it forever). */
+const SUITE_AGENT = `
+const out = (e) => console.log(JSON.stringify(e));
+require("node:readline").createInterface({ input: process.stdin }).on("line", (line) => {
+  const c = JSON.parse(line);
+  out({ type: "text", delta: "on " + c.input, case: c.case });
+  if (!c.input.includes("hang")) out({ type: "final", output: c.input, usage: { inputTokens: 1, outputTokens: 1 }, case: c.case });
+});
+out({ type: "ready" });`;
+
+describe("a stop of the platform during a suite", { skip, timeout: 300_000 }, () => {
+  test("ends the running case as stopped, the later cases as not run, and the suite as done", async () => {
+    const runner = useTestRunner(platform);
+    const { caller } = await createUser(platform, "suite-stop");
+    const project = await caller.project.create({ name: "Lifecycle suite" });
+    const version = await storeScript(platform, project.id, QUICK_AGENT, { "dist/run-suite.js": SUITE_AGENT });
+    for (const input of ["fine", "hang here", "after"]) await caller.testing.cases.create({ projectId: project.id, name: input, input, expectations: { contains: [input] } });
+    const { suiteRunId } = await caller.testing.suite.run({ projectId: project.id, versionId: version.id });
+    const caseRun = async (name: string) => {
+      const suite = await caller.testing.suite.get({ projectId: project.id, suiteRunId });
+      return caller.testing.get({ projectId: project.id, runId: suite.cases.find((c) => c.caseName === name)!.runId });
+    };
+    const hanging = await caseRun("hang here");
+    await until("the second case to be worked on", () => (streamed(hanging.id, "text") ? true : undefined));
+
+    await runner.stop();
+
+    assert.equal((await caseRun("fine")).status, "succeeded");
+    const stopped = await caseRun("hang here");
+    assert.deepEqual([stopped.status, stopped.error, stopped.output], ["error", STOPPED_DURING_RUN, "on hang here"]);
+    const after = await caseRun("after");
+    assert.equal(after.status, "error");
+    assert.match(after.error ?? "", /^Not run: the suite was stopped during case 2 of 3 \(The platform was stopped during this run\)$/);
+    const suite = await caller.testing.suite.get({ projectId: project.id, suiteRunId });
+    assert.deepEqual([suite.status, suite.passed, suite.failed], ["done", 1, 2]);
+  });
+});
+
 describe("a run waiting in line", { skip, timeout: 300_000 }, () => {
   test("is not closed as stale while the run ahead of it runs, however long ago both were created, and runs once its turn comes", async () => {
     const runner = useTestRunner(platform, { concurrency: 1 });

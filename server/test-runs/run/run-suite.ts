@@ -34,7 +34,7 @@ export type RunSuiteOptions = {
   /** A single case's limits (the process gets them times the cases). */
   limits?: SandboxLimits;
   isolation?: "bwrap" | "process";
-  /** Aborted, the suite ends at once (see RunProjectOptions.signal): every case without an outcome gets the abort's reason. */
+  /** Aborted, the suite ends at once (see RunProjectOptions.signal): the running case with the abort's reason, later ones not run. */
   signal?: AbortSignal;
 };
 
@@ -72,10 +72,10 @@ export async function runSuiteProject(o: RunSuiteOptions): Promise<void> {
         signal: o.signal,
       },
     );
-    if (o.signal?.aborted) suite.failAll("error", abortReason(o.signal));
+    if (o.signal?.aborted) suite.interrupted(abortReason(o.signal));
     else suite.exited(exit);
   } catch (e) {
-    if (o.signal?.aborted) return suite.failAll("error", abortReason(o.signal));
+    if (o.signal?.aborted) return suite.interrupted(abortReason(o.signal));
     if (e instanceof PrepareError) return suite.failAll(e.status, e.message);
     log.error("test suite failed", { suiteId: o.suiteId, error: e instanceof Error ? e.stack : String(e) });
     const message = e instanceof DomainError ? e.message : "an internal error (logged on the server)";
