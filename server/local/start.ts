@@ -22,6 +22,8 @@ const root = process.cwd();
 const dev = process.argv.includes("--dev");
 
 async function main() {
+  // Test runs active in the database and created before this moment were left by an earlier start (services.ts).
+  const startedAt = new Date();
   const { prepareLocalEnv } = await import("../env");
   const config = prepareLocalEnv(root, (dir) => persistentSecret(dir, "nextauth-secret"));
   const { PORT: port, DATA_DIR: dataDir } = config;
@@ -50,7 +52,7 @@ async function main() {
   const web = local.then((p) => ({ ...p, jobs }));
   setPlatform(web);
   // The same platform object as the API's, so the deployment watchers share its deployer.
-  const services = web.then(async (platform) => (await import("./services")).startLocalServices(platform));
+  const services = web.then(async (platform) => (await import("./services")).startLocalServices(platform, startedAt));
   const workers = local.then((platform) => progress("Starting the workers (PM, Dev, QA, Ops; own process)", startWorkerProcess(platform, jobs, { dataDir, logLevel: config.LOG_LEVEL })));
   const api = landingPage.then(() => import("./api-handler"));
 
@@ -77,6 +79,7 @@ async function main() {
     console.log(`${signal}: stopping…`);
     server.closeAllConnections();
     server.close();
+    // Test runs in flight first (killed, stored as stopped; bounded), while Postgres and DynamoDB still take their outcome.
     await (await services).stop();
     await (await workers).stop();
     await app.close?.();

@@ -1,6 +1,6 @@
 import { resumeDeployments } from "../deploy/watch";
 import type { Platform } from "../platform/types";
-import { expireStaleRuns } from "../test-runs/store/runs-repo";
+import { expireStaleRuns } from "../test-runs/store/stale-runs-repo";
 import { collectBlobGarbage } from "../versions/blob-gc";
 
 /** Blob garbage is collected at most once an hour (it lists every content-addressed blob). */

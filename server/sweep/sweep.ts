@@ -2,7 +2,7 @@ import { stepActiveDeployments } from "../deploy/step-active";
 import { log } from "../log";
 import type { Platform } from "../platform/types";
 import { recoverPending } from "../modifications/workers/lifecycle";
-import { expireStaleRuns } from "../test-runs/store/runs-repo";
+import { expireStaleRuns } from "../test-runs/store/stale-runs-repo";
 import { collectBlobGarbage } from "../versions/blob-gc";
 
 export type SweepReport = { projectsKicked: number; deploymentSteps: number; blobsDeleted: number; failed: string[] };

@@ -9,7 +9,7 @@ import { filesFromVersion } from "./prepare/project-files";
 import { hasSuiteRunner } from "./prepare/prepare";
 import { runProject, type ApprovalDecisionLine } from "./run/run-project";
 import { runSuiteProject } from "./run/run-suite";
-import { sweepEmptyCgroups } from "./sandbox/cgroup";
+import { sweepLeftCgroups } from "./sandbox/cgroup";
 import { hostTools } from "./sandbox/host";
 import type { ModelServed, RunJob, RunOutcome, RunReporter, SuiteRun, TestRunner } from "./types";
 
@@ -23,6 +23,11 @@ export type LocalRunnerOptions = {
   limits?: SandboxLimits;
 };
 
+/** How long a stop waits for the runs it ended to be stored before the platform goes on stopping. */
+const STOP_GRACE_MS = 5_000;
+export const STOPPED_DURING_RUN = "The platform was stopped during this run";
+export const STOPPED_BEFORE_RUN = "The platform was stopped before this run started";
+
 /**
  * Runs agents on this host, in-process in the background, each in its own sandbox
  * (server/test-runs/sandbox), at most `concurrency` at a time.
@@ -34,9 +39,12 @@ export class LocalTestRunner implements TestRunner {
   private readonly inFlight = new Set<Promise<void>>();
   /** Running agents' stdin, by run id: where approval decisions go. */
   private readonly decisionChannels = new Map<string, (d: ApprovalDecisionLine) => boolean>();
+  /** Aborted by stop(): runs in flight are killed, runs in line and new ones end without starting. */
+  private readonly stopping = new AbortController();
 
   constructor(private readonly o: LocalRunnerOptions) {
-    sweepEmptyCgroups();
+    // What a killed runner left running goes first; idle() waits for it like for a run.
+    this.track(sweepLeftCgroups().catch((e: unknown) => log.warn("left-over sandbox cgroups not removed", { error: String(e) })));
   }
 
   async modelFor(agentModelId: string | null): Promise<ModelServed> {
@@ -68,12 +76,17 @@ export class LocalTestRunner implements TestRunner {
   }
 
   private inSlot(work: () => Promise<void>) {
-    const task = this.slot()
-      .then(work)
-      .finally(() => {
-        this.active--;
-        this.waiting.shift()?.();
-      });
+    this.track(
+      this.slot()
+        .then(work)
+        .finally(() => {
+          this.active--;
+          this.waiting.shift()?.();
+        }),
+    );
+  }
+
+  private track(task: Promise<void>) {
     this.inFlight.add(task);
     void task.finally(() => this.inFlight.delete(task));
   }
@@ -87,8 +100,25 @@ export class LocalTestRunner implements TestRunner {
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
   }
 
+  /**
+   * Ends every run, for the platform's stop: the ones in flight are killed (their agent
+   * process trees, installs and builds) and stored as errors saying the platform was stopped,
+   * the ones waiting in line and any started from now on are stored so without running. Waits
+   * up to `graceMs` for those outcomes to be stored, so the stand-ins they are stored in stop
+   * after them; a stop never hangs on a run (the processes are already killed by then).
+   */
+  async stop(graceMs = STOP_GRACE_MS): Promise<void> {
+    this.stopping.abort(STOPPED_DURING_RUN);
+    for (const release of this.waiting.splice(0)) release();
+    let timer: NodeJS.Timeout | undefined;
+    const gaveUp = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), graceMs)));
+    const ended = await Promise.race([this.idle().then(() => true), gaveUp]);
+    clearTimeout(timer);
+    if (!ended) log.warn("test runs were still being stored when the runner stopped waiting", { runs: this.inFlight.size, graceMs });
+  }
+
   private slot(): Promise<void> {
-    if (this.active < this.o.concurrency) {
+    if (this.active < this.o.concurrency || this.stopping.signal.aborted) {
       this.active++;
       return Promise.resolve();
     }
@@ -103,12 +133,16 @@ export class LocalTestRunner implements TestRunner {
       finishing.set(r.job.runId, r.reporter.finish(outcome).catch((e: unknown) => log.error("test run outcome not stored", { runId: r.job.runId, error: String(e) })));
     };
     const plan = await chooseModel(this.o.model, runs[0]!.job.agentModelId);
+    if (this.stopping.signal.aborted) {
+      for (const r of runs) finish(r, notRun(STOPPED_BEFORE_RUN, plan.served));
+      return void (await Promise.all(finishing.values()));
+    }
     try {
       await this.runSuite(runs, files, plan, finish);
     } catch (e) {
       log.error("test suite could not be finished", { runId: runs[0]!.job.runId, error: e instanceof Error ? e.stack : String(e) });
       const why = e instanceof DomainError ? e.message : "an internal error (logged on the server)";
-      for (const r of runs) finish(r, { status: "error", error: `The run could not be carried out: ${why}`, output: "", firstTokenMs: null, totalMs: 0, tokensIn: null, tokensOut: null, toolCalls: [], logsExcerpt: "", events: [], model: plan.served });
+      for (const r of runs) finish(r, notRun(`The run could not be carried out: ${why}`, plan.served));
     }
     await Promise.all(finishing.values());
   }
@@ -120,6 +154,7 @@ export class LocalTestRunner implements TestRunner {
       cacheRoot: this.o.cacheRoot,
       model: plan,
       limits: this.o.limits,
+      signal: this.stopping.signal,
       cases: runs.map((r) => ({
         runId: r.job.runId,
         input: r.job.input,
@@ -136,6 +171,7 @@ export class LocalTestRunner implements TestRunner {
 
   private async execute(job: RunJob, reporter: RunReporter, read?: ProjectFiles): Promise<void> {
     const plan = await chooseModel(this.o.model, job.agentModelId);
+    if (this.stopping.signal.aborted) return this.finishNotRun(job, reporter, notRun(STOPPED_BEFORE_RUN, plan.served));
     try {
       const files = filesFromVersion(await this.versionFiles(job, read));
       const outcome = await runProject({
@@ -146,15 +182,21 @@ export class LocalTestRunner implements TestRunner {
         model: plan,
         onEvent: (e) => reporter.event(e),
         limits: this.o.limits,
+        signal: this.stopping.signal,
         onDecisionChannel: (send) => this.decisionChannels.set(job.runId, send),
       }).finally(() => this.decisionChannels.delete(job.runId));
       await reporter.finish(outcome);
     } catch (e) {
       log.error("test run could not be finished", { runId: job.runId, error: e instanceof Error ? e.stack : String(e) });
       const why = e instanceof DomainError ? e.message : "an internal error (logged on the server)";
-      await reporter
-        .finish({ status: "error", error: `The run could not be carried out: ${why}`, output: "", firstTokenMs: null, totalMs: 0, tokensIn: null, tokensOut: null, toolCalls: [], logsExcerpt: "", events: [], model: plan.served })
-        .catch((err: unknown) => log.error("test run outcome not stored", { runId: job.runId, error: String(err) }));
+      await this.finishNotRun(job, reporter, notRun(`The run could not be carried out: ${why}`, plan.served));
     }
   }
+
+  private finishNotRun(job: RunJob, reporter: RunReporter, outcome: RunOutcome): Promise<void> {
+    return reporter.finish(outcome).catch((err: unknown) => log.error("test run outcome not stored", { runId: job.runId, error: String(err) }));
+  }
 }
+
+/** The outcome of a run whose agent never ran. */
+const notRun = (error: string, model: ModelServed): RunOutcome => ({ status: "error", error, output: "", firstTokenMs: null, totalMs: 0, tokensIn: null, tokensOut: null, toolCalls: [], logsExcerpt: "", events: [], model });

@@ -133,6 +133,11 @@ export interface TestRunner {
    * Local: true when the version has run-suite.
    */
   startSuite?(runs: SuiteRun[]): Promise<boolean>;
+  /**
+   * Ends the runs this process carries, for its shutdown (local: killed and stored as
+   * stopped). Absent where runs outlive the process (AWS: each is its own task).
+   */
+  stop?(): Promise<void>;
 }
 
 /** A run as a runner gets it (alone, or one case of a suite), with the version's files (read once by the service for all its runs). */

@@ -35,6 +35,7 @@ const REPOSITORIES = [
   "server/test-runs/store/approvals-repo.ts",
   "server/test-runs/store/cases-repo.ts",
   "server/test-runs/store/runs-repo.ts",
+  "server/test-runs/store/stale-runs-repo.ts",
   "server/test-runs/store/suites-repo.ts",
   "server/versions/version-repo.ts",
 ];

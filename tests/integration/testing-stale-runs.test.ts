@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { eq } from "drizzle-orm";
+import { eq, isNotNull } from "drizzle-orm";
 import { suiteRuns, testResults, testRunDetails } from "../../server/db/schema";
 import { createId } from "../../server/ids";
 import type { LocalPlatform } from "../../server/platform/local";
@@ -36,7 +36,7 @@ test("a run left running by a stopped runner is closed as an error, and its suit
 });
 
 /** Runs of a fresh version, every one created `createdAgoMs` ago: the cases of one suite run, or (inSuite false) lone runs. */
-async function backdatedSuite(tag: string, createdAgoMs: number, cases: { status: "queued" | "running" | "succeeded"; finishedAgoMs?: number }[], inSuite = true) {
+async function backdatedSuite(tag: string, createdAgoMs: number, cases: { status: "queued" | "running" | "succeeded"; startedAgoMs?: number; finishedAgoMs?: number }[], inSuite = true) {
   const { caller } = await createUser(platform, tag);
   const project = await caller.project.create({ name: `Suite ${tag}` });
   const version = await storeVersion(platform, { projectId: project.id, spec: {}, generated: { files: new Map([["agent-spec.json", "{}"]]), contentHash: `suite-${tag}`, templateVersion: "", notes: [], requiredIam: [] }, verification: null });
@@ -47,7 +47,8 @@ async function backdatedSuite(tag: string, createdAgoMs: number, cases: { status
     const runId = createId("run");
     runIds.push(runId);
     await platform.db.insert(testResults).values({ id: runId, projectId: project.id, versionId: version.id, input: "q", status: c.status, modelUsed: "mock", createdAt: new Date(Date.now() - createdAgoMs) });
-    await platform.db.insert(testRunDetails).values({ resultId: runId, suiteRunId: inSuite ? suiteRunId : null, finishedAt: c.finishedAgoMs === undefined ? null : new Date(Date.now() - c.finishedAgoMs) });
+    const ago = (ms: number | undefined) => (ms === undefined ? null : new Date(Date.now() - ms));
+    await platform.db.insert(testRunDetails).values({ resultId: runId, suiteRunId: inSuite ? suiteRunId : null, startedAt: ago(c.startedAgoMs), finishedAt: ago(c.finishedAgoMs) });
   }
   const statuses = async () => {
     const rows = await caller.testing.list({ projectId: project.id });
@@ -76,6 +77,41 @@ test("a suite whose agent process is gone (no case finished for longer than a ca
   assert.deepEqual(await suite.statuses(), ["succeeded", "error", "error"]);
   const [row] = await platform.db.select().from(suiteRuns).where(eq(suiteRuns.id, suite.suiteRunId));
   assert.deepEqual([row!.status, row!.passed, row!.failed], ["done", 1, 2]);
+});
+
+test("a run that waited long in line is stale from when it started, not from when it was created", async () => {
+  // Created 40 minutes ago, waited in line, started a minute ago; beside it, one that started 20 minutes ago and never ended.
+  const lone = await backdatedSuite("waited", 40 * MINUTE, [{ status: "running", startedAgoMs: MINUTE }, { status: "running", startedAgoMs: 20 * MINUTE }], false);
+  await sweepWebProcess(platform);
+  assert.deepEqual(await lone.statuses(), ["running", "error"]);
+});
+
+test("a run waits in line unclosed while the runs ahead of it keep starting; once the line stops moving it is closed", async () => {
+  // A run created before the waiting ones started 2 minutes ago: the line moves.
+  const moving = await backdatedSuite("line-moves", 50 * MINUTE, [{ status: "running", startedAgoMs: 2 * MINUTE }, { status: "queued" }, { status: "queued" }], false);
+  await sweepWebProcess(platform);
+  assert.deepEqual(await moving.statuses(), ["running", "queued", "queued"]);
+  // Nothing created before these started for 20 minutes (the runner is gone): the line is dead.
+  await platform.db.update(testRunDetails).set({ startedAt: new Date(Date.now() - 20 * MINUTE) }).where(isNotNull(testRunDetails.startedAt));
+  await sweepWebProcess(platform);
+  assert.deepEqual(await moving.statuses(), ["error", "error", "error"]);
+});
+
+test("markRunning records when the run left the line", async () => {
+  const { insertRun, markRunning } = await import("../../server/test-runs/store/runs-repo");
+  const { caller } = await createUser(platform, "started");
+  const project = await caller.project.create({ name: "Started runs" });
+  const version = await storeVersion(platform, { projectId: project.id, spec: {}, generated: { files: new Map([["a", "{}"]]), contentHash: "started-test", templateVersion: "", notes: [], requiredIam: [] }, verification: null });
+  const runId = createId("run");
+  await insertRun(platform.db, { id: runId, projectId: project.id, versionId: version.id, input: "q", modelUsed: "mock" });
+  const startedAt = async () => (await platform.db.select({ at: testRunDetails.startedAt }).from(testRunDetails).where(eq(testRunDetails.resultId, runId)))[0]!.at;
+  assert.equal(await startedAt(), null);
+  const before = Date.now();
+  await markRunning(platform.db, runId);
+  const first = await startedAt();
+  assert.ok(first && first.getTime() >= before - 1, String(first));
+  await markRunning(platform.db, runId); // a repeated report: the start stays the first one
+  assert.equal((await startedAt())?.getTime(), first.getTime());
 });
 
 test("insertRun and storeOutcome are atomic: a failing second write leaves no half-written run", async () => {

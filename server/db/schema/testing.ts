@@ -55,9 +55,11 @@ export const testRunDetails = pgTable(
     /** null until judged (or when the run is not part of a suite). */
     passed: boolean("passed"),
     checks: jsonb("checks").$type<unknown[]>(),
+    /** When a runner began the run (it left the line): stale-run expiry counts from here (store/stale-runs-repo.ts). */
+    startedAt: timestamp("started_at", { mode: "date" }),
     finishedAt: timestamp("finished_at", { mode: "date" }),
   },
-  (t) => [index("test_run_details_suite_idx").on(t.suiteRunId)],
+  (t) => [index("test_run_details_suite_idx").on(t.suiteRunId), index("test_run_details_started_idx").on(t.startedAt)],
 );
 
 /**

@@ -9,7 +9,7 @@ const KEEP_CHARS = 20_000;
  * killed at the cap, so an unreachable index ends the step instead of hanging the run.
  * Keeps the last part of the combined output for the error message.
  */
-export function execCapped(command: string, args: string[], o: { cwd: string; env: Record<string, string>; timeoutMs: number }): Promise<ExecResult> {
+export function execCapped(command: string, args: string[], o: { cwd: string; env: Record<string, string>; timeoutMs: number; signal?: AbortSignal }): Promise<ExecResult> {
   return new Promise((resolve) => {
     // (ProcessEnv is widened by Next with NODE_ENV; this env is deliberately minimal.)
     const child = spawn(command, args, { cwd: o.cwd, env: o.env as NodeJS.ProcessEnv, detached: true, stdio: ["ignore", "pipe", "pipe"] });
@@ -21,20 +21,30 @@ export function execCapped(command: string, args: string[], o: { cwd: string; en
     };
     child.stdout.on("data", keep);
     child.stderr.on("data", keep);
-    const timer = setTimeout(() => {
-      timedOut = true;
+    const killGroup = () => {
       try {
         process.kill(-child.pid!, "SIGKILL");
       } catch {
         /* gone */
       }
+    };
+    const timer = setTimeout(() => {
+      timedOut = true;
+      killGroup();
     }, o.timeoutMs);
-    child.on("error", (e) => {
+    // Detached, the installer outlives this process unless it is killed here (the runner is stopping).
+    o.signal?.addEventListener("abort", killGroup, { once: true });
+    if (o.signal?.aborted) killGroup();
+    const done = () => {
       clearTimeout(timer);
+      o.signal?.removeEventListener("abort", killGroup);
+    };
+    child.on("error", (e) => {
+      done();
       resolve({ code: 127, out: e.message, timedOut });
     });
     child.on("close", (code) => {
-      clearTimeout(timer);
+      done();
       resolve({ code, out: out.slice(-KEEP_CHARS), timedOut });
     });
   });

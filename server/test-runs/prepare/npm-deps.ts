@@ -60,7 +60,7 @@ export const npmDepsKey = (deps: NpmDependencies) =>
 export const hasNpmDeps = (deps: NpmDependencies) => Object.keys(deps.dependencies).length + Object.keys(deps.devDependencies).length > 0;
 
 /** Installs (or finds in the cache) the dependencies; returns the directory holding node_modules. */
-export async function installNpmDeps(cacheRoot: string, deps: NpmDependencies): Promise<CacheResult> {
+export async function installNpmDeps(cacheRoot: string, deps: NpmDependencies, signal?: AbortSignal): Promise<CacheResult> {
   const tools = basicTools();
   return cachedDir(cacheRoot, "npm", npmDepsKey(deps), async (staging) => {
     writeFileSync(join(staging, "package.json"), JSON.stringify({ name: "agent-deps", version: "0.0.0", private: true, ...deps }, null, 2));
@@ -69,6 +69,7 @@ export async function installNpmDeps(cacheRoot: string, deps: NpmDependencies): 
       cwd: staging,
       env: { PATH: `${tools.nodeDir}:/usr/bin:/bin`, HOME: homedir(), npm_config_update_notifier: "false" },
       timeoutMs: INSTALL_WALL_MS,
+      signal,
     });
     if (result.code !== 0) {
       const why = result.timedOut ? `npm install did not finish within ${INSTALL_WALL_MS / 1000} s` : tail(result.out);

@@ -36,6 +36,8 @@ export type PrepareOptions = {
   /** Memory of a run, to size Node's heap under the cgroup cap. */
   memoryMb: number;
   onPhase(phase: RunPhase, message: string): void;
+  /** Aborted, installs and builds under way are killed (the run is being stopped). */
+  signal?: AbortSignal;
 };
 
 /** An empty directory for a mount inside the project copy (whatever the project had there goes). */
@@ -63,7 +65,7 @@ async function prepareTypeScript(o: PrepareOptions): Promise<PreparedProject> {
   if (hasNpmDeps(deps)) {
     const cached = isCached(o.cacheRoot, "npm", npmDepsKey(deps));
     o.onPhase("installing", cached ? "Dependencies are in the cache" : "Installing dependencies (once per dependency list, about a minute)");
-    const installed = await installNpmDeps(o.cacheRoot, deps);
+    const installed = await installNpmDeps(o.cacheRoot, deps, o.signal);
     nodeModules = join(installed.dir, "node_modules");
     depsCache = installed.hit ? "hit" : "miss";
     mountPoint(o.appDir, "node_modules");
@@ -73,7 +75,7 @@ async function prepareTypeScript(o: PrepareOptions): Promise<PreparedProject> {
   if (o.files.has("tsconfig.json")) {
     const key = hashFiles(o.files, ["dist", "node_modules"]);
     o.onPhase("building", isCached(o.cacheRoot, "build", key) ? "Build is in the cache" : "Compiling TypeScript (once per version)");
-    const built = await buildTypeScript({ cacheRoot: o.cacheRoot, key, name: o.name, appDir: o.appDir, nodeModules, isolation: o.isolation });
+    const built = await buildTypeScript({ cacheRoot: o.cacheRoot, key, name: o.name, appDir: o.appDir, nodeModules, isolation: o.isolation, signal: o.signal });
     buildCache = built.hit ? "hit" : "miss";
     mountPoint(o.appDir, "dist");
     mounts.push({ from: built.dir, to: "/app/dist" });
@@ -94,7 +96,7 @@ async function preparePython(o: PrepareOptions): Promise<PreparedProject> {
     return { language: "python", mounts, command: [systemPython(), "/app/run_once.py"], suiteCommand: null, cache: { deps: "none", build: "none" } };
   }
   o.onPhase("installing", isCached(o.cacheRoot, "py", pythonDepsKey(requirements)) ? "Python requirements are in the cache" : "Installing Python requirements into a virtualenv");
-  const venv = await installPythonDeps(o.cacheRoot, requirements);
+  const venv = await installPythonDeps(o.cacheRoot, requirements, o.signal);
   mountPoint(o.appDir, ".venv");
   mounts.push({ from: join(venv.dir, "venv"), to: "/app/.venv" });
   return { language: "python", mounts, command: ["/app/.venv/bin/python3", "/app/run_once.py"], suiteCommand: null, cache: { deps: venv.hit ? "hit" : "miss", build: "none" } };

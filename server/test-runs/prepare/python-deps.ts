@@ -51,7 +51,7 @@ export function systemPython(): string {
 export const pythonDepsKey = (requirements: string[]) => createHash("sha256").update(requirements.join("\n")).update(`\0${systemPython()}`).digest("hex");
 
 /** Creates (or finds) the virtualenv with the requirements installed; returns its directory. */
-export async function installPythonDeps(cacheRoot: string, requirements: string[]): Promise<CacheResult> {
+export async function installPythonDeps(cacheRoot: string, requirements: string[], signal?: AbortSignal): Promise<CacheResult> {
   const python = systemPython();
   const { setpriv } = basicTools();
   return cachedDir(cacheRoot, "py", pythonDepsKey(requirements), async (staging) => {
@@ -65,8 +65,8 @@ export async function installPythonDeps(cacheRoot: string, requirements: string[
       // As root, pip runs as the unprivileged uid; in the runner task it already is unprivileged.
       const exec = (bin: string, args: string[], timeoutMs: number) =>
         setpriv
-          ? execCapped(setpriv, [`--reuid=${uid}`, `--regid=${uid}`, "--clear-groups", "--inh-caps=-all", "--no-new-privs", "--", bin, ...args], { cwd: home, env, timeoutMs })
-          : execCapped(bin, args, { cwd: home, env, timeoutMs });
+          ? execCapped(setpriv, [`--reuid=${uid}`, `--regid=${uid}`, "--clear-groups", "--inh-caps=-all", "--no-new-privs", "--", bin, ...args], { cwd: home, env, timeoutMs, signal })
+          : execCapped(bin, args, { cwd: home, env, timeoutMs, signal });
       const venv = join(staging, "venv");
       const venvPython = join(venv, "bin", "python");
       // The system pip installs into the venv (fast); without one (the runner image), the venv brings its own.

@@ -19,6 +19,7 @@ export async function buildTypeScript(o: {
   appDir: string;
   nodeModules: string | null;
   isolation: "bwrap" | "process";
+  signal?: AbortSignal;
 }): Promise<CacheResult> {
   if (!o.nodeModules || !existsSync(join(o.nodeModules, "typescript", "bin", "tsc"))) {
     throw new PrepareError("build_failed", "The project has a tsconfig.json but no typescript in its devDependencies, so it cannot be built");
@@ -43,7 +44,7 @@ export async function buildTypeScript(o: {
         model: null,
         writableDirs: [staging],
       },
-      { stdout: keep, stderr: keep },
+      { stdout: keep, stderr: keep, signal: o.signal },
     );
     if (exit.limit) throw new PrepareError("build_failed", `The TypeScript build hit a limit (${exit.limit}): ${tail(lines.join("\n"))}`);
     if (exit.code !== 0) throw new PrepareError("build_failed", `The TypeScript build failed:\n${tail(lines.join("\n"), 12)}`);

@@ -155,6 +155,11 @@ export class RunCollector {
     return this.final && !this.error ? { ...base, status: "succeeded", error: null } : { ...base, status: "failed", error: this.error ?? "The agent ended the case without a final answer" };
   }
 
+  /** The outcome of a run ended from outside (the runner is stopping): what it had said so far, and why it ended. */
+  interrupted(error: string, model: ModelServed): RunOutcome {
+    return { ...this.base(this.now() - (this.agentStartedAt ?? 0), model), status: "error", error };
+  }
+
   /** The outcome of a run that never started its agent (install or build failed, or an internal error). */
   notStarted(status: RunOutcome["status"], error: string, model: ModelServed): RunOutcome {
     return { status, error, output: "", firstTokenMs: null, totalMs: this.now(), tokensIn: null, tokensOut: null, toolCalls: [], logsExcerpt: this.logs, events: this.events, model };

@@ -37,11 +37,19 @@ export type RunProjectOptions = {
   onDecisionChannel?(send: (d: ApprovalDecisionLine) => boolean): void;
   limits?: SandboxLimits;
   isolation?: "bwrap" | "process";
+  /**
+   * Aborted, the run ends at once: its installs, build and agent processes are killed and its
+   * outcome is an error saying the abort's reason (a string: "The platform was stopped ...").
+   */
+  signal?: AbortSignal;
   /** Facts of the run for benchmarks and tests: when the sandbox started, its first byte, its uid and cgroup. */
   probe?: { sandboxStartMs?: number; firstByteMs?: number | null; uid?: number | null; cgroup?: string | null };
 };
 
 export type ApprovalDecisionLine = { approvalId: string; decision: "approve" | "deny" };
+
+/** Why a run was ended from outside: the reason its signal was aborted with. */
+export const abortReason = (signal: AbortSignal) => (typeof signal.reason === "string" ? signal.reason : "The run was stopped before it finished");
 
 export async function runProject(o: RunProjectOptions): Promise<RunOutcome> {
   const limits = o.limits ?? RUN_LIMITS;
@@ -51,7 +59,8 @@ export async function runProject(o: RunProjectOptions): Promise<RunOutcome> {
   let endpoint: ListeningServer | null = null;
   try {
     writeFiles(appDir, o.files);
-    const prepared = await prepareProject({ files: o.files, appDir, cacheRoot: o.cacheRoot, name, isolation, memoryMb: limits.memoryMb, onPhase: (p, m) => collector.phase(p, m) });
+    const prepared = await prepareProject({ files: o.files, appDir, cacheRoot: o.cacheRoot, name, isolation, memoryMb: limits.memoryMb, onPhase: (p, m) => collector.phase(p, m), signal: o.signal });
+    if (o.signal?.aborted) return collector.interrupted(abortReason(o.signal), o.model.served);
     endpoint = await o.model.start(isolation === "bwrap" ? { socketPath: join(runDir, "model.sock") } : { port: 0 }, runModelContext(o.files));
     collector.phase("running", o.model.served.kind === "mock" ? "Running the agent against the MOCK model" : `Running the agent against ${o.model.served.label}`);
     if (o.probe) o.probe.sandboxStartMs = performance.now();
@@ -71,11 +80,15 @@ export async function runProject(o: RunProjectOptions): Promise<RunOutcome> {
         stdout: (l) => collector.stdout(l),
         stderr: (l) => collector.stderr(l),
         input: o.onDecisionChannel && ((writeLine) => o.onDecisionChannel!((d) => writeLine(JSON.stringify({ approval: d.approvalId, decision: d.decision })))),
+        signal: o.signal,
       },
     );
     if (o.probe) Object.assign(o.probe, { firstByteMs: exit.firstByteMs, uid: exit.uid, cgroup: exit.cgroup });
+    if (o.signal?.aborted) return collector.interrupted(abortReason(o.signal), o.model.served);
     return collector.outcome(exit, limits, o.model.served);
   } catch (e) {
+    // A killed install or build fails its step; the run failed because it was stopped.
+    if (o.signal?.aborted) return collector.interrupted(abortReason(o.signal), o.model.served);
     if (e instanceof PrepareError) return collector.notStarted(e.status, e.message, o.model.served);
     log.error("test run failed", { runId: o.runId, error: e instanceof Error ? e.stack : String(e) });
     const message = e instanceof DomainError ? e.message : "an internal error (logged on the server)";

@@ -10,6 +10,7 @@ import { prepareProject } from "../prepare/prepare";
 import { writeFiles, type LoadedFiles } from "../prepare/project-files";
 import { runSandboxed } from "../sandbox/run-sandboxed";
 import { runModelContext } from "./model-context";
+import { abortReason } from "./run-project";
 import { agentEnv, makeRunDir } from "./run-dir";
 import { SuiteCases, suiteProcessLimits, type SuiteCase } from "./suite-cases";
 
@@ -33,6 +34,8 @@ export type RunSuiteOptions = {
   /** A single case's limits (the process gets them times the cases). */
   limits?: SandboxLimits;
   isolation?: "bwrap" | "process";
+  /** Aborted, the suite ends at once (see RunProjectOptions.signal): the running case with the abort's reason, later ones not run. */
+  signal?: AbortSignal;
 };
 
 export async function runSuiteProject(o: RunSuiteOptions): Promise<void> {
@@ -46,7 +49,7 @@ export async function runSuiteProject(o: RunSuiteOptions): Promise<void> {
     const dir = makeRunDir(o.suiteId);
     runDir = dir.dir;
     writeFiles(dir.appDir, o.files);
-    const prepared = await prepareProject({ files: o.files, appDir: dir.appDir, cacheRoot: o.cacheRoot, name: dir.name, isolation, memoryMb: limits.memoryMb, onPhase: (p, m) => suite.first.phase(p, m) });
+    const prepared = await prepareProject({ files: o.files, appDir: dir.appDir, cacheRoot: o.cacheRoot, name: dir.name, isolation, memoryMb: limits.memoryMb, onPhase: (p, m) => suite.first.phase(p, m), signal: o.signal });
     if (!prepared.suiteCommand) throw new PrepareError("build_failed", "This project has no dist/run-suite.js to run a suite with");
     endpoint = await o.model.start(isolation === "bwrap" ? { socketPath: join(dir.dir, "model.sock") } : { port: 0 }, runModelContext(o.files));
     let input: { write: (line: string) => boolean; end: () => void } = { write: () => false, end: () => undefined };
@@ -66,10 +69,13 @@ export async function runSuiteProject(o: RunSuiteOptions): Promise<void> {
         stderr: (l) => suite.stderr(l),
         input: (write, end) => (input = { write, end }),
         control: (c) => suite.attach(input.write, input.end, c),
+        signal: o.signal,
       },
     );
-    suite.exited(exit);
+    if (o.signal?.aborted) suite.interrupted(abortReason(o.signal));
+    else suite.exited(exit);
   } catch (e) {
+    if (o.signal?.aborted) return suite.interrupted(abortReason(o.signal));
     if (e instanceof PrepareError) return suite.failAll(e.status, e.message);
     log.error("test suite failed", { suiteId: o.suiteId, error: e instanceof Error ? e.stack : String(e) });
     const message = e instanceof DomainError ? e.message : "an internal error (logged on the server)";

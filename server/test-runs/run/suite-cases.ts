@@ -101,6 +101,16 @@ export class SuiteCases {
     this.failRest(i + 1, "failed", `Not run: the suite's agent process ended ${when} (${outcome.status}: ${outcome.error ?? "no reason given"})`);
   }
 
+  /** The suite was ended from outside (the runner is stopping): the running case ends with `reason`, the later ones are not run. */
+  interrupted(reason: string) {
+    this.watch?.stop();
+    if (this.at >= this.cases.length) return;
+    const i = this.at;
+    const c = (this.collectors[i] ??= new RunCollector(performance.now(), this.cases[i]!.onEvent));
+    this.cases[i]!.onOutcome(c.interrupted(reason, this.model));
+    this.failRest(i + 1, "error", `Not run: the suite was stopped during case ${i + 1} of ${this.cases.length} (${reason})`);
+  }
+
   /** Every case without an outcome yet fails with `message` (the project could not be prepared or started). */
   failAll(status: Exclude<RunStatus, "queued" | "running">, message: string) {
     this.watch?.stop();

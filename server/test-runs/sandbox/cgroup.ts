@@ -40,12 +40,15 @@ const counter = (text: string, key: string) => Number(new RegExp(`^${key} (\\d+)
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** A run cgroup's directory in each hierarchy. */
+const dirsOf = (name: string) => Object.fromEntries(CONTROLLERS.map((c) => [c, join(ROOT, c, CGROUP_PARENT, name)])) as Record<(typeof CONTROLLERS)[number], string>;
+
 export class RunCgroup {
-  private constructor(private readonly dirs: Record<(typeof CONTROLLERS)[number], string>) {}
+  constructor(private readonly dirs: Record<(typeof CONTROLLERS)[number], string>) {}
 
   static create(name: string, limits: SandboxLimits): RunCgroup {
     if (!/^[a-z0-9_-]{1,80}$/i.test(name)) throw new Error(`bad cgroup name '${name}'`);
-    const dirs = Object.fromEntries(CONTROLLERS.map((c) => [c, join(ROOT, c, CGROUP_PARENT, name)])) as RunCgroup["dirs"];
+    const dirs = dirsOf(name);
     for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
     writeFileSync(join(dirs.memory, "memory.limit_in_bytes"), String(limits.memoryMb * 1024 * 1024));
     writeFileSync(join(dirs.pids, "pids.max"), String(limits.pids));
@@ -105,28 +108,23 @@ export class RunCgroup {
 }
 
 /**
- * Removes run cgroups left by a crashed process: empty ones whose sandbox uid (the name's
- * last part) no live runner holds. An empty cgroup of a held uid is a run between creating
+ * Removes run cgroups left by a crashed or killed process: those whose sandbox uid (the
+ * name's last part) no live runner holds. Their processes are killed first: agents are
+ * spawned detached, so a runner killed without its stop (kill -9) leaves them running with
+ * no limit watched. A cgroup of a held uid is left alone: empty, it is a run between creating
  * its cgroup and joining it, maybe in another runner process on this host; removing it
  * would fail that run's start.
  */
-export function sweepEmptyCgroups(): void {
+export async function sweepLeftCgroups(): Promise<void> {
   if (!cgroupsAvailable()) return;
+  const left = new Set<string>();
   for (const c of CONTROLLERS) {
     const parent = join(ROOT, c, CGROUP_PARENT);
     if (!existsSync(parent)) continue;
-    for (const name of readdirSync(parent, { withFileTypes: true })) {
-      if (!name.isDirectory()) continue;
-      const uid = Number(/-(\d+)$/.exec(name.name)?.[1]);
-      if (uid && uidInUse(uid)) continue;
-      const dir = join(parent, name.name);
-      if (read(join(dir, "cgroup.procs")).trim() === "") {
-        try {
-          rmdirSync(dir);
-        } catch {
-          /* in use */
-        }
-      }
+    for (const entry of readdirSync(parent, { withFileTypes: true })) {
+      const uid = Number(/-(\d+)$/.exec(entry.name)?.[1]);
+      if (entry.isDirectory() && !(uid && uidInUse(uid))) left.add(entry.name);
     }
   }
+  for (const name of left) await new RunCgroup(dirsOf(name)).remove();
 }

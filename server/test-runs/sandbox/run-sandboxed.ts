@@ -46,6 +46,8 @@ export type SandboxIO = {
   input?(writeLine: (line: string) => boolean, end: () => void): void;
   /** Gets the means to stop the run early for a reason of the caller's (a suite's per-case limits). */
   control?(c: WatchedTree): void;
+  /** Aborted, the whole tree is killed at once (the runner is stopping); the caller says why in its outcome. */
+  signal?: AbortSignal;
 };
 
 export type SandboxExit = {
@@ -106,6 +108,9 @@ export async function runSandboxed(spec: SandboxSpec, io: SandboxIO): Promise<Sa
     }
     void cg?.killAll();
   };
+  const abort = () => killTree(null);
+  io.signal?.addEventListener("abort", abort, { once: true });
+  if (io.signal?.aborted) abort();
   const tree: WatchedTree = { kill: (reason) => killTree(reason), cpuMs: () => (cg ? cg.cpuMs() : null) };
   io.control?.(tree);
   const limitWatch = watchLimits(limits, tree);
@@ -142,6 +147,7 @@ export async function runSandboxed(spec: SandboxSpec, io: SandboxIO): Promise<Sa
   child.stdout?.destroy();
   child.stderr?.destroy();
   limitWatch.stop();
+  io.signal?.removeEventListener("abort", abort);
   out.end();
   err.end();
   const wallMs = performance.now() - started;

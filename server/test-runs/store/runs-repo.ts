@@ -1,5 +1,4 @@
-import { and, desc, eq, gte, inArray, lt, notExists, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { testResults, testRunDetails } from "../../db/schema";
 import { parseJsonColumn } from "../../db/json-column";
@@ -7,7 +6,6 @@ import { notFound } from "../../errors";
 import { MAX_OUTPUT_CHARS } from "../limits";
 import type { RunEvent, RunOutcome, RunStatus, ToolCallRecord } from "../types";
 import { detailsColumn, StoredChecks, StoredEvents, StoredToolCalls } from "./details-json";
-import { countVerdict } from "./suites-repo";
 
 /** test_results (the metrics row the cost estimate also reads) plus test_run_details. */
 
@@ -30,9 +28,8 @@ export type RunSummary = {
 };
 export type RunDetail = RunSummary & { logsExcerpt: string; events: RunEvent[]; toolCalls: ToolCallRecord[]; testCaseId: string | null; passed: boolean | null; checks: unknown[] | null };
 
-const ACTIVE: RunStatus[] = ["queued", "running"];
-/** Longer than any run, or any one case of a suite, can take from its start (wall limit, install and build included). */
-const STALE_AFTER_MS = 15 * 60_000;
+/** The statuses of a run not finished yet (a runner still has it, or one left it). */
+export const ACTIVE: RunStatus[] = ["queued", "running"];
 
 /** The run and its details row in one transaction: a run is never stored without its details. */
 export async function insertRun(db: Db, row: { id: string; projectId: string; versionId: string; input: string; modelUsed: string; suiteRunId?: string; testCaseId?: string; reportTokenHash?: string }) {
@@ -42,8 +39,12 @@ export async function insertRun(db: Db, row: { id: string; projectId: string; ve
   });
 }
 
+/** The run left the line: a runner began it (its start is what stale-run expiry counts from). */
 export async function markRunning(db: Db, id: string) {
-  await db.update(testResults).set({ status: "running" }).where(and(eq(testResults.id, id), eq(testResults.status, "queued")));
+  await db.transaction(async (tx) => {
+    const started = await tx.update(testResults).set({ status: "running" }).where(and(eq(testResults.id, id), eq(testResults.status, "queued"))).returning({ id: testResults.id });
+    if (started.length > 0) await tx.update(testRunDetails).set({ startedAt: new Date() }).where(eq(testRunDetails.resultId, id));
+  });
 }
 
 /**
@@ -98,44 +99,6 @@ const columns = {
 
 type Row = { [K in keyof typeof columns]: unknown };
 const summary = (r: Row): RunSummary => ({ ...(r as RunSummary), status: r.status as RunStatus, costUsd: r.costUsd === null ? null : Number(r.costUsd) });
-
-/**
- * Closes, as errors and in one transaction, the runs a stopped runner (restart, crashed task)
- * left queued or running, of one project or (the sweepers) of all; a closed suite case counts
- * as a failed case, so its suite finishes too. A run is stale once nothing has happened to it
- * for `staleAfterMs`: since it was created, or, for a suite's case, since the suite last
- * finished a case. A suite runs its cases one after another in one agent process
- * (run/run-suite.ts), so a long suite's later cases legitimately wait far longer than one run
- * can take; while the process lives, a case ends at least every case's limits apart.
- */
-export async function expireStaleRuns(db: Db, projectId?: string, staleAfterMs = STALE_AFTER_MS) {
-  const before = new Date(Date.now() - staleAfterMs);
-  await db.transaction(async (tx) => {
-    const stale = await tx
-      .update(testResults)
-      .set({ status: "error", logsExcerpt: "" })
-      .where(and(projectId ? eq(testResults.projectId, projectId) : undefined, inArray(testResults.status, ACTIVE), lt(testResults.createdAt, before), notExists(suiteProgressSince(tx as unknown as Db, before))))
-      .returning({ id: testResults.id });
-    if (stale.length === 0) return;
-    const details = await tx
-      .update(testRunDetails)
-      .set({ error: "The run was interrupted (the runner stopped before it finished)", finishedAt: new Date() })
-      .where(inArray(testRunDetails.resultId, stale.map((s) => s.id)))
-      .returning({ suiteRunId: testRunDetails.suiteRunId });
-    for (const d of details) if (d.suiteRunId) await countVerdict(tx as unknown as Db, d.suiteRunId, false);
-  });
-}
-
-/** A case of the suite of the run being updated finished at or after `since` (none for a run outside a suite). */
-function suiteProgressSince(db: Db, since: Date) {
-  const own = alias(testRunDetails, "own");
-  const sibling = alias(testRunDetails, "sibling");
-  return db
-    .select({ one: sql`1` })
-    .from(own)
-    .innerJoin(sibling, eq(sibling.suiteRunId, own.suiteRunId))
-    .where(and(eq(own.resultId, testResults.id), gte(sibling.finishedAt, since)));
-}
 
 export async function listRuns(db: Db, projectId: string, o: { versionId?: string; limit?: number } = {}): Promise<RunSummary[]> {
   const where = o.versionId ? and(eq(testResults.projectId, projectId), eq(testResults.versionId, o.versionId)) : eq(testResults.projectId, projectId);
