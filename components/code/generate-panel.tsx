@@ -2,9 +2,9 @@
 
 import { Play } from "lucide-react";
 import { AppLink } from "../ui/app-link";
-import { useEffect, useState } from "react";
 import { PipelineView } from "../pipeline/pipeline-view";
 import { isFinished } from "../pipeline/stages";
+import { useClock } from "../pipeline/use-clock";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import { ErrorMessage } from "../ui/feedback";
@@ -22,12 +22,7 @@ export function GenerateButton({ gen, label = "Generate" }: { gen: GenerateState
 /** The running generation (PM → Dev → QA → Ops), or why generating was refused. */
 export function GenerationStatus({ gen }: { gen: GenerateState }) {
   const running = !!gen.active && !isFinished(gen.active);
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (!running) return;
-    const t = setInterval(() => setNow(Date.now()), 250);
-    return () => clearInterval(t);
-  }, [running]);
+  const now = useClock(running);
 
   if (gen.issues) return <SpecIssuesCard issues={gen.issues} />;
   return (

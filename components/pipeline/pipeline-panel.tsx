@@ -9,6 +9,7 @@ import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import { fieldError } from "../ui/errors";
 import { isFinished } from "./stages";
+import { useClock } from "./use-clock";
 
 // Shown only once a change has been requested: a new project's page does not load them. When
 // one exists they render on the server, and the page shows that HTML until their code has
@@ -38,20 +39,14 @@ export function PipelinePanel({ projectId }: { projectId: string }) {
   const cancel = useMutation(trpc.modification.cancel.mutationOptions({ onSuccess: refresh }));
   const [text, setText] = useState("");
   const [showHistory, setShowHistory] = useState(false);
-  const [now, setNow] = useState(() => Date.now());
   const latest = modifications.data?.[0];
   const running = latest && !isFinished(latest);
+  const now = useClock(!!running);
 
   useEffect(() => {
     if (connection === "live") refresh();
     // Only the connection matters: refresh is recreated on every render.
   }, [connection]);
-
-  useEffect(() => {
-    if (!running) return;
-    const t = setInterval(() => setNow(Date.now()), 250);
-    return () => clearInterval(t);
-  }, [running]);
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();

@@ -13,7 +13,7 @@ const STYLE: Record<StageState, string> = {
 const MARK: Record<StageState, string> = { waiting: "○", active: "◐", done: "✓", failed: "✕", skipped: "–" };
 
 /** PM → Dev → QA → Ops for one modification, with its state, elapsed time, QA rounds and error. */
-export function PipelineView({ modification, now }: { modification: ModificationView; now: number }) {
+export function PipelineView({ modification, now }: { modification: ModificationView; now: number | null }) {
   const states = stageStates(modification);
   return (
     <div data-testid="pipeline-view" data-status={modification.status}>

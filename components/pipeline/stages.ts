@@ -27,8 +27,9 @@ export function stageStates(m: ModificationView): StageState[] {
 
 export const isFinished = (m: ModificationView) => ["done", "failed", "cancelled", "no-change"].includes(m.status);
 
-export function elapsed(m: ModificationView, now: number): string {
-  const end = isFinished(m) ? new Date(m.updatedAt).getTime() : now;
+export function elapsed(m: ModificationView, now: number | null): string {
+  if (!isFinished(m) && now === null) return "…"; // before hydration: no clock yet (see useClock)
+  const end = isFinished(m) ? new Date(m.updatedAt).getTime() : now!;
   const s = Math.max(0, (end - new Date(m.createdAt).getTime()) / 1000);
   return s < 60 ? `${s.toFixed(1)} s` : `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`;
 }

@@ -18,7 +18,14 @@ test("generate, run in the Testing tab with live output, see it in history, add 
   const spec = { ...SPEC, name: "notebook-agent", language: "typescript", tools: [{ id: "notebook" }] };
   const res = await page.request.post("/api/trpc/generation.generate", { data: { json: { projectId, spec } }, headers: { origin: baseURL! } });
   expect(res.status()).toBe(200);
+  // Opened while the pipeline runs (QA rehearses a TypeScript agent for seconds): the server renders
+  // it running, and the page hydrates without a mismatch (its elapsed time is the browser's alone).
+  const pageErrors: string[] = [];
+  page.on("pageerror", (e) => pageErrors.push(e.message));
+  await page.reload();
+  await expect(page.getByTestId("pipeline-view")).toHaveAttribute("data-status", /^(queued|planning|developing|verifying|packaging)$/);
   await expect(page.getByTestId("pipeline-view")).toHaveAttribute("data-status", "done", { timeout: 180_000 });
+  expect(pageErrors).toEqual([]);
 
   await page.getByRole("tab", { name: "Testing" }).click();
   await expect(page).toHaveURL(/tab=testing/);
