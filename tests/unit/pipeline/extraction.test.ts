@@ -131,6 +131,10 @@ describe("extractSpec", () => {
       ["A bot that reminds my tenants when rent is due", "tenants-rent-due-agent"],
       // Fresh-clone walk, session 7: "today's" was taken for the object.
       ["We're a travel agency. I'd like something that checks today's currency exchange rates online and explains them", "currency-exchange-rates-agent"],
+      // Fresh-clone walk, session 8: a place between the noun and "that", and the person told, were taken for the object (dental-practice-needs-agent).
+      ["Our dental practice needs a little assistant on the website that tells patients our opening times and holiday closures; it never books anything.", "opening-times-agent"],
+      ["A bot that tells customers where their parcel is", "customers-parcel-agent"],
+      ["An assistant in Slack that sends the team a summary of open tickets every morning", "summary-open-tickets-agent"],
     ];
     for (const [text, name] of cases) assert.equal(extract(user(text)).draft.name, name, text);
   });

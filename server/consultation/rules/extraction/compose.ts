@@ -7,7 +7,7 @@ import type { UseCase } from "./use-cases";
  * matches, and the system prompt. All deterministic, all built from the user's words.
  */
 
-const FILLER = new Set(["a", "an", "the", "that", "which", "who", "to", "for", "of", "and", "or", "our", "my", "we", "us", "it", "can", "will", "should", "would", "helps", "help", "with", "from", "in", "on", "about", "me", "i", "want", "need", "agent", "assistant", "bot"]);
+const FILLER = new Set(["a", "an", "the", "that", "which", "who", "to", "for", "of", "and", "or", "our", "my", "your", "their", "its", "we", "us", "it", "can", "will", "should", "would", "helps", "help", "with", "from", "in", "on", "about", "me", "i", "want", "need", "agent", "assistant", "bot"]);
 
 /** A valid AgentName from free text, or undefined when nothing usable is left. */
 export function toAgentName(text: string): string | undefined {
@@ -34,7 +34,8 @@ export function findAgentName(original: string): string | undefined {
 /** "an agent that helps my team plan meals" → "Helps my team plan meals". */
 export function deriveUseCase(description: string): string | undefined {
   // "something"/"thing"/"system": people describe what they want before they know it is an agent.
-  const m = /\b(?:agent|assistant|bot|chatbot|copilot|tool|app|ai|system|service|program|helper|something|thing)\s+(?:that|which|who|to|for|able to|capable of)\s+([^.!?\n]{8,})/i.exec(description);
+  // A place may sit between the noun and "that" ("an assistant on our website that tells…"); taken only when needed (lazy).
+  const m = /\b(?:agent|assistant|bot|chatbot|copilot|tool|app|ai|system|service|program|helper|something|thing)(?:\s+(?:on|in|at|inside|within)\s+(?:[\w'\u2019-]+\s+){0,3}?[\w'\u2019-]+)??\s+(?:that|which|who|to|for|able to|capable of)\s+([^.!?;\n]{8,})/i.exec(description);
   // Settings after a comma ("…, budget 1k/month", "…, on Lambda") are not part of the use case.
   const phrase = m?.[1]?.split(/,\s*(?=budget|about|around|~|\$|\d|deploy|hosted|running|in (?:python|typescript)|on (?:lambda|fargate|agentcore))/i)[0]?.trim();
   return phrase ? clip(capitalize(phrase), 120) : undefined;
@@ -67,8 +68,10 @@ const BASE_VERBS = new Set(
 const BEFORE_OBJECT = new Set(["up", "out", "through", "over", "into", "down", "back", "current", "latest", "recent", "new", "today", "tonight", "tomorrow", "yesterday", "now", "daily", "weekly", "monthly", "all", "any", "every", "some", "real", "time", "date", "web", "internet", "online", "things", "stuff", "information", "info", "track", "care", "questions", "queries", "requests"]);
 /** Auxiliaries are never part of a name ("when rent is due"). */
 const AUXILIARIES = new Set(["is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "get", "gets", "got"]);
+/** Verbs whose first object is a person ("tells patients our opening times"): that person is skipped when a thing follows. */
+const TO_SOMEONE = new Set(["tell", "tells", "remind", "reminds", "show", "shows", "give", "gives", "send", "sends", "notify", "notifies", "teach", "teaches", "offer", "offers", "email", "emails", "text", "texts"]);
 /** Words that end the object's noun phrase. */
-const AFTER_OBJECT = new Set(["of", "on", "in", "for", "and", "or", "from", "with", "to", "at", "by", "via", "about", "over", "when", "that", "who", "which", "every", "each", "then", "while", "so", "but", "into", "using", "through", "before", "after"]);
+const AFTER_OBJECT = new Set(["of", "on", "in", "for", "and", "or", "from", "with", "to", "at", "by", "via", "about", "over", "when", "that", "who", "which", "every", "each", "then", "while", "so", "but", "into", "using", "through", "before", "after", "where", "what", "how", "why", "whether", "if"]);
 
 function isVerb(word: string): boolean {
   return BASE_VERBS.has(word) || (/(?:[^s]s|ing|ed)$/.test(word) && word.length > 3);
@@ -85,8 +88,15 @@ export function nameFromPhrase(phrase: string): string | undefined {
   const words = phrase.toLowerCase().replace(/['\u2019]s\b/g, "").replace(/[^a-z0-9 ]+/g, " ").split(/\s+/).filter(Boolean);
   const object: string[] = [];
   // The first word may be a verb only by its ending ("looks", "logging"); later ones are skipped when listed.
+  let recipient = words[0] !== undefined && TO_SOMEONE.has(words[0]);
   for (let i = words[0] && isVerb(words[0]) ? 1 : 0; i < words.length && object.length < 3; i++) {
     const word = words[i]!;
+    if (TO_SOMEONE.has(word)) recipient = true;
+    if (recipient && !FILLER.has(word) && !AFTER_OBJECT.has(word) && !TO_SOMEONE.has(word)) {
+      recipient = false;
+      const next = words[i + 1];
+      if (next !== undefined && !AFTER_OBJECT.has(next)) continue; // a thing follows: this word was the person
+    }
     if (AFTER_OBJECT.has(word)) {
       if (object.length >= 2) break;
       continue;
