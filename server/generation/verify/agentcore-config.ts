@@ -12,7 +12,8 @@ export const AGENTCORE_CONFIG_PATH = "agentcore/agentcore.json";
 export const AGENTCORE_CLI = `${cli.cliPackage} ${cli.cliVersion}`;
 
 let validate: ValidateFunction | undefined;
-// Compiled on first use (about 50 ms): most projects the workers verify are not AgentCore ones.
+// Compiled on first use, once per process (~0.5 s measured; then ~7 µs a check): not at start, and not at all for
+// a process that verifies no AgentCore project.
 const validator = () => (validate ??= new Ajv({ strict: false, allErrors: true, logger: false }).compile(cli.schema));
 
 function describe(e: ErrorObject): string {
