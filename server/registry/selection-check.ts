@@ -2,7 +2,7 @@ import { DomainError } from "../errors";
 import { ToolConflictError, type ToolConflict } from "./errors";
 import { CheckToolsInput, parseInput } from "./inputs";
 import { getToolOrThrow, type Registry } from "./load";
-import { choiceMisfits, duplicateChoices, generatedEntry } from "./tool-fit";
+import { choiceMisfits, duplicateChoices } from "./tool-fit";
 import { resolveTools } from "./tools";
 
 /**
@@ -16,16 +16,13 @@ export type ToolSelectionCheck = {
   refused: { index: number; toolId: string; kind: "language" | "target" | "duplicate"; field: string; reason: string; alternatives: string[] }[];
   /** Tools that cannot be combined, or a package whose version ranges cannot all be met. */
   conflicts: ToolConflict[];
-  /** Deprecated tools the generator builds as their replacement. */
-  generatedAs: { toolId: string; as: string; name: string }[];
 };
 
 /** @throws DomainError("not_found") naming an unknown id; DomainError("invalid") for bad input. */
 export function checkToolSelection(registry: Registry, raw: CheckToolsInput): ToolSelectionCheck {
   const { ids, language, target } = parseInput(CheckToolsInput, raw);
   const byId = (id: string) => registry.toolById.get(id);
-  const entries = ids.map((id) => getToolOrThrow(id, registry));
-  const generated = entries.map((e) => generatedEntry(e, byId));
+  for (const id of ids) getToolOrThrow(id, registry); // an unknown id is NOT_FOUND, naming it
   const refused: ToolSelectionCheck["refused"] = choiceMisfits(ids, byId, { language, target }).map((m) => ({
     index: m.index,
     toolId: m.entry.id,
@@ -39,11 +36,7 @@ export function checkToolSelection(registry: Registry, raw: CheckToolsInput): To
     refused.push({ index: d.index, toolId: ids[d.index]!, kind: "duplicate", field: `tools.${d.index}.id`, reason: d.sentence, alternatives: [] });
   }
   refused.sort((a, b) => a.index - b.index);
-  return {
-    refused,
-    conflicts: conflictsOf(registry, ids, language),
-    generatedAs: entries.flatMap((e, i) => (generated[i] === e ? [] : [{ toolId: e.id, as: generated[i]!.id, name: generated[i]!.name }])),
-  };
+  return { refused, conflicts: conflictsOf(registry, ids, language) };
 }
 
 function conflictsOf(registry: Registry, ids: readonly string[], language: CheckToolsInput["language"]): ToolConflict[] {
